@@ -1,0 +1,109 @@
+/**
+ * The contract between git reading (src/core/git) and its consumers (drafts, handover, CLI, sidebar).
+ * Everything here is plain data.
+ */
+import type { IsoDate } from '../clients/model';
+
+export interface Trailer {
+  key: string;
+  value: string;
+}
+
+export interface FileStat {
+  path: string;
+  /** null for binary files. */
+  added: number | null;
+  deleted: number | null;
+}
+
+export interface Commit {
+  hash: string;
+  parents: string[];
+  /** After `.mailmap`. */
+  authorName: string;
+  authorEmail: string;
+  /** Strict ISO 8601 with the author's offset, e.g. `2026-11-20T16:04:05+08:00`. */
+  authorDate: string;
+  subject: string;
+  body: string;
+  trailers: Trailer[];
+  /** Paths changed, relative to the repository root (first parent for merges). */
+  files: string[];
+  /** Present only when numstat was requested. */
+  numstat?: FileStat[];
+}
+
+/** A closed range of calendar days, both ends inclusive, in local time. */
+export interface Period {
+  since: IsoDate;
+  until: IsoDate;
+}
+
+export type CommitKind = 'feature' | 'fix' | 'perf' | 'docs' | 'revert' | 'other';
+
+export type HiddenReason = 'merge' | 'bot' | 'type' | 'reverted' | 'ignored-rev' | 'pattern';
+
+export interface ActivityItem {
+  commit: Commit;
+  /** Names of the clients this commit belongs to (routing by Paths and Tag). */
+  clients: string[];
+  /** Ids of the commitments this commit is evidence for (`#tag` or `Commitment:` trailer). */
+  commitmentIds: string[];
+  kind: CommitKind;
+  /** Conventional-commit type and scope, when the subject follows the convention. */
+  type?: string;
+  scope?: string;
+  breaking: boolean;
+  /** Reworded for a reader outside the team, redacted. */
+  clientText: string;
+  /** The subject as written, with secrets redacted but ticket keys and detail kept. */
+  internalText: string;
+  /** Set when the item is noise for a client by default; the item is kept so a user can restore it. */
+  hidden?: HiddenReason;
+}
+
+export interface NoiseOptions {
+  hideMerges: boolean;
+  /** Substrings (case-insensitive) of author names or e-mails that mark bots. */
+  botAuthors: string[];
+  /** Conventional types hidden from clients. */
+  hiddenTypes: string[];
+  hideReverted: boolean;
+  useBlameIgnoreRevs: boolean;
+}
+
+export interface RedactionOptions {
+  /** Extra regular expressions (source strings) removed from client-facing text. */
+  patterns: string[];
+  /** Regular expression source for internal ticket keys; empty string disables. */
+  ticketKeyPattern: string;
+  /** E-mail addresses that may stay (the client's own contacts); every other address is redacted. */
+  allowedEmails: string[];
+}
+
+export interface ActivityRequest {
+  /** A folder inside the repository. */
+  cwd: string;
+  period: Period;
+  authors?: string[];
+  paths?: string[];
+  numstat?: boolean;
+  noise?: Partial<NoiseOptions>;
+  redaction?: Partial<RedactionOptions>;
+}
+
+export interface Activity {
+  /** Absolute path of the repository's top level. */
+  root: string;
+  items: ActivityItem[];
+  /** Facts worth telling the user, e.g. "shallow clone: history before 2026-10-01 is missing". */
+  warnings: string[];
+}
+
+/** Errors from git reading carry a stable code and an actionable message. */
+export type GitErrorCode =
+  | 'git-not-found'
+  | 'not-a-repository'
+  | 'empty-repository'
+  | 'unsafe-directory'
+  | 'git-failed';
