@@ -1,0 +1,69 @@
+/**
+ * The contract of a drafted client update (composer in src/core/draft, panel in src/webview,
+ * CLI `draft`). Plain data, JSON-serialisable (it crosses the webview message boundary).
+ */
+import type { IsoDate, Language, Person } from '../clients/model';
+import type { Period } from '../git/types';
+
+export type Audience = 'client' | 'internal';
+
+export type Status = 'on-track' | 'at-risk' | 'off-track';
+
+export interface StatusAssessment {
+  status: Status;
+  /** Localised, human reasons that led to the computed status ("1 commitment is overdue"). */
+  reasons: string[];
+  /** True when the user chose the status instead of the rules. */
+  overridden: boolean;
+}
+
+export type DraftSectionId =
+  | 'done'
+  | 'delivered'
+  | 'inProgress'
+  | 'dueSoon'
+  | 'overdue'
+  | 'risks'
+  | 'asks'
+  | 'next';
+
+export interface DraftLine {
+  /** Stable id within a draft (used to drop/restore a line from the panel). */
+  id: string;
+  /** Localised, client-ready text of the line (markdown inline, already escaped where needed). */
+  text: string;
+  /** Commit hashes this line came from (full hashes). */
+  hashes: string[];
+  commitmentId?: string;
+  /** Carried over from the "next" list of the last saved record. */
+  carriedOver?: boolean;
+  /** For overdue commitments: the lead fills in a proposed new date. */
+  proposedDate?: IsoDate;
+  /** The user removed this line in the panel; kept so it can be restored. */
+  dropped?: boolean;
+}
+
+export interface DraftSection {
+  id: DraftSectionId;
+  /** Localised heading. */
+  title: string;
+  lines: DraftLine[];
+}
+
+export interface Draft {
+  client: string;
+  language: Language;
+  audience: Audience;
+  period: Period;
+  /** "today" the draft was composed for. */
+  today: IsoDate;
+  subject: string;
+  to: Person[];
+  cc: string[];
+  greeting: string;
+  status: StatusAssessment;
+  sections: DraftSection[];
+  signOff: string;
+  /** The whole body as markdown (what the panel shows as editable source). */
+  markdown: string;
+}
