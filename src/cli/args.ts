@@ -1,0 +1,58 @@
+/**
+ * Strict argument parsing for commands, on top of Node's `util.parseArgs`: unknown flags, missing
+ * values and stray positionals become a `UsageError` with a message a person understands.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './command';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs<T extends Options> {
+  values: { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : T[K] extends { multiple: true } ? string[] : string };
+  positionals: string[];
+}
+
+/**
+ * Parses `args` against `options`. `maxPositionals` bounds the number of positional arguments
+ * (0 by default). Throws `UsageError` on anything unexpected.
+ */
+export function parseCommandArgs<T extends Options>(args: string[], options: T, maxPositionals = 0): ParsedArgs<T> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(describeParseError(e, options));
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    const extra = parsed.positionals.slice(maxPositionals).map((p) => JSON.stringify(p)).join(', ');
+    throw new UsageError(`unexpected argument${parsed.positionals.length - maxPositionals > 1 ? 's' : ''}: ${extra}`);
+  }
+  return parsed as unknown as ParsedArgs<T>;
+}
+
+function describeParseError(e: unknown, options: Options): string {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? '';
+    const known = Object.keys(options).map((k) => `--${k}`).join(', ');
+    return `unknown option ${flag}${known ? ` (known: ${known})` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /--([a-zA-Z0-9-]+)/.exec(message)?.[1];
+    if (flag && options[flag]?.type === 'string') return `option --${flag} needs a value`;
+    if (flag) return `option --${flag} takes no value`;
+  }
+  // Node's own message, first sentence only.
+  return message.split('\n')[0].replace(/\. To specify.*$/, '');
+}
+
+/** Validates a `YYYY-MM-DD` calendar date (real day of a real month). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
