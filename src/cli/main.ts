@@ -3,6 +3,8 @@
  * help, and turns errors into one-line messages with documented exit codes:
  * 0 ok · 1 problems found · 2 usage error · 3 runtime error.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from './command';
 import { commands } from './commands';
 import { processIo } from './io';
@@ -28,6 +30,7 @@ export function mainUsage(table: readonly Command[] = commands): string {
     ...lines,
     '',
     'Options:',
+    '  -C, --cwd DIR  Run as if started in DIR (any command)',
     '  -h, --help     Show help (also after a command: client-pulse check --help)',
     '  -v, --version  Show the version',
     '',
@@ -48,16 +51,48 @@ function wantsHelp(args: string[]): boolean {
   return false;
 }
 
+/**
+ * Removes the global `--cwd DIR` / `-C DIR` / `--cwd=DIR` (before any `--`) from `argv`.
+ * Returns the remaining arguments and the directory, if given.
+ */
+export function extractCwd(argv: string[]): { args: string[]; cwd?: string } {
+  const args: string[] = [];
+  let cwd: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--cwd' || a === '-C') {
+      const value = argv[i + 1];
+      if (value === undefined || value === '--') throw new UsageError(`option ${a} needs a folder`);
+      cwd = value;
+      i++;
+    } else if (a.startsWith('--cwd=')) {
+      cwd = a.slice('--cwd='.length);
+      if (!cwd) throw new UsageError('option --cwd needs a folder');
+    } else {
+      args.push(a);
+    }
+  }
+  return { args, cwd };
+}
+
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function runCli(argv: string[], makeIo: () => CliIo = processIo, table: readonly Command[] = commands): Promise<number> {
-  let io: CliIo;
+  let io: CliIo | undefined;
+  let args: string[];
   try {
     io = makeIo();
+    const extracted = extractCwd(argv);
+    args = extracted.args;
+    if (extracted.cwd !== undefined) io = { ...io, cwd: checkedDirectory(io.cwd, extracted.cwd) };
   } catch (e) {
-    process.stderr.write(`${PROGRAM}: ${e instanceof Error ? e.message : String(e)}\n`);
+    (io?.stderr ?? process.stderr).write(`${PROGRAM}: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof UsageError ? ExitCode.usage : ExitCode.runtime;
   }
-  const [first, ...rest] = argv;
+  const [first, ...rest] = args;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
     const command = topic ? table.find((c) => c.name === topic) : undefined;
@@ -90,6 +125,18 @@ export async function runCli(argv: string[], makeIo: () => CliIo = processIo, ta
     io.stderr.write(`${PROGRAM} ${command.name}: unexpected error: ${detail}\n`);
     return ExitCode.runtime;
   }
+}
+
+function checkedDirectory(base: string, dir: string): string {
+  const resolved = path.resolve(base, dir);
+  let ok = false;
+  try {
+    ok = fs.statSync(resolved).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new RuntimeError(`--cwd: no such folder: ${resolved}`);
+  return resolved;
 }
 
 function unknownCommand(io: CliIo, name: string, table: readonly Command[]): number {
