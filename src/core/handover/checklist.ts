@@ -1,0 +1,45 @@
+/**
+ * The internal handover checklist for one client, in the client's language: tell and write to the
+ * client, meet, introduce the lead to every contact, accesses, recurring meetings, documents, every
+ * open thread (commitments to reassign, asks, branches, code nobody else knows), first-weeks care.
+ */
+import type { Person } from '../clients/model';
+import { formatDay, formatDayWithWeekday } from '../l10n/dates';
+import { addDays } from '../l10n/days';
+import type { ClientFacts } from './facts';
+
+function contactLabel(c: Person): string {
+  return c.role ? `${c.name} (${c.role})` : c.name;
+}
+
+export function composeChecklist(f: ClientFacts, from: string, today: string, refYear: number): string[] {
+  const { p, client, lang } = f;
+  const c = p.check;
+  const day = (d: string) => formatDay(d, lang, refYear);
+  const lead = f.leadName;
+  const first = client.contacts[0] ? contactLabel(client.contacts[0]) : p.placeholderContact;
+  const out: string[] = [];
+  out.push(c.tellFirst(first));
+  out.push(c.sendLetter(client.contacts.length > 0 ? p.list(client.contacts.map((x) => x.name)) : p.placeholderContact));
+  out.push(c.meeting(from, lead, p.placeholderMeeting));
+  for (const contact of client.contacts) out.push(c.introduce(lead, contactLabel(contact)));
+  out.push(c.accesses(lead, from));
+  out.push(
+    client.cadence
+      ? c.recurring(lead, client.cadence.raw, f.nextUpdate ? formatDayWithWeekday(f.nextUpdate, lang, refYear) : p.none)
+      : c.recurringNoCadence(lead),
+  );
+  out.push(c.documents(lead));
+  for (const o of f.open.filter((x) => x.ownedByDeparting)) {
+    out.push(c.reassign(p.quote(o.commitment.title), o.commitment.due ? p.due(day(o.commitment.due)) : p.noDue));
+  }
+  for (const w of f.waiting) {
+    out.push(c.followUp(p.quote(w.ask.text), w.days !== undefined && w.ask.askedOn ? p.waiting(w.days, day(w.ask.askedOn)) : p.waitingUndated));
+  }
+  for (const b of f.branches.filter((x) => x.departing)) out.push(c.branch(b.branch.name));
+  for (const a of f.areas.filter((x) => x.others.length === 0)) out.push(c.walkthrough(a.path || p.topLevel));
+  const checkIns = [7, 14, 28].map((n) => day(addDays(today, n)));
+  out.push(c.checkIns(first, p.list(checkIns)));
+  out.push(c.satisfaction(first, day(addDays(today, 42))));
+  return out;
+}

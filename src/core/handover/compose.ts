@@ -1,0 +1,105 @@
+/**
+ * `composeHandover`: the whole handover from its input. Pure and deterministic: the same input
+ * always gives the same document, byte for byte.
+ */
+import type { Person } from '../clients/model';
+import { formatDay } from '../l10n/dates';
+import { daysBetween } from '../l10n/days';
+import { codeAreas } from './areas';
+import { branchBelongsTo, hasDepartingWork } from './branches';
+import { composeChecklist } from './checklist';
+import { areaLines, branchLines, clientMarkdown } from './clientPart';
+import { clientFacts, type BranchFact } from './facts';
+import { composeLetter } from './letter';
+import { formatPerson } from './person';
+import { phrasesFor } from './phrases';
+import type { ClientHandover, CodeArea, HandoverDocument, HandoverInput, UnmergedBranch } from './types';
+
+export function composeHandover(input: HandoverInput): HandoverDocument {
+  const p = phrasesFor(input.language);
+  const refYear = Number(input.today.slice(0, 4));
+  const from: Person = { name: input.from.name, ...(input.from.email ? { email: input.from.email } : {}) };
+  const ctxBase = { from: from.name, today: input.today, since: input.period.since, refYear };
+
+  const clients: ClientHandover[] = input.clients.map((client) => {
+    const f = clientFacts(input, client);
+    const letter = composeLetter(f, from.name, refYear);
+    const checklist = composeChecklist(f, from.name, input.today, refYear);
+    const status = input.status[client.name];
+    const markdown = clientMarkdown(f, { ...ctxBase, ...(status ? { status } : {}) }, letter, checklist);
+    return {
+      client: client.name,
+      language: f.lang,
+      role: f.role,
+      lead: f.lead,
+      openCommitments: f.open.length,
+      overdue: f.overdue.length,
+      ownedByDeparting: f.open.filter((o) => o.ownedByDeparting).length,
+      areas: f.areas,
+      branches: f.branches.map((b) => b.branch),
+      letter,
+      checklist,
+      markdown,
+    };
+  });
+
+  // Work that no client (of the whole file) claims: still the departing person's to hand over.
+  const multiRepo = input.repositories.length > 1;
+  const unassignedAreas: CodeArea[] = [];
+  const unassignedBranchFacts: BranchFact[] = [];
+  for (const repo of input.repositories) {
+    const unrouted = repo.items.filter((i) => i.clients.length === 0);
+    unassignedAreas.push(...codeAreas(unrouted, input.from, multiRepo ? repo.name : undefined));
+    for (const b of repo.branches) {
+      if (!hasDepartingWork(b, input.from) || input.clients.some((c) => branchBelongsTo(b, c))) continue;
+      if (input.allClients?.some((c) => branchBelongsTo(b, c))) continue;
+      unassignedBranchFacts.push({ branch: b, base: repo.base ?? 'main', ...(multiRepo ? { repository: repo.name } : {}), departing: true });
+    }
+  }
+  const unassignedBranches: UnmergedBranch[] = unassignedBranchFacts.map((b) => b.branch);
+
+  const title = p.title(from.name, input.to?.name);
+  const days = daysBetween(input.period.since, input.period.until) + 1;
+  const lines: string[] = [`# ${title}`, ''];
+  lines.push(
+    `_${p.prepared(formatDay(input.today, input.language), formatDay(input.period.since, input.language), formatDay(input.period.until, input.language), days, clients.length)}_`,
+    '',
+    `## ${p.summary}`,
+    '',
+    `- ${p.leaving}: ${formatPerson(from)}`,
+    `- ${p.takingOver}: ${input.to ? formatPerson(input.to) : p.noSuccessor}`,
+  );
+  for (const c of clients) {
+    const lead = p.leadShort(c.lead.kind, c.lead.person?.name ?? p.placeholderLead);
+    lines.push(`- ${c.client}: ${p.roleShort[c.role]} · ${lead} · ${p.totals(c.openCommitments, c.overdue, c.ownedByDeparting, from.name)}`);
+  }
+  const departingBranches = new Set<string>();
+  for (const c of clients) for (const b of c.branches) if (hasDepartingWork(b, input.from)) departingBranches.add(b.name);
+  for (const b of unassignedBranches) departingBranches.add(b.name);
+  lines.push(`- ${p.branchesTotal(departingBranches.size, from.name)}`);
+  if (input.warnings.length > 0) {
+    lines.push('', `**${p.warnings}:**`, '', ...input.warnings.map((w) => `- ${w}`));
+  }
+  for (const c of clients) lines.push('', c.markdown);
+  if (unassignedAreas.length > 0 || unassignedBranchFacts.length > 0) {
+    const frame = { p, lang: input.language };
+    lines.push('', `## ${p.unassigned}`, '', p.unassignedIntro(from.name));
+    if (unassignedAreas.length > 0) lines.push('', `### ${p.areasWorked(from.name)}`, '', ...areaLines(frame, unassignedAreas, refYear));
+    if (unassignedBranchFacts.length > 0) {
+      lines.push('', `### ${p.branches}`, '', ...branchLines(frame, unassignedBranchFacts, from.name, refYear));
+    }
+  }
+  return {
+    title,
+    language: input.language,
+    today: input.today,
+    period: input.period,
+    from,
+    ...(input.to ? { to: input.to } : {}),
+    clients,
+    unassignedAreas,
+    unassignedBranches,
+    warnings: input.warnings,
+    markdown: `${lines.join('\n')}\n`,
+  };
+}

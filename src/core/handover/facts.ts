@@ -1,0 +1,153 @@
+/**
+ * The facts about one client that every part of its handover (sections, letter, checklist) reads:
+ * computed once, in the client's language, from the input.
+ */
+import type { Ask, Client, Commitment, IsoDate, Language, Person } from '../clients/model';
+import { addDays, daysBetween } from '../l10n/days';
+import type { ActivityItem } from '../git/types';
+import { codeAreas } from './areas';
+import { branchBelongsTo, hasDepartingWork } from './branches';
+import { nextWeekday } from './dates';
+import { isDepartingAuthor, isDepartingHandle, isDepartingPerson } from './person';
+import { phrasesFor, type HandoverPhrases } from './phrases';
+import type { CodeArea, HandoverInput, Lead, UnmergedBranch } from './types';
+
+export interface OpenCommitment {
+  commitment: Commitment;
+  /** Days until due (negative when overdue); undefined without a due date. */
+  dueIn?: number;
+  linked: ActivityItem[];
+  ownedByDeparting: boolean;
+}
+
+export interface WaitingAsk {
+  ask: Ask;
+  days?: number;
+}
+
+export interface BranchFact {
+  branch: UnmergedBranch;
+  base: string;
+  repository?: string;
+  departing: boolean;
+}
+
+export interface ClientFacts {
+  client: Client;
+  lang: Language;
+  p: HandoverPhrases;
+  role: 'owner' | 'backup' | 'contributor' | 'none';
+  lead: Lead;
+  /** The lead's name, or the placeholder. */
+  leadName: string;
+  open: OpenCommitment[];
+  overdue: OpenCommitment[];
+  waiting: WaitingAsk[];
+  items: ActivityItem[];
+  areas: CodeArea[];
+  branches: BranchFact[];
+  lastSent?: IsoDate;
+  nextUpdate?: IsoDate;
+}
+
+function leadFor(input: HandoverInput, client: Client): Lead {
+  if (input.to) return { kind: 'successor', person: input.to };
+  if (client.backup && !isDepartingPerson(input.from, client.backup)) return { kind: 'interim', person: client.backup };
+  if (client.owner && !isDepartingPerson(input.from, client.owner)) return { kind: 'owner', person: client.owner };
+  return { kind: 'placeholder' };
+}
+
+function roleFor(input: HandoverInput, client: Client, items: ActivityItem[]): ClientFacts['role'] {
+  if (isDepartingPerson(input.from, client.owner)) return 'owner';
+  if (isDepartingPerson(input.from, client.backup)) return 'backup';
+  if (items.some((i) => isDepartingAuthor(input.from, i.commit.authorName, i.commit.authorEmail))) return 'contributor';
+  return 'none';
+}
+
+/** When the next update to this client is due, from its cadence and the last one sent. */
+export function nextUpdateDue(client: Client, today: IsoDate, lastSent: IsoDate | undefined): IsoDate | undefined {
+  const c = client.cadence;
+  if (!c) return undefined;
+  const sentToday = lastSent === today;
+  if (c.every === 'daily') return sentToday ? addDays(today, 1) : today;
+  if (c.every === 'monthly') {
+    if (!lastSent) return today;
+    const [y, m, d] = lastSent.split('-').map(Number);
+    const next = new Date(Date.UTC(y, m, Math.min(d, 28))).toISOString().slice(0, 10);
+    return next < today ? today : next;
+  }
+  const step = c.every === 'biweekly' ? 14 : 7;
+  if (c.day === undefined) {
+    if (!lastSent) return today;
+    const next = addDays(lastSent, step);
+    return next < today ? today : next;
+  }
+  let next = nextWeekday(sentToday ? addDays(today, 1) : today, c.day);
+  if (lastSent && daysBetween(lastSent, next) < step - 1) next = addDays(next, 7);
+  return next;
+}
+
+function sortOpen(a: OpenCommitment, b: OpenCommitment): number {
+  const ad = a.dueIn ?? Number.POSITIVE_INFINITY;
+  const bd = b.dueIn ?? Number.POSITIVE_INFINITY;
+  return ad - bd;
+}
+
+export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
+  const lang = client.language ?? input.language;
+  const p = phrasesFor(lang);
+  const multiRepo = input.repositories.length > 1;
+  const items: ActivityItem[] = [];
+  const areas: CodeArea[] = [];
+  const branches: BranchFact[] = [];
+  for (const repo of input.repositories) {
+    const mine = repo.items.filter((i) => i.clients.includes(client.name));
+    items.push(...mine);
+    areas.push(...codeAreas(mine, input.from, multiRepo ? repo.name : undefined));
+    for (const b of repo.branches) {
+      if (!branchBelongsTo(b, client)) continue;
+      branches.push({ branch: b, base: repo.base ?? 'main', ...(multiRepo ? { repository: repo.name } : {}), departing: hasDepartingWork(b, input.from) });
+    }
+  }
+  areas.sort((a, b) => b.changes - a.changes || b.commits - a.commits);
+  branches.sort((a, b) => Number(b.departing) - Number(a.departing) || (a.branch.lastDate < b.branch.lastDate ? 1 : -1));
+
+  const allItems = input.repositories.flatMap((r) => r.items);
+  const open = client.commitments
+    .filter((c) => !c.done)
+    .map((c): OpenCommitment => ({
+      commitment: c,
+      ...(c.due ? { dueIn: daysBetween(input.today, c.due) } : {}),
+      linked: allItems
+        .filter((i) => i.commitmentIds.includes(c.id))
+        .sort((a, b) => (a.commit.authorDate < b.commit.authorDate ? 1 : -1)),
+      ownedByDeparting: c.owners.some((o) => isDepartingHandle(input.from, o)),
+    }))
+    .sort(sortOpen);
+  const waiting = client.asks
+    .filter((a) => !a.answered)
+    .map((ask): WaitingAsk => ({ ask, ...(ask.askedOn ? { days: daysBetween(ask.askedOn, input.today) } : {}) }));
+  const lead = leadFor(input, client);
+  const lastSent = input.lastUpdateSent[client.name];
+  return {
+    client,
+    lang,
+    p,
+    role: roleFor(input, client, items),
+    lead,
+    leadName: lead.person?.name ?? p.placeholderLead,
+    open,
+    overdue: open.filter((o) => o.dueIn !== undefined && o.dueIn < 0),
+    waiting,
+    items,
+    areas,
+    branches,
+    ...(lastSent ? { lastSent } : {}),
+    ...(nextUpdateDue(client, input.today, lastSent) ? { nextUpdate: nextUpdateDue(client, input.today, lastSent) } : {}),
+  };
+}
+
+/** The people a letter goes to: every contact with an address. */
+export function recipients(client: Client): Person[] {
+  return client.contacts.filter((c) => c.email);
+}

@@ -1,0 +1,62 @@
+/**
+ * The transition letter to the client, in the client's language: announce early and honestly,
+ * introduce who takes over, summarise the plan (commitments, what is late, risks, asks, cadence),
+ * propose a handover meeting, invite questions and promise to keep checking in.
+ */
+import type { Person } from '../clients/model';
+import { formatDay } from '../l10n/dates';
+import type { ClientFacts } from './facts';
+import { recipients } from './facts';
+import type { LetterFacts } from './phrases';
+
+/** `Jane` from `Jane Doe`; a Chinese name stays whole. */
+function greetingName(p: Person | undefined): string | undefined {
+  if (!p) return undefined;
+  const name = p.name.trim();
+  return /^[\p{Script=Latin}'’.-]+\s/u.test(name) ? name.split(/\s+/u)[0] : name;
+}
+
+export interface Letter {
+  to: Person[];
+  subject: string;
+  body: string;
+}
+
+export function composeLetter(f: ClientFacts, from: string, refYear: number): Letter {
+  const { p, client, lang } = f;
+  const day = (d: string) => formatDay(d, lang, refYear);
+  const title = (t: string, due: string | undefined) => `${p.quote(t)} (${due ? p.due(day(due)) : p.noDue})`;
+  const upcoming = f.open.filter((o) => o.dueIn === undefined || o.dueIn >= 0).slice(0, 2);
+  const facts: LetterFacts = {
+    client: client.name,
+    greetingName: greetingName(client.contacts[0]) ?? '',
+    from,
+    lead: f.leadName,
+    leadKind: f.lead.kind,
+    nextCommitments: upcoming.map((o) => title(o.commitment.title, o.commitment.due)),
+    overdue: f.overdue.map((o) => title(o.commitment.title, o.commitment.due)),
+    riskCount: client.risks.length,
+    waitingAsks: f.waiting.map((w) => p.quote(w.ask.text)),
+    ...(client.cadence ? { cadence: client.cadence.raw } : {}),
+  };
+  const L = p.letter;
+  const background = f.lead.kind === 'owner' ? '' : p.placeholderBackground(f.leadName);
+  const plan: string[] = [];
+  plan.push(facts.nextCommitments.length > 0 ? L.planCommitments(p.list(facts.nextCommitments)) : L.planNoCommitments);
+  if (facts.overdue.length > 0) plan.push(L.planOverdue(p.list(facts.overdue)));
+  if (facts.riskCount > 0) plan.push(L.planRisks(facts.riskCount));
+  if (facts.waitingAsks.length > 0) plan.push(L.planAsks(p.list(facts.waitingAsks), f.leadName));
+  if (facts.cadence) plan.push(L.planCadence(facts.cadence));
+
+  const paragraphs = [
+    L.greeting(facts.greetingName || p.placeholderContact),
+    L.opening(facts, p.placeholderLastDay),
+    L.successor(facts, background).trim(),
+    [L.planIntro, ...plan.map((line) => `- ${line}`)].join('\n'),
+    L.meeting(facts, p.placeholderMeeting),
+    L.questions(facts),
+    L.thanks,
+    L.signOff(from),
+  ];
+  return { to: recipients(client), subject: `${L.subject(client.name)} · ${client.name}`, body: paragraphs.join('\n\n') };
+}

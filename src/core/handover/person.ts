@@ -1,0 +1,89 @@
+/** People in a handover: parsing `Name <email>`, matching commits and `@handles`, file-name slugs. */
+import type { Person } from '../clients/model';
+import type { DepartingPerson } from './types';
+
+/**
+ * Parses `Name <email>` (the successor on the command line or in the input box). Returns an error
+ * message instead of throwing, so callers can show it where the user typed.
+ */
+export function parseNameEmail(text: string): { person: Person } | { error: string } {
+  const trimmed = text.trim();
+  const m = /^(.+?)\s*<\s*([^<>\s]+@[^<>\s]+\.[^<>\s]+)\s*>$/u.exec(trimmed);
+  if (!m) return { error: `expected "Name <email>", e.g. "Wang Wei <wang.wei@agency.example>", got ${JSON.stringify(trimmed)}` };
+  const name = m[1].trim().replace(/^"(.*)"$/u, '$1');
+  if (!name) return { error: `the name before <${m[2]}> is missing` };
+  return { person: { name, email: m[2] } };
+}
+
+/** The handles (`@alice`) a person may be written as in clients.md. */
+function handlesOf(name: string, email: string | undefined): string[] {
+  const out = new Set<string>();
+  const lower = name.toLowerCase().trim();
+  if (lower) {
+    out.add(lower.replace(/\s+/gu, ''));
+    out.add(lower.replace(/\s+/gu, '.'));
+    out.add(lower.replace(/\s+/gu, '-'));
+    const first = lower.split(/\s+/u)[0];
+    if (first) out.add(first);
+  }
+  if (email) out.add(email.toLowerCase().split('@')[0]);
+  return [...out];
+}
+
+/**
+ * The departing person from what the user typed (a name or an e-mail) and the authors git knows.
+ * Every author whose name or e-mail matches becomes an alias, so commits under two addresses count.
+ */
+export function resolveDeparting(given: string, authors: readonly Person[]): DepartingPerson {
+  const needle = given.trim().toLowerCase();
+  const parsed = parseNameEmail(given);
+  const wantEmail = 'person' in parsed ? parsed.person.email?.toLowerCase() : needle.includes('@') ? needle : undefined;
+  const wantName = 'person' in parsed ? parsed.person.name.toLowerCase() : needle.includes('@') ? undefined : needle;
+  const matches = authors.filter(
+    (a) => (wantEmail !== undefined && a.email?.toLowerCase() === wantEmail) || (wantName !== undefined && a.name.toLowerCase() === wantName),
+  );
+  const primary = matches[0];
+  const name = primary?.name ?? ('person' in parsed ? parsed.person.name : needle.includes('@') ? needle.split('@')[0] : given.trim());
+  const email = primary?.email ?? wantEmail;
+  const aliases = new Set<string>();
+  for (const p of [{ name, email }, ...matches]) {
+    aliases.add(p.name.toLowerCase());
+    if (p.email) aliases.add(p.email.toLowerCase());
+    for (const h of handlesOf(p.name, p.email)) aliases.add(h);
+  }
+  return { name, email, aliases: [...aliases] };
+}
+
+/** True when a commit author (name, e-mail) is the departing person. */
+export function isDepartingAuthor(from: DepartingPerson, name: string, email: string): boolean {
+  return from.aliases.includes(email.toLowerCase()) || from.aliases.includes(name.toLowerCase());
+}
+
+/** True when a `Person` from clients.md (Owner, Backup) is the departing person. */
+export function isDepartingPerson(from: DepartingPerson, p: Person | undefined): boolean {
+  if (!p) return false;
+  if (p.email && from.aliases.includes(p.email.toLowerCase())) return true;
+  return from.aliases.includes(p.name.toLowerCase());
+}
+
+/** True when a commitment owner handle (`alice`, without `@`) names the departing person. */
+export function isDepartingHandle(from: DepartingPerson, handle: string): boolean {
+  return from.aliases.includes(handle.toLowerCase().replace(/^@/u, ''));
+}
+
+/** A file-name-safe slug: ASCII letters, digits and `-`; CJK kept as is; never empty. */
+export function personSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .toLowerCase()
+    .replace(/@.*$/u, '')
+    .replace(/[^a-z0-9\u3400-\u9fff]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+  return slug || 'person';
+}
+
+/** `Name <email>` or just the name. */
+export function formatPerson(p: Person): string {
+  return p.email ? `${p.name} <${p.email}>` : p.name;
+}
