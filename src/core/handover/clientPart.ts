@@ -2,6 +2,7 @@
 import type { Entry } from '../clients/model';
 import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { addDays, daysBetween, isoWeekOf } from '../l10n/days';
+import { phrasesFor as draftPhrasesFor } from '../l10n/phrases';
 import type { ActivityItem } from '../git/types';
 import type { StatusAssessment } from '../draft/types';
 import { groupIntoAreas } from './areas';
@@ -54,7 +55,8 @@ function cadence(f: ClientFacts, ctx: PartContext): string[] {
 function status(f: ClientFacts, s: StatusAssessment | undefined): string[] {
   const { p } = f;
   if (!s) return [`### ${p.statusTitle('?')}`, '', p.noStatus];
-  const out = [`### ${p.statusTitle(p.statusLabel[s.status])}${s.overridden ? ` ${p.overridden}` : ''}`, ''];
+  const label = draftPhrasesFor(f.lang).statusLabel[s.status];
+  const out = [`### ${p.statusTitle(label)}${s.overridden ? ` ${p.overridden}` : ''}`, ''];
   for (const r of s.reasons) out.push(`- ${r}`);
   return out;
 }

@@ -2,9 +2,12 @@
  * `composeHandover`: the whole handover from its input. Pure and deterministic: the same input
  * always gives the same document, byte for byte.
  */
-import type { Person } from '../clients/model';
-import { formatDay } from '../l10n/dates';
-import { daysBetween } from '../l10n/days';
+import type { Client, IsoDate, Person } from '../clients/model';
+import { assessStatus } from '../draft/status';
+import type { StatusAssessment } from '../draft/types';
+import { formatDay, formatRange } from '../l10n/dates';
+import { addDays, daysBetween } from '../l10n/days';
+import { phrasesFor as draftPhrasesFor, type PeriodWords } from '../l10n/phrases';
 import { codeAreas } from './areas';
 import { branchBelongsTo, hasDepartingWork } from './branches';
 import { composeChecklist } from './checklist';
@@ -14,6 +17,24 @@ import { composeLetter } from './letter';
 import { formatPerson } from './person';
 import { phrasesFor } from './phrases';
 import type { ClientHandover, CodeArea, HandoverDocument, HandoverInput, UnmergedBranch } from './types';
+
+/**
+ * The client's status by the same rules as its next update: evidence is what was linked to each
+ * commitment since the last update (or in the last 7 days when none is recorded).
+ */
+function statusOf(input: HandoverInput, client: Client, lastSent: IsoDate | undefined): StatusAssessment {
+  const lang = client.language ?? input.language;
+  const since = lastSent && lastSent < input.today ? addDays(lastSent, 1) : addDays(input.today, -6);
+  const evidence = new Map<string, number>();
+  for (const repo of input.repositories) {
+    for (const item of repo.items) {
+      if (item.commit.authorDate.slice(0, 10) < since) continue;
+      for (const id of item.commitmentIds) evidence.set(id, (evidence.get(id) ?? 0) + 1);
+    }
+  }
+  const period: PeriodWords = lastSent ? { kind: 'since-last' } : { kind: 'range', range: formatRange(since, input.today, lang) };
+  return assessStatus({ client, today: input.today, evidence, phrases: draftPhrasesFor(lang), period });
+}
 
 export function composeHandover(input: HandoverInput): HandoverDocument {
   const p = phrasesFor(input.language);
@@ -25,7 +46,7 @@ export function composeHandover(input: HandoverInput): HandoverDocument {
     const f = clientFacts(input, client);
     const letter = composeLetter(f, from.name, refYear);
     const checklist = composeChecklist(f, from.name, input.today, refYear);
-    const status = input.status[client.name];
+    const status = input.status?.[client.name] ?? statusOf(input, f.client, f.lastSent);
     const markdown = clientMarkdown(f, { ...ctxBase, ...(status ? { status } : {}) }, letter, checklist);
     return {
       client: client.name,

@@ -3,7 +3,6 @@
  * shape (enforced by the `HandoverPhrases` type), so a phrase cannot exist in one language only.
  */
 import type { Language, RiskLevel } from '../clients/model';
-import type { Status } from '../draft/types';
 
 export interface LetterFacts {
   client: string;
@@ -56,7 +55,6 @@ export interface HandoverPhrases {
   noLastSent: string;
   nextDue(date: string, who: string): string;
   statusTitle(status: string): string;
-  statusLabel: Record<Status, string>;
   noStatus: string;
   overridden: string;
   commitments: string;
@@ -203,7 +201,6 @@ const en: HandoverPhrases = {
   noLastSent: 'Last update sent: none recorded',
   nextDue: (date, who) => `Next update due: ${date}, sent by ${who}`,
   statusTitle: (status) => `Current status: ${status}`,
-  statusLabel: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track' },
   noStatus: '_Status not assessed._',
   overridden: '(set by hand)',
   commitments: 'Open commitments (overdue first)',
@@ -362,7 +359,6 @@ const zh: HandoverPhrases = {
   noLastSent: '上次发送周报：没有记录',
   nextDue: (date, who) => `下次周报：${date}，由${who}发送`,
   statusTitle: (status) => `当前状态：${status}`,
-  statusLabel: { 'on-track': '进展正常', 'at-risk': '存在风险', 'off-track': '偏离计划' },
   noStatus: '_尚未评估状态。_',
   overridden: '（手动设置）',
   commitments: '未完成的承诺（逾期的在前）',

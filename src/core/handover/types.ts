@@ -60,8 +60,11 @@ export interface HandoverInput {
   repositories: RepositoryHistory[];
   /** Date the last update was sent, by client name (from the records); absent when unknown. */
   lastUpdateSent: Record<string, IsoDate>;
-  /** Status with reasons by client name, from the draft status rules. */
-  status: Record<string, StatusAssessment>;
+  /**
+   * Status by client name, when the caller already has one (e.g. chosen by hand in the panel);
+   * otherwise the draft status rules compute it.
+   */
+  status?: Record<string, StatusAssessment>;
   /** Facts worth telling (shallow clone, missing records, …). */
   warnings: string[];
 }

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import {
+  isDepartingAuthor,
+  isDepartingHandle,
+  isDepartingPerson,
+  parseNameEmail,
+  personSlug,
+  resolveDeparting,
+} from '../../../src/core/handover/person';
+
+describe('handover: people', () => {
+  it('parses "Name <email>" and rejects what is not', () => {
+    assert.deepEqual(parseNameEmail(' Wang Wei <wang.wei@agency.example> '), { person: { name: 'Wang Wei', email: 'wang.wei@agency.example' } });
+    assert.deepEqual(parseNameEmail('王伟 <wang.wei@agency.example>'), { person: { name: '王伟', email: 'wang.wei@agency.example' } });
+    assert.deepEqual(parseNameEmail('"Martin, Alice" <alice@agency.example>'), { person: { name: 'Martin, Alice', email: 'alice@agency.example' } });
+    for (const bad of ['Wang Wei', 'wang.wei@agency.example', '<wang@agency.example>', 'Wang <not-an-address>', '']) {
+      const r = parseNameEmail(bad);
+      assert.ok('error' in r, bad);
+      if ('error' in r) assert.match(r.error, /Name <email>|name/);
+    }
+  });
+
+  it('resolves a departing person by e-mail or name and collects every identity as an alias', () => {
+    const authors = [
+      { name: 'Alice Martin', email: 'alice@agency.example' },
+      { name: 'Alice Martin', email: 'alice.m@laptop.local' },
+      { name: 'Tom Hughes', email: 'tom@agency.example' },
+    ];
+    const byName = resolveDeparting('alice martin', authors);
+    assert.equal(byName.name, 'Alice Martin');
+    assert.equal(byName.email, 'alice@agency.example');
+    assert.ok(isDepartingAuthor(byName, 'Someone', 'ALICE.M@laptop.local'));
+    assert.ok(!isDepartingAuthor(byName, 'Tom Hughes', 'tom@agency.example'));
+    const byEmail = resolveDeparting('alice@agency.example', authors);
+    assert.equal(byEmail.name, 'Alice Martin');
+    assert.ok(isDepartingHandle(byEmail, 'alice'), 'the e-mail local part is a handle');
+    assert.ok(isDepartingHandle(byEmail, '@Alice'));
+    assert.ok(!isDepartingHandle(byEmail, 'tom'));
+    assert.ok(isDepartingPerson(byEmail, { name: 'A. Martin', email: 'Alice@Agency.example' }));
+    assert.ok(!isDepartingPerson(byEmail, { name: '王伟', email: 'wang.wei@agency.example' }));
+    assert.ok(!isDepartingPerson(byEmail, undefined));
+  });
+
+  it('keeps an unknown person as typed, so the handover can still say who leaves', () => {
+    const p = resolveDeparting('nobody@agency.example', []);
+    assert.equal(p.name, 'nobody');
+    assert.equal(p.email, 'nobody@agency.example');
+  });
+
+  it('makes file-name slugs', () => {
+    assert.equal(personSlug('Alice Martin'), 'alice-martin');
+    assert.equal(personSlug('José Álvarez'), 'jose-alvarez');
+    assert.equal(personSlug('王伟'), '王伟');
+    assert.equal(personSlug('../../etc'), 'etc');
+    assert.equal(personSlug('***'), 'person');
+  });
+});
