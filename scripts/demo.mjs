@@ -197,12 +197,16 @@ ${xingheHeader()}
 function acmeRecord(t) {
   const d = (n) => shift(t, n);
   return `---
-client: Acme Retail
-date: ${d(-7)}
+client: "Acme Retail"
+sent: ${d(-7)}
 period: ${d(-14)}..${d(-7)}
+status: at-risk
 language: en
 audience: client
-status: at-risk
+subject: "Acme Retail — weekly update ${d(-14)} to ${d(-7)}"
+next:
+  - "Loyalty app beta on TestFlight"
+  - "Measure the checkout p95 again with the tax-rule cache in place"
 ---
 Subject: Acme Retail — weekly update ${d(-14)} to ${d(-7)}
 
@@ -213,15 +217,15 @@ Here is where the project stands this week.
 **Status: at risk** — checkout speed is still above the 2 s target.
 
 ## Delivered
-- Store locator redesign is live in all 40 stores.
+- Totals are rounded before vouchers are applied, so receipts match the till again.
 - Onboarding screens and the points balance card for the loyalty app.
 
 ## In progress
-- Checkout p95 under 2 s: the payment widget now loads on demand; we are measuring the effect.
+- Checkout p95 under 2 s: the payment widget now loads on demand and tax rules are cached per store.
 
 ## Next
 - Loyalty app beta on TestFlight.
-- Cache tax rules per store to speed up checkout.
+- Measure the checkout p95 again with the tax-rule cache in place.
 
 ## Risks
 - High: the payment provider retires its v1 API — we are building the v2 client behind a flag.
