@@ -15,6 +15,8 @@ export interface StatusAssessment {
   reasons: string[];
   /** True when the user chose the status instead of the rules. */
   overridden: boolean;
+  /** The status the rules gave (differs from `status` when overridden). */
+  computed?: Status;
 }
 
 export type DraftSectionId =
@@ -41,6 +43,10 @@ export interface DraftLine {
   proposedDate?: IsoDate;
   /** The user removed this line in the panel; kept so it can be restored. */
   dropped?: boolean;
+  /** Localised sub-heading the line is listed under (a commitment title or a kind such as "Fixes"). */
+  group?: string;
+  /** What the line is about, without dates or markers (e.g. the commitment title); saved in records. */
+  subject?: string;
 }
 
 export interface DraftSection {
@@ -61,9 +67,15 @@ export interface Draft {
   to: Person[];
   cc: string[];
   greeting: string;
+  /** The opening sentence(s) after the greeting (period, and a word on a quiet week). */
+  intro?: string;
   status: StatusAssessment;
   sections: DraftSection[];
   signOff: string;
   /** The whole body as markdown (what the panel shows as editable source). */
   markdown: string;
+  /** Internal audience: commits of the period not shown to the client (merges, bots, chores…). */
+  hiddenCount?: number;
+  /** True when no client-visible change was made in the period. */
+  quiet?: boolean;
 }

@@ -1,0 +1,400 @@
+/**
+ * The composer: from clients.md, the period's activity and "today" to a drafted update, in the
+ * client's language, for the client or for the team. Pure and deterministic: no I/O, no clock.
+ */
+import type { Client, Commitment, IsoDate, Language } from '../clients/model';
+import type { ActivityItem, CommitKind, HiddenReason } from '../git/types';
+import { addDays, daysBetween, isoWeekOf, toUtcDate, within } from '../l10n/days';
+import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
+import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
+import { escapeInline } from './escape';
+import type { DraftInput } from './input';
+import { assessStatus } from './status';
+import { DEFAULT_TEMPLATE, renderTemplate } from './template';
+import type { Draft, DraftLine, DraftSection, DraftSectionId } from './types';
+import { buildView } from './view';
+
+/** Commitments due within this many days are listed as "due soon". */
+export const DUE_SOON_DAYS = 14;
+
+/** A draft cannot be composed (unknown client, bad period); the message says what to do. */
+export class DraftError extends Error {
+  override readonly name = 'DraftError';
+}
+
+/** Finds a client by name, case-insensitively; throws `DraftError` listing the known names. */
+export function requireClient(clients: readonly Client[], name: string): Client {
+  const wanted = name.trim().toLowerCase();
+  const found = clients.find((c) => c.name.toLowerCase() === wanted);
+  if (found) return found;
+  const known = clients.map((c) => `"${c.name}"`).join(', ');
+  throw new DraftError(
+    clients.length ? `no client named "${name}" in clients.md (clients: ${known})` : `clients.md defines no client (add a "# Client name" heading)`,
+  );
+}
+
+/** The name used to greet a contact: the first name, or the whole name when it is written in CJK. */
+export function greetingName(fullName: string | undefined): string | undefined {
+  const name = fullName?.trim();
+  if (!name) return undefined;
+  if (/[\u3400-\u9fff]/u.test(name)) return name;
+  return name.split(/\s+/)[0];
+}
+
+function normalise(text: string): string {
+  return stripStop(text).replace(/\s+/g, ' ').toLowerCase();
+}
+
+function capitalise(text: string): string {
+  return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+function kindGroup(kind: CommitKind): KindGroup {
+  switch (kind) {
+    case 'feature':
+      return 'feature';
+    case 'fix':
+      return 'fix';
+    case 'docs':
+      return 'docs';
+    default:
+      return 'improvement';
+  }
+}
+
+const KIND_ORDER: KindGroup[] = ['feature', 'fix', 'improvement', 'docs'];
+const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
+const HIDDEN_ORDER: HiddenReason[] = ['merge', 'bot', 'type', 'reverted', 'ignored-rev', 'pattern'];
+
+interface Context {
+  client: Client;
+  input: DraftInput;
+  language: Language;
+  phrases: Phrases;
+  internal: boolean;
+  today: IsoDate;
+  refYear: number;
+  periodWords: PeriodWords;
+  nextWords: NextWords;
+  /** Items of this client, chronological, unique by hash. */
+  items: ActivityItem[];
+  /** Items the reader of this audience sees as lines. */
+  shown: ActivityItem[];
+  /** All items that are evidence for a commitment (for the status rules). */
+  evidenceAll: Map<string, ActivityItem[]>;
+  /** Items shown as evidence in lines. */
+  evidenceShown: Map<string, ActivityItem[]>;
+}
+
+function day(ctx: Context, date: IsoDate): string {
+  return formatDay(date, ctx.language, ctx.refYear);
+}
+
+function commitText(ctx: Context, item: ActivityItem): string {
+  const raw = ctx.internal ? item.internalText : item.clientText;
+  return escapeInline(capitalise(raw.trim() || item.commit.subject.trim()));
+}
+
+function hashesOf(items: readonly ActivityItem[]): string[] {
+  return items.map((i) => i.commit.hash);
+}
+
+function doneSection(ctx: Context): DraftLine[] {
+  const byGroup = new Map<string, { heading: string; lines: DraftLine[] }>();
+  const own = new Map(ctx.client.commitments.map((c) => [c.id, c]));
+  const commitmentOrder = ctx.client.commitments.map((c) => `c:${c.id}`);
+  for (const item of ctx.shown) {
+    const commitment = item.commitmentIds.map((id) => own.get(id)).find((c): c is Commitment => c !== undefined);
+    const key = commitment ? `c:${commitment.id}` : `k:${kindGroup(item.kind)}`;
+    const heading = commitment ? commitment.title : ctx.phrases.kindGroup[kindGroup(item.kind)];
+    let group = byGroup.get(key);
+    if (!group) byGroup.set(key, (group = { heading, lines: [] }));
+    const text = commitText(ctx, item);
+    const same = group.lines.find((l) => normalise(l.text) === normalise(text));
+    if (same) {
+      same.hashes.push(item.commit.hash);
+      continue;
+    }
+    group.lines.push({
+      id: `done:${item.commit.hash.slice(0, 12)}`,
+      text,
+      hashes: [item.commit.hash],
+      commitmentId: commitment?.id,
+      group: heading,
+      subject: text,
+    });
+  }
+  const order = [...commitmentOrder, ...KIND_ORDER.map((k) => `k:${k}`)];
+  const lines = order.flatMap((key) => byGroup.get(key)?.lines ?? []);
+  if (ctx.internal) {
+    const hidden = ctx.items.filter((i) => i.hidden !== undefined);
+    if (hidden.length) {
+      const counts = HIDDEN_ORDER.map((r): [HiddenReason, number] => [r, hidden.filter((i) => i.hidden === r).length]).filter(([, n]) => n > 0);
+      lines.push({ id: 'done:hidden', text: ctx.phrases.line.hidden(hidden.length, counts), hashes: hashesOf(hidden), group: '' });
+    }
+  }
+  return lines;
+}
+
+function timing(c: Commitment): 'early' | 'on-time' | 'late' | 'undated' {
+  if (!c.due || !c.doneDate) return 'undated';
+  if (c.doneDate < c.due) return 'early';
+  return c.doneDate === c.due ? 'on-time' : 'late';
+}
+
+function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<string>): DraftLine[] {
+  const { client, phrases, today, input } = ctx;
+  const { since, until } = input.period;
+  const open = client.commitments.filter((c) => !c.done);
+  const byDue = (a: Commitment, b: Commitment) => (a.due ?? '9999').localeCompare(b.due ?? '9999');
+  const shown = (c: Commitment) => ctx.evidenceShown.get(c.id) ?? [];
+  switch (id) {
+    case 'done':
+      return doneSection(ctx);
+    case 'delivered':
+      return client.commitments
+        .filter((c) => c.done && c.doneDate !== undefined && within(c.doneDate, since, until))
+        .map((c) => ({
+          id: `delivered:${c.id}`,
+          text: phrases.line.delivered(c.title, c.doneDate && day(ctx, c.doneDate), c.due && day(ctx, c.due), timing(c)),
+          hashes: hashesOf(shown(c)),
+          commitmentId: c.id,
+          subject: c.title,
+        }));
+    case 'inProgress':
+      return open
+        .filter((c) => inProgressIds.has(c.id))
+        .sort(byDue)
+        .map((c) => ({
+          id: `inProgress:${c.id}`,
+          text: phrases.line.inProgress(c.title, shown(c).length, ctx.periodWords, c.due && day(ctx, c.due)),
+          hashes: hashesOf(shown(c)),
+          commitmentId: c.id,
+          subject: c.title,
+        }));
+    case 'dueSoon':
+      return open
+        .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id))
+        .sort(byDue)
+        .map((c) => ({
+          id: `dueSoon:${c.id}`,
+          text: phrases.line.dueSoon(c.title, formatDayWithWeekday(c.due as IsoDate, ctx.language, ctx.refYear), daysBetween(today, c.due as IsoDate)),
+          hashes: [],
+          commitmentId: c.id,
+          subject: c.title,
+        }));
+    case 'overdue':
+      return open
+        .filter((c) => c.due !== undefined && c.due < today)
+        .sort(byDue)
+        .map((c) => {
+          const proposed = input.proposedDates?.[c.id];
+          return {
+            id: `overdue:${c.id}`,
+            text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), shown(c).length, ctx.periodWords),
+            hashes: hashesOf(shown(c)),
+            commitmentId: c.id,
+            proposedDate: proposed,
+            subject: c.title,
+          };
+        });
+    case 'risks':
+      return client.risks
+        .map((r, index) => ({ r, index }))
+        .sort((a, b) => (a.r.level ? RISK_ORDER[a.r.level] : 3) - (b.r.level ? RISK_ORDER[b.r.level] : 3) || a.index - b.index)
+        .map(({ r, index }) => ({
+          id: `risks:${index}`,
+          text: phrases.line.risk(r.level, r.description, r.mitigation),
+          hashes: [],
+          subject: stripStop(r.description),
+        }));
+    case 'asks':
+      return client.asks
+        .map((a, index) => ({ a, index }))
+        .filter(({ a }) => !a.answered)
+        .sort((x, y) => (x.a.askedOn ?? '9999').localeCompare(y.a.askedOn ?? '9999') || x.index - y.index)
+        .map(({ a, index }) => ({
+          id: `asks:${index}`,
+          text: phrases.line.ask(a.text, a.askedOn && day(ctx, a.askedOn), a.askedOn !== undefined ? daysBetween(a.askedOn, today) : undefined),
+          hashes: [],
+          subject: stripStop(a.text),
+        }));
+    case 'next':
+      return nextLines(ctx, inProgressIds);
+  }
+}
+
+function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
+  const { client, phrases, today, input } = ctx;
+  const nextSince = addDays(input.period.until, 1);
+  const nextUntil = addDays(input.period.until, 7);
+  const planned = client.commitments
+    .filter((c) => !c.done && !(c.due !== undefined && c.due < today))
+    .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && within(c.due, nextSince, nextUntil)))
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  const lines: DraftLine[] = planned.map((c) => ({
+    id: `next:${c.id}`,
+    text: phrases.line.next(c.title, c.due && day(ctx, c.due), false),
+    hashes: [],
+    commitmentId: c.id,
+    subject: c.title,
+  }));
+  const promised = input.lastRecord?.next ?? [];
+  promised.forEach((text, index) => {
+    const key = normalise(text);
+    if (!key) return;
+    const commitment = client.commitments.find((c) => normalise(c.title) === key);
+    if (commitment?.done) return;
+    const existing = lines.find((l) => normalise(l.subject ?? '') === key);
+    if (existing) {
+      if (!existing.carriedOver) {
+        const c = client.commitments.find((x) => x.id === existing.commitmentId);
+        existing.carriedOver = true;
+        existing.text = phrases.line.next(existing.subject ?? existing.text, c?.due && day(ctx, c.due), true);
+      }
+      return;
+    }
+    if (commitment && commitment.due !== undefined && commitment.due < today) return; // listed as overdue
+    const subject = commitment ? commitment.title : stripStop(text);
+    lines.push({
+      id: commitment ? `next:${commitment.id}` : `next:carried:${index}`,
+      text: phrases.line.next(subject, commitment?.due && day(ctx, commitment.due), true),
+      hashes: [],
+      commitmentId: commitment?.id,
+      carriedOver: true,
+      subject,
+    });
+  });
+  return lines;
+}
+
+function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWords; week?: number } {
+  const { since, until } = input.period;
+  const today = input.today;
+  const weekly = daysBetween(since, until) === 6;
+  const language = input.language ?? 'en';
+  if (weekly) {
+    const week = isoWeekOf(addDays(since, 3));
+    const nextWeek = isoWeekOf(addDays(until, 4));
+    const words: PeriodWords = within(today, since, until) ? { kind: 'this-week' } : { kind: 'week', week };
+    const next: NextWords = within(today, since, until)
+      ? { kind: 'next-week' }
+      : within(today, addDays(until, 1), addDays(until, 7))
+        ? { kind: 'this-week' }
+        : { kind: 'week', week: nextWeek };
+    return { words, next, week };
+  }
+  const last = input.lastRecord?.period;
+  if (last && since === addDays(last.until, 1)) return { words: { kind: 'since-last' }, next: { kind: 'coming' } };
+  const refYear = toUtcDate(today).getUTCFullYear();
+  return { words: { kind: 'range', range: formatRange(since, until, language, refYear) }, next: { kind: 'coming' } };
+}
+
+const CLIENT_ORDER: DraftSectionId[] = ['done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'];
+const INTERNAL_ORDER: DraftSectionId[] = ['done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
+
+function sectionTitle(ctx: Context, id: DraftSectionId): string {
+  const t = ctx.phrases.title;
+  switch (id) {
+    case 'done':
+      return t.done(ctx.periodWords, ctx.internal);
+    case 'delivered':
+      return t.delivered(ctx.periodWords, ctx.internal);
+    case 'inProgress':
+      return t.inProgress;
+    case 'dueSoon':
+      return t.dueSoon(DUE_SOON_DAYS);
+    case 'overdue':
+      return t.overdue;
+    case 'risks':
+      return t.risks(ctx.internal);
+    case 'asks':
+      return t.asks(ctx.internal);
+    case 'next':
+      return t.next(ctx.nextWords);
+  }
+}
+
+/** Composes the draft. Throws `DraftError` (unknown client, bad period) or `TemplateError`. */
+export function composeDraft(input: DraftInput): Draft {
+  const client = requireClient(input.file.clients, input.client);
+  const { since, until } = input.period;
+  if (since > until) throw new DraftError(`the period starts after it ends (${since}..${until})`);
+  const language: Language = input.language ?? client.language ?? 'en';
+  const phrases = phrasesFor(language);
+  const internal = input.audience === 'internal';
+  const today = input.today;
+  const refYear = toUtcDate(today).getUTCFullYear();
+  const period = describePeriod({ ...input, language });
+
+  const seen = new Set<string>();
+  const items = input.items
+    .filter((i) => i.clients.some((c) => c.toLowerCase() === client.name.toLowerCase()))
+    .filter((i) => (seen.has(i.commit.hash) ? false : (seen.add(i.commit.hash), true)))
+    .sort((a, b) => a.commit.authorDate.localeCompare(b.commit.authorDate) || a.commit.hash.localeCompare(b.commit.hash));
+  const shown = items.filter((i) => i.hidden === undefined);
+  const evidence = (list: ActivityItem[]) => {
+    const map = new Map<string, ActivityItem[]>();
+    for (const item of list) for (const id of new Set(item.commitmentIds)) map.set(id, [...(map.get(id) ?? []), item]);
+    return map;
+  };
+  const ctx: Context = {
+    client,
+    input,
+    language,
+    phrases,
+    internal,
+    today,
+    refYear,
+    periodWords: period.words,
+    nextWords: period.next,
+    items,
+    shown,
+    evidenceAll: evidence(items),
+    evidenceShown: evidence(shown),
+  };
+
+  const status = assessStatus(
+    { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words },
+    input.statusOverride,
+  );
+  const inProgressIds = new Set(
+    client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceShown.get(c.id)?.length ?? 0) > 0).map((c) => c.id),
+  );
+  const dropped = new Set(input.droppedLineIds ?? []);
+  const sections: DraftSection[] = [];
+  for (const id of internal ? INTERNAL_ORDER : CLIENT_ORDER) {
+    const lines = sectionLines(ctx, id, inProgressIds);
+    if (!lines.length) continue;
+    for (const line of lines) if (dropped.has(line.id)) line.dropped = true;
+    sections.push({ id, title: sectionTitle(ctx, id), lines });
+  }
+
+  const range = formatRange(since, until, language, refYear);
+  const quiet = shown.length === 0;
+  const intro = [phrases.intro(period.words, period.week, range, client.name, internal), quiet && !internal ? phrases.quiet(period.words) : '']
+    .filter(Boolean)
+    .join(' ');
+  const signature = input.signature.trim();
+  const draft: Draft = {
+    client: client.name,
+    language,
+    audience: input.audience,
+    period: { since, until },
+    today,
+    subject: phrases.subject(client.name, internal, period.week, range),
+    to: client.contacts,
+    cc: client.cc,
+    greeting: internal ? '' : phrases.greeting(greetingName(client.contacts[0]?.name)),
+    intro,
+    status,
+    sections,
+    signOff: internal ? signature : [phrases.closing, signature].filter(Boolean).join('\n'),
+    markdown: '',
+    quiet,
+    ...(internal ? { hiddenCount: items.length - shown.length } : {}),
+  };
+  const view = buildView(draft, { footnotes: input.footnotes === true && !internal, week: period.week });
+  draft.markdown = renderTemplate(input.template ?? DEFAULT_TEMPLATE, view, input.template !== undefined ? input.templateName ?? 'template' : 'built-in template');
+  return draft;
+}

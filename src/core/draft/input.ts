@@ -1,0 +1,33 @@
+import type { ClientsFile, IsoDate, Language } from '../clients/model';
+import type { ActivityItem, Period } from '../git/types';
+import type { ParsedRecord } from '../records/types';
+import type { Audience, Status } from './types';
+
+/** Everything the composer needs; `composeDraft` does no I/O. */
+export interface DraftInput {
+  file: ClientsFile;
+  /** Client name as in clients.md (matched case-insensitively). */
+  client: string;
+  /** Activity of the period, already routed to clients (items of other clients are ignored). */
+  items: ActivityItem[];
+  today: IsoDate;
+  period: Period;
+  audience: Audience;
+  /** Else the client's `Language:`, else `en`. */
+  language?: Language;
+  /** Name used to sign the update (setting, else git user name); empty for no name. */
+  signature: string;
+  /** The newest saved record for this client: its "next" items carry over. */
+  lastRecord?: ParsedRecord;
+  statusOverride?: Status;
+  /** Ids of lines the user dropped in the panel: kept in the sections, left out of the text. */
+  droppedLineIds?: string[];
+  /** A user mustache template for the body (see docs/drafting.md). */
+  template?: string;
+  /** Where the template came from, for error messages (e.g. `.project/templates/update.en.mustache`). */
+  templateName?: string;
+  /** Client audience: add the commit hashes as numbered footnotes. */
+  footnotes?: boolean;
+  /** Proposed new dates for overdue commitments, by commitment id. */
+  proposedDates?: Record<string, IsoDate>;
+}

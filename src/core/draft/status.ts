@@ -1,0 +1,71 @@
+/**
+ * The overall status of a client's work, computed from documented rules (docs/drafting.md):
+ *
+ * Off track when any of:
+ *   - an open commitment is more than 7 days past its due date;
+ *   - two or more open commitments are past their due date;
+ *   - a high risk has no mitigation.
+ * At risk (when not off track) when any of:
+ *   - an open commitment is past its due date;
+ *   - an open commitment is due within 3 days (today included) and no commit of the period is
+ *     evidence for it;
+ *   - there is a high risk (with a mitigation).
+ * On track otherwise.
+ */
+import type { Client, IsoDate } from '../clients/model';
+import { addDays, daysBetween } from '../l10n/days';
+import type { PeriodWords, Phrases } from '../l10n/phrases';
+import type { Status, StatusAssessment } from './types';
+
+export const OFF_TRACK_OVERDUE_DAYS = 7;
+export const OFF_TRACK_OVERDUE_COUNT = 2;
+export const DUE_SOON_WITHOUT_PROGRESS_DAYS = 3;
+
+export interface StatusContext {
+  client: Client;
+  today: IsoDate;
+  /** Number of commits of the period that are evidence for each commitment id. */
+  evidence: ReadonlyMap<string, number>;
+  phrases: Phrases;
+  period: PeriodWords;
+}
+
+/** The status the rules give, with localised reasons (most serious first). */
+export function computeStatus(ctx: StatusContext): { status: Status; reasons: string[] } {
+  const { client, today, phrases } = ctx;
+  const off: string[] = [];
+  const risk: string[] = [];
+  const open = client.commitments.filter((c) => !c.done);
+  const overdue = open.filter((c) => c.due !== undefined && c.due < today);
+  if (overdue.length >= OFF_TRACK_OVERDUE_COUNT) {
+    off.push(phrases.reason.manyOverdue(overdue.length));
+  } else {
+    for (const c of overdue) {
+      const days = daysBetween(c.due as IsoDate, today);
+      (days > OFF_TRACK_OVERDUE_DAYS ? off : risk).push(phrases.reason.overdue(c.title, days));
+    }
+  }
+  for (const r of client.risks) {
+    if (r.level !== 'high') continue;
+    if (!r.mitigation) off.push(phrases.reason.highRiskWithoutMitigation(r.description));
+    else risk.push(phrases.reason.highRisk(r.description));
+  }
+  const soonLimit = addDays(today, DUE_SOON_WITHOUT_PROGRESS_DAYS);
+  for (const c of open) {
+    if (c.due === undefined || c.due < today || c.due > soonLimit) continue;
+    if ((ctx.evidence.get(c.id) ?? 0) > 0) continue;
+    risk.push(phrases.reason.dueSoonWithoutProgress(c.title, daysBetween(today, c.due), ctx.period));
+  }
+  if (off.length) return { status: 'off-track', reasons: [...off, ...risk] };
+  if (risk.length) return { status: 'at-risk', reasons: risk };
+  return { status: 'on-track', reasons: [open.length ? phrases.reason.onTrack : phrases.reason.noCommitments] };
+}
+
+/** The rules' status, or the user's choice when `override` is given (reasons stay the rules'). */
+export function assessStatus(ctx: StatusContext, override?: Status): StatusAssessment {
+  const computed = computeStatus(ctx);
+  if (override && override !== computed.status) {
+    return { status: override, reasons: computed.reasons, overridden: true, computed: computed.status };
+  }
+  return { status: computed.status, reasons: computed.reasons, overridden: false, computed: computed.status };
+}

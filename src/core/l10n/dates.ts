@@ -1,0 +1,61 @@
+/**
+ * Dates as people read them, per draft language: `27 Nov` / `11月27日`, ranges `16–22 Nov` /
+ * `11月16日–22日`, with the weekday when it helps (`Fri 27 Nov` / `11月27日（周五）`).
+ * Uses `Intl.DateTimeFormat` for month and weekday names; the year is shown only when it differs
+ * from the reference year (the year of "today").
+ */
+import type { IsoDate, Language } from '../clients/model';
+import { toUtcDate } from './days';
+
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  date: Date;
+}
+
+function parts(date: IsoDate): Parts {
+  const d = toUtcDate(date);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), date: d };
+}
+
+const enMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const enWeekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
+const zhWeekday = new Intl.DateTimeFormat('zh-CN', { weekday: 'short', timeZone: 'UTC' });
+
+/** `27 Nov` / `11月27日`; with the year when it is not `refYear`. */
+export function formatDay(date: IsoDate, lang: Language, refYear?: number): string {
+  const p = parts(date);
+  const showYear = refYear !== undefined && p.year !== refYear;
+  if (lang === 'zh-CN') return `${showYear ? `${p.year}年` : ''}${p.month}月${p.day}日`;
+  return `${p.day} ${enMonth.format(p.date)}${showYear ? ` ${p.year}` : ''}`;
+}
+
+/** `Fri 27 Nov` / `11月27日（周五）`. */
+export function formatDayWithWeekday(date: IsoDate, lang: Language, refYear?: number): string {
+  const p = parts(date);
+  if (lang === 'zh-CN') return `${formatDay(date, lang, refYear)}（${zhWeekday.format(p.date)}）`;
+  return `${enWeekday.format(p.date)} ${formatDay(date, lang, refYear)}`;
+}
+
+/**
+ * A closed range of days: `16–22 Nov`, `30 Nov – 6 Dec`, `28 Dec 2026 – 3 Jan 2027`;
+ * `11月16日–22日`, `11月30日–12月6日`, `2026年12月28日–2027年1月3日`.
+ */
+export function formatRange(since: IsoDate, until: IsoDate, lang: Language, refYear?: number): string {
+  if (since === until) return formatDay(since, lang, refYear);
+  const a = parts(since);
+  const b = parts(until);
+  const crossesYear = a.year !== b.year;
+  const showYear = crossesYear || (refYear !== undefined && b.year !== refYear);
+  if (lang === 'zh-CN') {
+    const start = `${showYear ? `${a.year}年` : ''}${a.month}月${a.day}日`;
+    if (crossesYear) return `${start}–${b.year}年${b.month}月${b.day}日`;
+    if (a.month === b.month) return `${start}–${b.day}日`;
+    return `${start}–${b.month}月${b.day}日`;
+  }
+  const year = showYear ? ` ${b.year}` : '';
+  if (crossesYear) return `${a.day} ${enMonth.format(a.date)} ${a.year} – ${b.day} ${enMonth.format(b.date)} ${b.year}`;
+  if (a.month === b.month) return `${a.day}–${b.day} ${enMonth.format(b.date)}${year}`;
+  return `${a.day} ${enMonth.format(a.date)} – ${b.day} ${enMonth.format(b.date)}${year}`;
+}

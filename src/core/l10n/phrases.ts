@@ -1,0 +1,321 @@
+/**
+ * Every fixed phrase of a drafted update, in English and Simplified Chinese. Functions receive
+ * already formatted dates and markdown-safe texts; they only arrange words around them.
+ */
+import type { Language, RiskLevel } from '../clients/model';
+import type { HiddenReason } from '../git/types';
+import type { Status } from '../draft/types';
+
+/** How the drafted period is named in running text. */
+export type PeriodWords =
+  | { kind: 'this-week' }
+  | { kind: 'week'; week: number }
+  | { kind: 'since-last' }
+  | { kind: 'range'; range: string };
+
+/** How the period after the drafted one is named. */
+export type NextWords = { kind: 'next-week' } | { kind: 'this-week' } | { kind: 'week'; week: number } | { kind: 'coming' };
+
+export type KindGroup = 'feature' | 'fix' | 'improvement' | 'docs';
+
+/** The moment of a due date relative to today, for "due in 3 days" / "3 天后到期". */
+export type DueIn = { days: number };
+
+export interface Phrases {
+  language: Language;
+  subject(client: string, internal: boolean, week: number | undefined, range: string): string;
+  greeting(name: string | undefined): string;
+  intro(period: PeriodWords, week: number | undefined, range: string, client: string, internal: boolean): string;
+  quiet(period: PeriodWords): string;
+  statusLabel: Record<Status, string>;
+  statusLine(label: string, reasons: string[]): string;
+  reason: {
+    overdue(title: string, days: number): string;
+    manyOverdue(count: number): string;
+    highRiskWithoutMitigation(description: string): string;
+    dueSoonWithoutProgress(title: string, days: number, period: PeriodWords): string;
+    highRisk(description: string): string;
+    onTrack: string;
+    noCommitments: string;
+  };
+  title: {
+    done(period: PeriodWords, internal: boolean): string;
+    delivered(period: PeriodWords, internal: boolean): string;
+    inProgress: string;
+    dueSoon(days: number): string;
+    overdue: string;
+    risks(internal: boolean): string;
+    asks(internal: boolean): string;
+    next(next: NextWords): string;
+  };
+  kindGroup: Record<KindGroup, string>;
+  line: {
+    delivered(title: string, doneOn: string | undefined, due: string | undefined, timing: 'early' | 'on-time' | 'late' | 'undated'): string;
+    inProgress(title: string, changes: number, period: PeriodWords, due: string | undefined): string;
+    dueSoon(title: string, due: string, days: number): string;
+    overdue(title: string, due: string, proposed: string | undefined, changes: number, period: PeriodWords): string;
+    risk(level: RiskLevel | undefined, description: string, mitigation: string | undefined): string;
+    ask(text: string, askedOn: string | undefined, waitingDays: number | undefined): string;
+    next(title: string, due: string | undefined, carriedOver: boolean): string;
+    hidden(count: number, reasons: Array<[HiddenReason, number]>): string;
+  };
+  closing: string;
+  footnotesTitle: string;
+  /** Placeholder the lead replaces before sending (proposed dates, missing mitigations). */
+  blank: string;
+}
+
+const BLANK = '____';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Removes a trailing full stop so that phrases can add their own punctuation. */
+export function stripStop(text: string): string {
+  return text.trim().replace(/[.。;；]+$/u, '');
+}
+
+function enDuring(p: PeriodWords): string {
+  switch (p.kind) {
+    case 'this-week':
+      return 'this week';
+    case 'week':
+      return `in week ${p.week}`;
+    case 'since-last':
+      return 'since our last update';
+    case 'range':
+      return `in ${p.range}`;
+  }
+}
+
+function zhDuring(p: PeriodWords): string {
+  switch (p.kind) {
+    case 'this-week':
+      return '本周';
+    case 'week':
+      return `第${p.week}周`;
+    case 'since-last':
+      return '自上次汇报以来';
+    case 'range':
+      return `${p.range}期间`;
+  }
+}
+
+function enIn(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  return `in ${days} days`;
+}
+
+function zhIn(days: number): string {
+  if (days === 0) return '今天';
+  if (days === 1) return '明天';
+  return `${days} 天后`;
+}
+
+const enHidden: Record<HiddenReason, string> = {
+  merge: 'merges',
+  bot: 'by bots',
+  type: 'maintenance',
+  reverted: 'reverted',
+  'ignored-rev': 'formatting only',
+  pattern: 'hidden by pattern',
+};
+
+const zhHidden: Record<HiddenReason, string> = {
+  merge: '合并提交',
+  bot: '机器人提交',
+  type: '维护类',
+  reverted: '已回滚',
+  'ignored-rev': '仅格式调整',
+  pattern: '按规则隐藏',
+};
+
+const en: Phrases = {
+  language: 'en',
+  subject(client, internal, week, range) {
+    if (internal) return week !== undefined ? `[${client}] Internal weekly report — week ${week} (${range})` : `[${client}] Internal report — ${range}`;
+    return week !== undefined ? `[${client}] Weekly update — week ${week} (${range})` : `[${client}] Project update — ${range}`;
+  },
+  greeting: (name) => (name ? `Hi ${name},` : 'Hello,'),
+  intro(period, week, range, client, internal) {
+    if (internal) return week !== undefined ? `Internal weekly report for ${client}, week ${week} (${range}).` : `Internal report for ${client}, ${range}.`;
+    if (period.kind === 'since-last') return `Here is where things stand since our last update (${range}).`;
+    return week !== undefined ? `Here is our update for week ${week} (${range}).` : `Here is our update for ${range}.`;
+  },
+  quiet: (p) =>
+    `It was a quiet ${p.kind === 'this-week' || p.kind === 'week' ? 'week' : 'stretch'} on our side: no new changes shipped, so this update is mostly about where things stand.`,
+  statusLabel: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' },
+  statusLine: (label, reasons) => `**Overall status: ${label}**${reasons.length ? ` — ${reasons.join('; ')}.` : ''}`,
+  reason: {
+    overdue: (title, days) => `“${title}” is ${plural(days, 'day', 'days')} past its due date`,
+    manyOverdue: (count) => `${count} commitments are overdue`,
+    highRiskWithoutMitigation: (d) => `a high risk has no mitigation yet (${stripStop(d)})`,
+    dueSoonWithoutProgress: (title, days, p) => `“${title}” is due ${enIn(days)} and saw no progress ${enDuring(p)}`,
+    highRisk: (d) => `a high risk needs close watching (${stripStop(d)})`,
+    onTrack: 'all commitments are on schedule',
+    noCommitments: 'nothing is late or at risk',
+  },
+  title: {
+    done: (p, internal) => `${internal ? 'Work' : 'Done'} ${enDuring(p)}`,
+    delivered: (p, internal) => (internal ? 'Results' : `Commitments delivered ${enDuring(p)}`),
+    inProgress: 'In progress',
+    dueSoon: (days) => `Due in the next ${days} days`,
+    overdue: 'Overdue',
+    risks: (internal) => (internal ? 'Risks' : 'Risks and how we are handling them'),
+    asks: (internal) => (internal ? 'Waiting on the client' : 'What we need from you'),
+    next: (n) => {
+      switch (n.kind) {
+        case 'next-week':
+          return 'Plan for next week';
+        case 'this-week':
+          return 'Plan for this week';
+        case 'week':
+          return `Plan for week ${n.week}`;
+        case 'coming':
+          return 'Plan for the coming week';
+      }
+    },
+  },
+  kindGroup: { feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
+  line: {
+    delivered(title, doneOn, due, timing) {
+      switch (timing) {
+        case 'early':
+          return `${title} — delivered ${doneOn}, ahead of the ${due} date`;
+        case 'on-time':
+          return `${title} — delivered on time (${doneOn})`;
+        case 'late':
+          return `${title} — delivered ${doneOn} (planned for ${due})`;
+        case 'undated':
+          return doneOn ? `${title} — delivered ${doneOn}` : `${title} — delivered`;
+      }
+    },
+    inProgress(title, changes, p, due) {
+      const work = changes > 0 ? `${plural(changes, 'change', 'changes')} ${enDuring(p)}` : '';
+      const date = due ? `due ${due}` : '';
+      return [title, [work, date].filter(Boolean).join('; ')].filter(Boolean).join(' — ');
+    },
+    dueSoon: (title, due, days) => `${title} — due ${due} (${enIn(days)})`,
+    overdue(title, due, proposed, changes, p) {
+      const work = changes > 0 ? ` Work continues: ${plural(changes, 'change', 'changes')} ${enDuring(p)}.` : '';
+      return `We missed the ${due} date for “${title}”.${work} Proposed new date: ${proposed ?? BLANK}`;
+    },
+    risk(level, description, mitigation) {
+      const prefix = level ? `**${level[0].toUpperCase()}${level.slice(1)}:** ` : '';
+      return `${prefix}${stripStop(description)}. What we are doing: ${mitigation ? `${stripStop(mitigation)}.` : `${BLANK} (to be agreed)`}`;
+    },
+    ask(text, askedOn, waitingDays) {
+      if (waitingDays === undefined) return stripStop(text);
+      if (waitingDays <= 0) return `${stripStop(text)} — asked today`;
+      return `${stripStop(text)} — waiting ${plural(waitingDays, 'day', 'days')} (asked ${askedOn})`;
+    },
+    next: (title, due, carried) => {
+      const notes = [due ? `due ${due}` : '', carried ? 'carried over' : ''].filter(Boolean);
+      return notes.length ? `${title} (${notes.join('; ')})` : title;
+    },
+    hidden(count, reasons) {
+      const detail = reasons.map(([r, n]) => `${n} ${enHidden[r]}`).join(', ');
+      return `${plural(count, 'more commit', 'more commits')} not shown to the client${detail ? ` (${detail})` : ''}`;
+    },
+  },
+  closing: 'Best regards,',
+  footnotesTitle: 'Commits behind each line:',
+  blank: BLANK,
+};
+
+const zh: Phrases = {
+  language: 'zh-CN',
+  subject(client, internal, week, range) {
+    if (internal) return week !== undefined ? `【${client}】内部周报 第${week}周(${range})` : `【${client}】内部进展报告 ${range}`;
+    return week !== undefined ? `【${client}】项目周报 第${week}周(${range})` : `【${client}】项目进展 ${range}`;
+  },
+  greeting: (name) => (name ? `${name}${/[\u3400-\u9fff]$/u.test(name) ? '' : ' '}您好，` : '您好，'),
+  intro(period, week, range, client, internal) {
+    if (internal) return week !== undefined ? `${client} 内部周报，第${week}周（${range}）。` : `${client} 内部进展报告，${range}。`;
+    if (period.kind === 'since-last') return `以下是自上次汇报以来（${range}）的项目进展。`;
+    return week !== undefined ? `以下是第${week}周（${range}）的项目进展。` : `以下是${range}的项目进展。`;
+  },
+  quiet: (p) => `${p.kind === 'this-week' ? '本周' : p.kind === 'week' ? `第${p.week}周` : '这段时间'}没有新的交付内容，以下主要汇报各项工作的当前状态。`,
+  statusLabel: { 'on-track': '按计划推进', 'at-risk': '存在风险', 'off-track': '偏离计划' },
+  statusLine: (label, reasons) => `**总体状态：${label}**${reasons.length ? `。${reasons.join('；')}。` : ''}`,
+  reason: {
+    overdue: (title, days) => `“${title}”已逾期 ${days} 天`,
+    manyOverdue: (count) => `共有 ${count} 项承诺逾期`,
+    highRiskWithoutMitigation: (d) => `高风险尚无应对措施（${stripStop(d)}）`,
+    dueSoonWithoutProgress: (title, days, p) => `“${title}”${zhIn(days)}到期，但${zhDuring(p)}没有相关进展`,
+    highRisk: (d) => `存在需要密切关注的高风险（${stripStop(d)}）`,
+    onTrack: '各项承诺均按计划推进',
+    noCommitments: '没有延期或存在风险的事项',
+  },
+  title: {
+    done: (p, internal) => `${zhDuring(p)}${internal ? '工作' : '完成'}`,
+    delivered: (p, internal) => (internal ? '成果' : `${zhDuring(p)}兑现的承诺`),
+    inProgress: '进行中',
+    dueSoon: (days) => `未来 ${days} 天到期`,
+    overdue: '已逾期',
+    risks: (internal) => (internal ? '风险' : '风险及应对'),
+    asks: (internal) => (internal ? '待客户确认' : '需要您协助的事项'),
+    next: (n) => {
+      switch (n.kind) {
+        case 'next-week':
+          return '下周计划';
+        case 'this-week':
+          return '本周计划';
+        case 'week':
+          return `第${n.week}周计划`;
+        case 'coming':
+          return '未来一周计划';
+      }
+    },
+  },
+  kindGroup: { feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
+  line: {
+    delivered(title, doneOn, due, timing) {
+      switch (timing) {
+        case 'early':
+          return `${title}：已于${doneOn}交付，早于计划的${due}`;
+        case 'on-time':
+          return `${title}：已于${doneOn}按期交付`;
+        case 'late':
+          return `${title}：已于${doneOn}交付（原计划${due}）`;
+        case 'undated':
+          return doneOn ? `${title}：已于${doneOn}交付` : `${title}：已交付`;
+      }
+    },
+    inProgress(title, changes, p, due) {
+      const parts = [changes > 0 ? `${zhDuring(p)} ${changes} 项相关改动` : '', due ? `计划${due}完成` : ''].filter(Boolean);
+      return parts.length ? `${title}：${parts.join('，')}` : title;
+    },
+    dueSoon: (title, due, days) => `${title}：${due}到期（${days === 0 ? '今天' : days === 1 ? '明天' : `还有 ${days} 天`}）`,
+    overdue(title, due, proposed, changes, p) {
+      const work = changes > 0 ? `工作仍在推进（${zhDuring(p)} ${changes} 项相关改动）。` : '';
+      return `“${title}”未能按原定的${due}完成。${work}建议新日期：${proposed ?? BLANK}`;
+    },
+    risk(level, description, mitigation) {
+      const prefix = level ? `**${{ low: '低风险', medium: '中风险', high: '高风险' }[level]}**：` : '';
+      return `${prefix}${stripStop(description)}。应对：${mitigation ? `${stripStop(mitigation)}。` : `${BLANK}（待商定）`}`;
+    },
+    ask(text, askedOn, waitingDays) {
+      if (waitingDays === undefined) return stripStop(text);
+      if (waitingDays <= 0) return `${stripStop(text)}（今天提出）`;
+      return `${stripStop(text)}（${askedOn}提出，已等待 ${waitingDays} 天）`;
+    },
+    next: (title, due, carried) => {
+      const notes = [due ? `${due}到期` : '', carried ? '上期计划顺延' : ''].filter(Boolean);
+      return notes.length ? `${title}（${notes.join('；')}）` : title;
+    },
+    hidden(count, reasons) {
+      const detail = reasons.map(([r, n]) => `${zhHidden[r]} ${n} 个`).join('，');
+      return `另有 ${count} 个提交未向客户展示${detail ? `（${detail}）` : ''}`;
+    },
+  },
+  closing: '祝好！',
+  footnotesTitle: '每条内容对应的提交：',
+  blank: BLANK,
+};
+
+export function phrasesFor(language: Language): Phrases {
+  return language === 'zh-CN' ? zh : en;
+}
