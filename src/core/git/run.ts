@@ -1,0 +1,492 @@
+/**
+ * The one hardened way core runs git.
+ *
+ * - Only read-only subcommands (see `READ_ONLY`); `config` only with `--get*`.
+ * - Never a pager or a prompt: `GIT_TERMINAL_PROMPT=0`, `GIT_PAGER=cat`, `--no-pager`, stdin closed.
+ * - No optional locks (`GIT_OPTIONAL_LOCKS=0`): reading never writes the index behind a user's back.
+ * - `LC_ALL=C` so error messages are the English ones we classify.
+ * - Repository configuration may not run programs: `-c safe.bareRepository=explicit`,
+ *   `-c core.fsmonitor=false`, `-c protocol.allow=never` (no lazy fetches through remote helpers),
+ *   and `log`/`show` always get `--no-show-signature --no-textconv --no-ext-diff` (see `hardenedArgs`).
+ * - User values are passed only after `--end-of-options`/`--`, or glued into one `--opt=value`
+ *   argument by the caller; they can never become options.
+ *
+ * Why child_process and not simple-git for running commands: we need stdout as a stream of
+ * Buffers (the log is parsed record by record with bounded memory), exact control of the
+ * environment and stdin, and stderr classification. simple-git buffers whole outputs and applies
+ * its own argument rules; we use it only to tell "git missing" from other spawn failures
+ * (`gitVersion`).
+ */
+import { spawn } from 'node:child_process';
+import { simpleGit } from 'simple-git';
+import type { GitErrorCode } from './types';
+
+/** Read-only subcommands core may run. */
+const READ_ONLY = new Set([
+  'log',
+  'show',
+  'rev-parse',
+  'rev-list',
+  'for-each-ref',
+  'config',
+  'cat-file',
+  'check-mailmap',
+  'merge-base',
+  'symbolic-ref',
+  'shortlog',
+  'ls-files',
+  'version',
+]);
+
+/** Options that keep repository configuration from running programs during `log`/`show`. */
+const LOG_SAFETY = ['--no-show-signature', '--no-textconv', '--no-ext-diff', '--no-color'];
+
+/** Global options placed before every subcommand. */
+const GLOBAL = [
+  '--no-pager',
+  '-c',
+  'safe.bareRepository=explicit',
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'protocol.allow=never',
+  '-c',
+  'color.ui=false',
+];
+
+export class GitError extends Error {
+  override readonly name = 'GitError';
+  constructor(
+    readonly code: GitErrorCode,
+    message: string,
+    /** What git printed on stderr (trimmed), when it ran. */
+    readonly stderr = '',
+  ) {
+    super(message);
+  }
+}
+
+export interface RunOptions {
+  /** Abort the run (kills git). */
+  signal?: AbortSignal;
+  /** Kill git after this many milliseconds (default: none). */
+  timeoutMs?: number;
+  /** Extra environment for this run (merged over the hardened one). */
+  env?: Record<string, string | undefined>;
+  /** Exit codes other than 0 that are not errors (e.g. 1 for `config --get` of a missing key). */
+  okCodes?: number[];
+}
+
+/** Throws when `args` would run anything but a read-only subcommand. */
+export function assertReadOnly(args: readonly string[]): void {
+  const sub = args[0];
+  if (sub === undefined || !READ_ONLY.has(sub)) {
+    throw new GitError('git-failed', `refusing to run "git ${sub ?? ''}": Client Pulse only reads repositories`);
+  }
+  if (sub === 'config' && !args.some((a) => a === '--get' || a === '--get-all' || a === '--get-regexp' || a === '--list' || a === '-l')) {
+    throw new GitError('git-failed', 'refusing to run "git config" without --get: Client Pulse only reads repositories');
+  }
+}
+
+/** The argument list actually passed to git: global hardening, subcommand, its safety flags. */
+export function hardenedArgs(args: readonly string[]): string[] {
+  assertReadOnly(args);
+  const [sub, ...rest] = args;
+  const safety = sub === 'log' || sub === 'show' ? LOG_SAFETY : [];
+  return [...GLOBAL, sub, ...safety, ...rest];
+}
+
+const DROPPED_ENV = new Set(['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PAGER', 'PAGER', 'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXTERNAL_DIFF']);
+
+/** The environment git runs with: the caller's, minus variables that redirect git, plus hardening. */
+export function gitEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined) continue;
+    // A stray GIT_DIR/GIT_WORK_TREE (e.g. from a hook that started VS Code) would point every
+    // command at another repository than the folder we were given.
+    // GIT_ASKPASS/SSH_ASKPASS: nothing we run talks to a network, so no helper program is needed.
+    if (DROPPED_ENV.has(k)) continue;
+    env[k] = v;
+  }
+  Object.assign(env, {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_NO_LAZY_FETCH: '1',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    GCM_INTERACTIVE: 'never',
+  });
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/**
+ * Turns a failed run into a `GitError` with an actionable message. `cwd` is the folder we ran in.
+ */
+export function classifyFailure(cwd: string, stderr: string, exitCode: number | null, spawnError?: NodeJS.ErrnoException): GitError {
+  const err = stderr.trim();
+  if (spawnError) {
+    // The caller checked that the folder exists, so ENOENT means the git binary is missing.
+    if (spawnError.code === 'ENOENT') return gitNotFound();
+    return new GitError('git-failed', `could not run git in ${cwd}: ${spawnError.message}`);
+  }
+  const dubious = /detected dubious ownership in repository at '([^\n]*)'/u.exec(err);
+  if (dubious) {
+    const repo = dubious[1];
+    return new GitError(
+      'unsafe-directory',
+      `git refuses to read ${repo} because the folder belongs to another user (safe.directory). ` +
+        `If you trust this repository, run: git config --global --add safe.directory ${shellQuote(repo)}`,
+      err,
+    );
+  }
+  if (/not a git repository/iu.test(err)) {
+    return new GitError(
+      'not-a-repository',
+      `${cwd} is not inside a git repository; open the repository's folder (or run "git init" to start one)`,
+      err,
+    );
+  }
+  if (/cannot use bare repository/iu.test(err)) {
+    return new GitError(
+      'not-a-repository',
+      `${cwd} is inside a bare repository, which Client Pulse does not read implicitly; open a working tree (clone it) instead`,
+      err,
+    );
+  }
+  if (/does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD'|unknown revision or path not in the working tree.*\n?.*HEAD/iu.test(err)) {
+    return new GitError('empty-repository', `the repository at ${cwd} has no commits yet; make a first commit and try again`, err);
+  }
+  const first = err.split('\n').find((l) => l.trim() !== '') ?? `exit code ${exitCode}`;
+  return new GitError('git-failed', `git failed in ${cwd}: ${first}`, err);
+}
+
+function gitNotFound(): GitError {
+  return new GitError(
+    'git-not-found',
+    'git is not installed or not on PATH; install it from https://git-scm.com/downloads, then restart VS Code or your terminal',
+  );
+}
+
+/** Quotes a path for a POSIX shell when it needs it (the message shows a command to copy). */
+export function shellQuote(text: string): string {
+  if (/^[A-Za-z0-9_./:@%+=,-]+$/u.test(text)) return text;
+  if (process.platform === 'win32') return `"${text.replace(/"/gu, '\\"')}"`;
+  return `'${text.replace(/'/gu, `'\\''`)}'`;
+}
+
+/**
+ * Runs git in `cwd` and hands stdout to `onChunk` as it arrives. Resolves when git exits 0 (or an
+ * `okCodes` code) with the exit code; rejects with a `GitError` otherwise. If `onChunk` throws,
+ * git is killed and the promise rejects with that error.
+ */
+export function streamGit(cwd: string, args: readonly string[], onChunk: (chunk: Buffer) => void, options: RunOptions = {}): Promise<number> {
+  const argv = hardenedArgs(args);
+  return new Promise<number>((resolve, reject) => {
+    let settled = false;
+    let stderr = '';
+    let consumerError: unknown;
+    const child = spawn('git', argv, {
+      cwd,
+      env: gitEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+      signal: options.signal,
+    });
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          consumerError = new GitError('git-failed', `git took longer than ${Math.round(options.timeoutMs! / 1000)} s in ${cwd} and was stopped`);
+          child.kill();
+        }, options.timeoutMs)
+      : undefined;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      fn();
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (consumerError !== undefined) return;
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        consumerError = e;
+        child.kill();
+      }
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      if (stderr.length < 65536) stderr += text;
+    });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.name === 'AbortError') return finish(() => reject(new GitError('git-failed', 'git was cancelled')));
+      // The cwd may not exist, which Node also reports as ENOENT on the binary.
+      const folderMissing = e.code === 'ENOENT' && !directoryExists(cwd);
+      finish(() => reject(folderMissing ? new GitError('not-a-repository', `folder not found: ${cwd}`) : classifyFailure(cwd, stderr, null, e)));
+    });
+    child.on('close', (code) => {
+      finish(() => {
+        if (consumerError !== undefined) return reject(consumerError);
+        if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(code);
+        reject(classifyFailure(cwd, stderr, code));
+      });
+    });
+  });
+}
+
+function directoryExists(p: string): boolean {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('node:fs') as typeof import('node:fs')).statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Runs git and returns stdout as text (UTF-8). Use for small outputs; `maxBytes` guards memory. */
+export async function runGit(cwd: string, args: readonly string[], options: RunOptions & { maxBytes?: number } = {}): Promise<{ stdout: string; code: number }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const max = options.maxBytes ?? 64 * 1024 * 1024;
+  const code = await streamGit(
+    cwd,
+    args,
+    (chunk) => {
+      size += chunk.length;
+      if (size > max) throw new GitError('git-failed', `git printed more than ${max} bytes for "git ${args[0]}"`);
+      chunks.push(chunk);
+    },
+    options,
+  );
+  return { stdout: Buffer.concat(chunks).toString('utf8'), code };
+}
+
+/**
+ * The installed git's version (e.g. `2.39.5`), or a `git-not-found` error. Uses simple-git's
+ * binary detection; `git --version` reads no repository, so the caller's environment is fine.
+ */
+export async function gitVersion(): Promise<string> {
+  let v;
+  try {
+    v = await simpleGit().version();
+  } catch (e) {
+    throw new GitError('git-failed', `could not run "git --version": ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!v.installed) throw gitNotFound();
+  return `${v.major}.${v.minor}.${v.patch}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small read-only helpers (used by the handover and the CLI).
+
+export interface RepoInfo {
+  /** Absolute path of the top level of the working tree. */
+  root: string;
+  /** Absolute path of the git directory (per worktree). */
+  gitDir: string;
+  /** Absolute path of the common git directory (shared by worktrees). */
+  commonDir: string;
+  shallow: boolean;
+}
+
+/** Facts about the repository containing `cwd`; throws `GitError` (not a repository, unsafe, …). */
+export async function repoInfo(cwd: string, options: RunOptions = {}): Promise<RepoInfo> {
+  const { stdout } = await runGit(
+    cwd,
+    ['rev-parse', '--path-format=absolute', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'],
+    options,
+  );
+  const lines = stdout.split('\n');
+  if (lines.length < 4 || !lines[0]) {
+    throw new GitError('not-a-repository', `${cwd} is not inside a working tree of a git repository; open the repository's folder`);
+  }
+  return { root: lines[0], gitDir: lines[1], commonDir: lines[2], shallow: lines[3] === 'true' };
+}
+
+/** Absolute path of the top level of the repository containing `cwd`. */
+export async function repoRoot(cwd: string): Promise<string> {
+  return (await repoInfo(cwd)).root;
+}
+
+async function configGet(cwd: string, key: string): Promise<string | undefined> {
+  const { stdout, code } = await runGit(cwd, ['config', '--get', `--end-of-options`, key], { okCodes: [1] }).catch(async (e: unknown) => {
+    // `--end-of-options` is not understood by `git config` before git 2.36; retry without it (key is ours, not user input).
+    if (e instanceof GitError && e.code === 'git-failed') return runGit(cwd, ['config', '--get', key], { okCodes: [1] });
+    throw e;
+  });
+  if (code !== 0) return undefined;
+  const value = stdout.replace(/\r?\n$/u, '');
+  return value === '' ? undefined : value;
+}
+
+/** The configured `user.name` and `user.email` of `cwd` (after includes, local over global). */
+export async function currentUser(cwd: string): Promise<{ name?: string; email?: string }> {
+  const [name, email] = await Promise.all([configGet(cwd, 'user.name'), configGet(cwd, 'user.email')]);
+  return { name, email };
+}
+
+export interface AuthorCount {
+  /** After `.mailmap`. */
+  name: string;
+  email: string;
+  commits: number;
+}
+
+/**
+ * Everyone who authored commits reachable from HEAD (since `since`, a `YYYY-MM-DD` local day, when
+ * given), after `.mailmap`, most commits first. An empty repository gives `[]`.
+ */
+export async function listAuthors(cwd: string, since?: string): Promise<AuthorCount[]> {
+  const args = ['log', '--format=%aN%x00%aE', '--no-merges'];
+  if (since !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/u.test(since)) throw new GitError('git-failed', `listAuthors: since must be YYYY-MM-DD, got ${JSON.stringify(since)}`);
+    const [y, m, d] = since.split('-').map(Number);
+    args.push(`--since=@${Math.floor(new Date(y, m - 1, d).getTime() / 1000)}`);
+  }
+  const counts = new Map<string, AuthorCount>();
+  let rest = '';
+  const take = (line: string) => {
+    if (!line) return;
+    const [name, email = ''] = line.split('\0');
+    const key = email.toLowerCase() || name.toLowerCase();
+    const found = counts.get(key);
+    if (found) found.commits++;
+    else counts.set(key, { name, email, commits: 1 });
+  };
+  try {
+    await streamGit(cwd, args, (chunk) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      lines.forEach(take);
+    });
+  } catch (e) {
+    if (e instanceof GitError && e.code === 'empty-repository') return [];
+    throw e;
+  }
+  take(rest);
+  return [...counts.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
+}
+
+export interface BranchInfo {
+  /** Short name, e.g. `feature/acme-loyalty` or `origin/fix/login`. */
+  name: string;
+  remote: boolean;
+  lastAuthorName: string;
+  lastAuthorEmail: string;
+  /** Strict ISO 8601 author date of the tip. */
+  lastDate: string;
+  /** Subject of the tip commit. */
+  subject: string;
+  /** Commits on the branch that the base does not have. */
+  ahead: number;
+  /** Lower-cased e-mails (after `.mailmap`) of the authors of those commits. */
+  authors: string[];
+  /** Paths changed by those commits. */
+  files: string[];
+}
+
+/**
+ * The default branch: `origin/HEAD`'s target when set, else the first of `main`, `master`,
+ * `trunk`, `develop` that exists, else the current branch. Undefined in an empty repository.
+ */
+export async function defaultBranch(cwd: string): Promise<string | undefined> {
+  const { stdout: originHead } = await runGit(cwd, ['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], { okCodes: [1, 128] });
+  if (originHead.trim()) return originHead.trim();
+  const { stdout } = await runGit(cwd, ['for-each-ref', '--format=%(refname:short)', 'refs/heads/main', 'refs/heads/master', 'refs/heads/trunk', 'refs/heads/develop']);
+  const found = stdout.split('\n').filter(Boolean);
+  for (const name of ['main', 'master', 'trunk', 'develop']) if (found.includes(name)) return name;
+  const { stdout: current } = await runGit(cwd, ['symbolic-ref', '-q', '--short', 'HEAD'], { okCodes: [1, 128] });
+  return current.trim() || undefined;
+}
+
+/**
+ * Local and remote branches with commits that the default branch (or `base`) does not have, most
+ * recent tip first. `HEAD` aliases such as `origin/HEAD` and the base itself are skipped.
+ */
+export async function unmergedBranches(cwd: string, base?: string): Promise<{ base?: string; branches: BranchInfo[] }> {
+  const baseRef = base ?? (await defaultBranch(cwd));
+  if (!baseRef) return { base: undefined, branches: [] };
+  const { stdout } = await runGit(cwd, [
+    'for-each-ref',
+    '--sort=-committerdate',
+    '--format=%(refname)%00%(refname:short)%00%(objectname)%00%(symref)',
+    'refs/heads',
+    'refs/remotes',
+  ]);
+  const { stdout: baseHash } = await runGit(cwd, ['rev-parse', '--verify', '-q', '--end-of-options', `${baseRef}^{commit}`], { okCodes: [1] });
+  const baseOid = baseHash.trim();
+  const branches: BranchInfo[] = [];
+  for (const line of stdout.split('\n')) {
+    if (!line) continue;
+    const [full, short, oid, symref] = line.split('\0');
+    if (symref || full.endsWith('/HEAD')) continue;
+    if (oid === baseOid || short === baseRef) continue;
+    const remote = full.startsWith('refs/remotes/');
+    // One log per branch: the commits the base lacks, newest first, with their files.
+    const range = baseOid ? [full, `^${baseOid}`] : [full];
+    const { stdout: log } = await runGit(cwd, [
+      'log',
+      '-z',
+      '--no-renames',
+      '--name-status',
+      '--format=%x01%x00%aN%x00%aE%x00%aI%x00%s%x00',
+      '--end-of-options',
+      ...range,
+      '--',
+    ]);
+    const commits = parseBranchLog(log);
+    if (commits.length === 0) continue;
+    const tip = commits[0];
+    branches.push({
+      name: short,
+      remote,
+      lastAuthorName: tip.name,
+      lastAuthorEmail: tip.email,
+      lastDate: tip.date,
+      subject: tip.subject,
+      ahead: commits.length,
+      authors: [...new Set(commits.map((c) => c.email.toLowerCase()))],
+      files: [...new Set(commits.flatMap((c) => c.files))].sort(),
+    });
+  }
+  return { base: baseRef, branches };
+}
+
+interface BranchCommit {
+  name: string;
+  email: string;
+  date: string;
+  subject: string;
+  files: string[];
+}
+
+/**
+ * Parses `\x01\0name\0email\0date\0subject\0` records, each followed by `status\0path\0`
+ * pairs. Reading is positional: a path is always the field after a status, so no file name (not
+ * even one spelled `\x01`) can be taken for a record start.
+ */
+function parseBranchLog(text: string): BranchCommit[] {
+  const fields = text.split('\0');
+  const out: BranchCommit[] = [];
+  let i = 0;
+  while (i < fields.length) {
+    const f = fields[i].replace(/^\n+/u, '');
+    if (f === '\x01') {
+      out.push({ name: fields[i + 1] ?? '', email: fields[i + 2] ?? '', date: fields[i + 3] ?? '', subject: fields[i + 4] ?? '', files: [] });
+      i += 5;
+    } else if (f !== '' && out.length > 0) {
+      const file = fields[i + 1];
+      if (file !== undefined) out[out.length - 1].files.push(file);
+      i += 2;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
