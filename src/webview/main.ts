@@ -1,0 +1,355 @@
+/**
+ * The draft panel's page. Says `ready`, receives one full `PanelState` snapshot, then lets the user
+ * edit the markdown (source left, live preview right), drop/restore lines, override the status,
+ * switch audience and language, and ask the host to copy, mail or save. Keeps its state with
+ * `vscode.setState` so edits survive hiding the panel and reloading the window.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { CopyFormat, DraftOptions, HostToPage, Labels, PageToHost, PanelState, PersistedState } from '../shared/protocol';
+import type { DraftLine, Status } from '../core/draft/types';
+import { append, clear, h, icon } from './dom';
+import { createRenderer, plainInline } from './markdown';
+import { RichClipboard } from './richCopy';
+
+interface VsCodeApi {
+  postMessage(message: PageToHost): void;
+  getState(): unknown;
+  setState(state: PersistedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const md = createRenderer();
+const rich = new RichClipboard((m) => vscode.postMessage(m));
+
+/** Form controls from @vscode-elements expose `value` / `checked` like native ones. */
+type ValueElement = HTMLElement & { value: string };
+type CheckElement = HTMLElement & { checked: boolean };
+
+let state: PanelState | undefined;
+let text = '';
+let subject = '';
+let undoText: string | undefined;
+let copyFormat: CopyFormat = 'text';
+
+const root = document.getElementById('app') as HTMLElement;
+
+function post(message: PageToHost): void {
+  vscode.postMessage(message);
+}
+
+function persist(): void {
+  if (state) vscode.setState({ version: 1, state, markdown: text, subject });
+}
+
+let editTimer: ReturnType<typeof setTimeout> | undefined;
+function textChanged(): void {
+  persist();
+  renderPreview();
+  if (editTimer) clearTimeout(editTimer);
+  editTimer = setTimeout(() => post({ type: 'edited', markdown: text, subject }), 300);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+const refs: {
+  preview?: HTMLElement;
+  source?: HTMLTextAreaElement;
+  banner?: HTMLElement;
+  toast?: HTMLElement;
+  buttons: HTMLElement[];
+} = { buttons: [] };
+
+function renderPreview(): void {
+  if (!refs.preview) return;
+  // markdown-it runs with html:false and a link allow-list: its output is escaped text and safe tags.
+  refs.preview.innerHTML = md.render(text);
+}
+
+function L(key: keyof Labels): string {
+  return state?.labels[key] ?? key;
+}
+
+function select(id: string, label: string, options: Array<[string, string]>, value: string, onChange: (v: string) => void): HTMLElement {
+  const el = h('vscode-single-select', { id, 'aria-label': label }) as ValueElement;
+  for (const [v, text] of options) append(el, h('vscode-option', { value: v, selected: v === value }, text));
+  el.addEventListener('change', () => onChange(el.value));
+  return h('div', { class: 'field' }, h('label', { for: id }, label), el);
+}
+
+function button(id: string, label: string, iconName: string, onClick: () => void, secondary = true): HTMLElement {
+  const el = h('vscode-button', { id, icon: iconName, secondary, title: label }, label);
+  el.addEventListener('click', onClick);
+  refs.buttons.push(el);
+  return el;
+}
+
+function options(): DraftOptions {
+  return state ? { ...state.options, dropped: [...state.options.dropped] } : { audience: 'client', language: 'en', dropped: [] };
+}
+
+function regenerate(next: DraftOptions): void {
+  post({ type: 'regenerate', options: next });
+}
+
+function statusLabel(s: Status): string {
+  return s === 'on-track' ? L('onTrack') : s === 'at-risk' ? L('atRisk') : L('offTrack');
+}
+
+function renderHeader(s: PanelState): HTMLElement {
+  const draft = s.draft;
+  const meta = h('div', { class: 'meta' });
+  if (draft) {
+    const to = draft.to.map((p) => (p.email ? `${p.name} <${p.email}>` : p.name)).join(', ');
+    if (to) append(meta, h('span', {}, h('span', { class: 'muted' }, `${L('to')} `), to));
+    if (draft.cc.length) append(meta, h('span', {}, h('span', { class: 'muted' }, `${L('cc')} `), draft.cc.join(', ')));
+    append(meta, h('span', {}, h('span', { class: 'muted' }, `${L('period')} `), `${draft.period.since} – ${draft.period.until}`));
+  }
+  const subjectField = h('vscode-textfield', { id: 'subject', 'aria-label': L('subject') }) as ValueElement;
+  subjectField.value = subject;
+  subjectField.addEventListener('input', () => {
+    subject = subjectField.value;
+    textChanged();
+  });
+  return h(
+    'header',
+    { class: 'top' },
+    h('h1', { id: 'title' }, s.title),
+    meta,
+    h('div', { class: 'field subject' }, h('label', { for: 'subject' }, L('subject')), subjectField),
+  );
+}
+
+function renderToolbar(s: PanelState): HTMLElement {
+  const bar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': s.title });
+  const draft = s.draft;
+  if (draft) {
+    const computed = draft.status.computed ?? draft.status.status;
+    append(
+      bar,
+      select(
+        'status',
+        L('status'),
+        [
+          ['auto', `${L('statusAuto')} (${statusLabel(computed)})`],
+          ['on-track', L('onTrack')],
+          ['at-risk', L('atRisk')],
+          ['off-track', L('offTrack')],
+        ],
+        s.options.statusOverride ?? 'auto',
+        (v) => {
+          const next = options();
+          if (v === 'auto') delete next.statusOverride;
+          else next.statusOverride = v as Status;
+          regenerate(next);
+        },
+      ),
+      select('audience', L('audience'), [['client', L('audienceClient')], ['internal', L('audienceInternal')]], s.options.audience, (v) =>
+        regenerate({ ...options(), audience: v === 'internal' ? 'internal' : 'client' }),
+      ),
+      select('language', L('language'), [['en', L('languageEn')], ['zh-CN', L('languageZh')]], s.options.language, (v) =>
+        regenerate({ ...options(), language: v === 'zh-CN' ? 'zh-CN' : 'en' }),
+      ),
+    );
+  }
+  const formats: Array<[string, string]> = [['text', L('copyText')], ['markdown', L('copyMarkdown')]];
+  if (s.settings.richCopy) formats.push(['html', L('copyHtml')]);
+  if (!formats.some(([v]) => v === copyFormat)) copyFormat = 'text';
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    select('copy-format', L('copyAs'), formats, copyFormat, (v) => {
+      copyFormat = v === 'html' ? 'html' : v === 'markdown' ? 'markdown' : 'text';
+    }),
+    button('copy', L('copy'), 'copy', copy, false),
+    button('open-mail', L('openMail'), 'mail', () => post({ type: 'openMail', markdown: text, subject })),
+    button('save-eml', L('saveEml'), 'save-as', () => post({ type: 'saveEml', markdown: text, subject })),
+  );
+  if (s.settings.canSave) {
+    append(actions, button('save-record', s.source.kind === 'document' ? L('saveDocument') : L('saveRecord'), 'save', () => post({ type: 'saveRecord', markdown: text, subject })));
+  }
+  append(bar, actions);
+  return bar;
+}
+
+function copy(): void {
+  if (copyFormat === 'html') rich.begin();
+  post({ type: 'copy', format: copyFormat, markdown: text, subject });
+}
+
+function lineTitle(line: DraftLine): string {
+  if (!line.hashes.length) return L('noCommits');
+  return `${L('commits')}: ${line.hashes.map((x) => x.slice(0, 7)).join(', ')}`;
+}
+
+function renderLines(s: PanelState): HTMLElement | undefined {
+  const draft = s.draft;
+  if (!draft) return undefined;
+  const pane = h('section', { class: 'pane lines', 'aria-labelledby': 'lines-heading' }, h('h2', { id: 'lines-heading' }, L('lines')), h('p', { class: 'hint' }, L('linesHint')));
+  const dropped = new Set(s.options.dropped);
+  for (const section of draft.sections) {
+    const list = h('ul', { role: 'list' });
+    for (const line of section.lines) {
+      const box = h('vscode-checkbox', { 'data-line': line.id, title: lineTitle(line), checked: !dropped.has(line.id) }) as CheckElement;
+      append(box, plainInline(line.text));
+      box.addEventListener('change', () => {
+        const next = options();
+        next.dropped = next.dropped.filter((id) => id !== line.id);
+        if (!box.checked) next.dropped.push(line.id);
+        regenerate(next);
+      });
+      const li = h('li', { class: dropped.has(line.id) ? 'dropped' : undefined, title: lineTitle(line) }, box);
+      if (line.hashes.length) append(li, h('span', { class: 'hashes', 'aria-hidden': 'true' }, icon('git-commit'), String(line.hashes.length)));
+      append(list, li);
+    }
+    append(pane, h('h3', {}, section.title), list);
+  }
+  if (draft.status.reasons.length) {
+    append(pane, h('h3', {}, `${L('status')}: ${statusLabel(draft.status.status)}`), h('ul', { class: 'reasons' }, ...draft.status.reasons.map((r) => h('li', {}, plainInline(r)))));
+  }
+  return pane;
+}
+
+function render(): void {
+  if (!state) return;
+  const s = state;
+  document.documentElement.lang = s.settings.uiLanguage;
+  refs.buttons = [];
+  clear(root);
+  const source = h('textarea', { id: 'source', spellcheck: 'true', lang: s.options.language === 'zh-CN' ? 'zh-CN' : 'en' }) as HTMLTextAreaElement;
+  source.value = text;
+  source.addEventListener('input', () => {
+    text = source.value;
+    textChanged();
+  });
+  const preview = h('article', { id: 'preview', class: 'markdown-body', lang: s.options.language === 'zh-CN' ? 'zh-CN' : 'en', tabindex: '0', 'aria-labelledby': 'preview-heading' });
+  refs.source = source;
+  refs.preview = preview;
+  refs.banner = h('div', { id: 'banner', class: 'banner', hidden: true });
+  refs.toast = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
+  const lines = renderLines(s);
+  append(
+    root,
+    renderHeader(s),
+    renderToolbar(s),
+    refs.banner,
+    h(
+      'main',
+      { class: lines ? 'panes with-lines' : 'panes' },
+      lines,
+      h('section', { class: 'pane source' }, h('h2', {}, h('label', { for: 'source' }, L('source'))), source),
+      h('section', { class: 'pane preview' }, h('h2', { id: 'preview-heading' }, L('preview')), preview),
+    ),
+    h('footer', {}, refs.toast, h('span', { class: 'muted shortcut' }, L('shortcutHint').replace('{0}', s.settings.modKey))),
+  );
+  renderPreview();
+  renderBanner();
+}
+
+function renderBanner(): void {
+  const banner = refs.banner;
+  if (!banner) return;
+  clear(banner);
+  banner.hidden = undoText === undefined;
+  if (undoText === undefined) return;
+  const restore = h('vscode-button', { id: 'restore-text', secondary: true }, L('restoreText'));
+  restore.addEventListener('click', () => {
+    if (undoText === undefined) return;
+    text = undoText;
+    undoText = undefined;
+    if (refs.source) refs.source.value = text;
+    textChanged();
+    renderBanner();
+  });
+  const dismiss = h('vscode-button', { id: 'dismiss-banner', secondary: true }, L('dismiss'));
+  dismiss.addEventListener('click', () => {
+    undoText = undefined;
+    renderBanner();
+  });
+  append(banner, icon('info'), h('span', {}, L('regenerated')), restore, dismiss);
+}
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+function notice(level: 'info' | 'warning' | 'error', message: string): void {
+  const toast = refs.toast;
+  if (!toast) return;
+  toast.className = `toast ${level}`;
+  toast.textContent = message;
+  if (toastTimer) clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    toast.textContent = '';
+  }, 8000);
+}
+
+let hostStateSeen = false;
+
+function receiveState(next: PanelState, replaceText: boolean): void {
+  const previous = state;
+  const first = !hostStateSeen;
+  hostStateSeen = true;
+  state = next;
+  if (first) {
+    // Opening, re-showing or reloading: the text the user last had wins over the host's copy.
+    const saved = restoredState();
+    const keep = saved && sameSource(saved.state, next);
+    text = keep ? saved.markdown : next.markdown;
+    subject = keep ? saved.subject : next.subject;
+  } else if (replaceText) {
+    // A regeneration: keep the user's hand edits one click away.
+    if (previous && text !== previous.generated && text !== next.markdown) undoText = text;
+    text = next.markdown;
+    subject = next.subject;
+  }
+  persist();
+  render();
+}
+
+function sameSource(a: PanelState, b: PanelState): boolean {
+  return JSON.stringify(a.source) === JSON.stringify(b.source);
+}
+
+function restoredState(): PersistedState | undefined {
+  const s = vscode.getState() as PersistedState | undefined;
+  return s && s.version === 1 && typeof s.markdown === 'string' && s.state ? s : undefined;
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
+  const m = event.data;
+  if (!m || typeof m !== 'object') return;
+  switch (m.type) {
+    case 'state':
+      receiveState(m.state, m.replaceText);
+      break;
+    case 'busy':
+      document.body.classList.toggle('busy', m.busy);
+      for (const b of refs.buttons) b.toggleAttribute('disabled', m.busy);
+      break;
+    case 'notice':
+      notice(m.level, m.text);
+      break;
+    case 'richCopy':
+      void rich.complete(m.html, m.text, m.requestId).then((ok) => ok && notice('info', L('richCopied')));
+      break;
+  }
+});
+
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+    e.preventDefault();
+    copy();
+  }
+});
+
+// Show the saved state at once (hidden/re-shown panel), then ask the host for a fresh snapshot.
+const saved = restoredState();
+if (saved) {
+  state = saved.state;
+  text = saved.markdown;
+  subject = saved.subject;
+  render();
+}
+post({ type: 'ready' });
