@@ -233,8 +233,9 @@ function deadlines(f: ClientFacts, ctx: PartContext): string[] {
   return out;
 }
 
-function letter(f: ClientFacts, l: Letter): string[] {
+function letter(f: ClientFacts, l: Letter | undefined, from: string): string[] {
   const { p, client } = f;
+  if (!l) return [`### ${p.letterTitle}`, '', p.noLetter(from)];
   const to = l.to.length > 0 ? l.to.map(formatPerson).join(', ') : p.placeholderContact;
   const out = [`### ${p.letterTitle}`, '', `**${p.letterTo}:** ${to}  `];
   if (client.cc.length > 0) out.push(`**${p.letterCc}:** ${client.cc.join(', ')}  `);
@@ -243,12 +244,14 @@ function letter(f: ClientFacts, l: Letter): string[] {
 }
 
 function checklist(f: ClientFacts, items: string[]): string[] {
+  if (items.length === 0) return [`### ${f.p.checklistTitle}`, '', f.p.nothingToHandOver];
   return [`### ${f.p.checklistTitle}`, '', ...items.map((i) => `- [ ] ${i}`)];
 }
 
-export function clientMarkdown(f: ClientFacts, ctx: PartContext, l: Letter, check: string[]): string {
+export function clientMarkdown(f: ClientFacts, ctx: PartContext, l: Letter | undefined, check: string[]): string {
   const { p } = f;
-  const intro = `${p.roleLine(ctx.from, f.role)} ${p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName)}`;
+  const part = f.lead.kind === 'owner' && f.to && f.role !== 'none' ? ` ${p.takesPart(formatPerson(f.to), ctx.from)}` : '';
+  const intro = `${p.roleLine(ctx.from, f.role)} ${p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName)}${part}`;
   const blocks = [
     [`## ${f.client.name}`, '', intro],
     profile(f),
@@ -263,7 +266,7 @@ export function clientMarkdown(f: ClientFacts, ctx: PartContext, l: Letter, chec
     areas(f, ctx),
     branches(f, ctx),
     deadlines(f, ctx),
-    letter(f, l),
+    letter(f, l, ctx.from),
     checklist(f, check),
   ];
   return blocks.map((b) => b.join('\n')).join('\n\n');

@@ -44,8 +44,10 @@ export function composeHandover(input: HandoverInput): HandoverDocument {
 
   const clients: ClientHandover[] = input.clients.map((client) => {
     const f = clientFacts(input, client);
-    const letter = composeLetter(f, from.name, refYear);
-    const checklist = composeChecklist(f, from.name, input.today, refYear);
+    // Someone with no part in a client's work does not write to that client.
+    const involved = f.role !== 'none';
+    const letter = involved ? composeLetter(f, from.name, refYear) : undefined;
+    const checklist = involved ? composeChecklist(f, from.name, input.today, refYear) : [];
     const status = input.status?.[client.name] ?? statusOf(input, f.client, f.lastSent);
     const markdown = clientMarkdown(f, { ...ctxBase, ...(status ? { status } : {}) }, letter, checklist);
     return {
@@ -58,7 +60,7 @@ export function composeHandover(input: HandoverInput): HandoverDocument {
       ownedByDeparting: f.open.filter((o) => o.ownedByDeparting).length,
       areas: f.areas,
       branches: f.branches.map((b) => b.branch),
-      letter,
+      ...(letter ? { letter } : {}),
       checklist,
       markdown,
     };

@@ -38,6 +38,8 @@ export interface ClientFacts {
   p: HandoverPhrases;
   role: 'owner' | 'backup' | 'contributor' | 'none';
   lead: Lead;
+  /** The successor named for the whole handover, if any. */
+  to?: Person;
   /** The lead's name, or the placeholder. */
   leadName: string;
   open: OpenCommitment[];
@@ -50,17 +52,22 @@ export interface ClientFacts {
   nextUpdate?: IsoDate;
 }
 
-function leadFor(input: HandoverInput, client: Client): Lead {
+function leadFor(input: HandoverInput, client: Client, role: ClientFacts['role']): Lead {
+  const other = (p: Person | undefined) => (p && !isDepartingPerson(input.from, p) ? p : undefined);
+  const owner = other(client.owner);
+  const backup = other(client.backup);
+  // When the leaver runs the account, the successor (or the Backup, for now) takes it over;
+  // otherwise the Owner stays the lead and only the leaver's part moves.
+  if (role !== 'owner' && owner) return { kind: 'owner', person: owner };
   if (input.to) return { kind: 'successor', person: input.to };
-  if (client.backup && !isDepartingPerson(input.from, client.backup)) return { kind: 'interim', person: client.backup };
-  if (client.owner && !isDepartingPerson(input.from, client.owner)) return { kind: 'owner', person: client.owner };
+  if (backup) return { kind: 'interim', person: backup };
   return { kind: 'placeholder' };
 }
 
-function roleFor(input: HandoverInput, client: Client, items: ActivityItem[]): ClientFacts['role'] {
+function roleFor(input: HandoverInput, client: Client, items: ActivityItem[], owns: boolean, branchWork: boolean): ClientFacts['role'] {
   if (isDepartingPerson(input.from, client.owner)) return 'owner';
   if (isDepartingPerson(input.from, client.backup)) return 'backup';
-  if (items.some((i) => isDepartingAuthor(input.from, i.commit.authorName, i.commit.authorEmail))) return 'contributor';
+  if (owns || branchWork || items.some((i) => isDepartingAuthor(input.from, i.commit.authorName, i.commit.authorEmail))) return 'contributor';
   return 'none';
 }
 
@@ -127,14 +134,16 @@ export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
   const waiting = client.asks
     .filter((a) => !a.answered)
     .map((ask): WaitingAsk => ({ ask, ...(ask.askedOn ? { days: daysBetween(ask.askedOn, input.today) } : {}) }));
-  const lead = leadFor(input, client);
+  const role = roleFor(input, client, items, open.some((o) => o.ownedByDeparting), branches.some((b) => b.departing));
+  const lead = leadFor(input, client, role);
   const lastSent = input.lastUpdateSent[client.name];
   return {
     client,
     lang,
     p,
-    role: roleFor(input, client, items),
+    role,
     lead,
+    ...(input.to ? { to: input.to } : {}),
     leadName: lead.person?.name ?? p.placeholderLead,
     open,
     overdue: open.filter((o) => o.dueIn !== undefined && o.dueIn < 0),

@@ -71,18 +71,6 @@ export function isDepartingHandle(from: DepartingPerson, handle: string): boolea
   return from.aliases.includes(handle.toLowerCase().replace(/^@/u, ''));
 }
 
-/** A file-name-safe slug: ASCII letters, digits and `-`; CJK kept as is; never empty. */
-export function personSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase()
-    .replace(/@.*$/u, '')
-    .replace(/[^a-z0-9\u3400-\u9fff]+/gu, '-')
-    .replace(/^-+|-+$/gu, '');
-  return slug || 'person';
-}
-
 /** `Name <email>` or just the name. */
 export function formatPerson(p: Person): string {
   return p.email ? `${p.name} <${p.email}>` : p.name;

@@ -40,6 +40,9 @@ export interface HandoverPhrases {
 
   roleLine(from: string, role: 'owner' | 'backup' | 'contributor' | 'none'): string;
   leadLine(kind: 'successor' | 'interim' | 'owner' | 'placeholder', who: string): string;
+  takesPart(to: string, from: string): string;
+  noLetter(from: string): string;
+  nothingToHandOver: string;
   profile: string;
   noProfile: string;
   contacts: string;
@@ -186,6 +189,10 @@ const en: HandoverPhrases = {
         : kind === 'owner'
           ? `${who} (Owner) stays the lead.`
           : `No successor and no Backup: name one before anything else. Placeholder: ${who}.`,
+  takesPart: (to, from) => `${to} takes over ${from}'s part of the work.`,
+  noLetter: (from) =>
+    `_No letter needed: ${from} has no role, commits, commitments or branches for this client. If the client knows ${from}, mention the change in the next update._`,
+  nothingToHandOver: '_Nothing to hand over for this client beyond keeping this file current._',
   profile: 'Profile and goals',
   noProfile: '_No profile in clients.md: write down the business background, goals and challenges before the handover meeting._',
   contacts: 'Contacts',
@@ -344,6 +351,9 @@ const zh: HandoverPhrases = {
         : kind === 'owner'
           ? `${who}（负责人）继续负责。`
           : `既没有接任人也没有备份：请先指定一位。占位：${who}。`,
+  takesPart: (to, from) => `${from}负责的部分由${to}接手。`,
+  noLetter: (from) => `_无需发交接信：${from}与该客户没有角色、提交、承诺或分支。如果客户认识${from}，可在下次周报中顺带说明。_`,
+  nothingToHandOver: '_除保持本文件更新外，该客户没有需要交接的事项。_',
   profile: '客户概况与目标',
   noProfile: '_clients.md 中没有客户概况：交接会议前请补充业务背景、目标和挑战。_',
   contacts: '联系人',

@@ -4,6 +4,7 @@
  */
 import type { Client, IsoDate, Language, Person } from '../clients/model';
 import type { StatusAssessment } from '../draft/types';
+import type { BranchInfo } from '../git/run';
 import type { ActivityItem, Period } from '../git/types';
 
 /** The person who leaves, with every name and e-mail they commit under. */
@@ -14,23 +15,8 @@ export interface DepartingPerson {
   aliases: string[];
 }
 
-/** A branch whose commits are not in the default branch yet. */
-export interface UnmergedBranch {
-  /** Short name, e.g. `feature/acme-loyalty` or `origin/fix/login`. */
-  name: string;
-  remote: boolean;
-  lastAuthorName: string;
-  lastAuthorEmail: string;
-  /** Strict ISO 8601 of the tip commit's author date. */
-  lastDate: string;
-  subject: string;
-  /** Commits on the branch that the base does not have. */
-  ahead: number;
-  /** Lower-cased e-mails of everyone with a commit on the branch that the base does not have. */
-  authors: string[];
-  /** Paths changed by those commits. */
-  files: string[];
-}
+/** A branch whose commits are not in the default branch yet (as `unmergedBranches` reads it). */
+export type UnmergedBranch = BranchInfo;
 
 /** One repository's history for the window. */
 export interface RepositoryHistory {
@@ -111,7 +97,9 @@ export interface ClientHandover {
   ownedByDeparting: number;
   areas: CodeArea[];
   branches: UnmergedBranch[];
-  letter: { to: Person[]; subject: string; body: string };
+  /** Absent when the leaver has no part in this client's work (no role, commits, promises, branches). */
+  letter?: { to: Person[]; subject: string; body: string };
+  /** Empty when there is nothing to hand over. */
   checklist: string[];
   /** This client's whole part as markdown (starts with a level-2 heading). */
   markdown: string;

@@ -4,7 +4,6 @@ import {
   isDepartingHandle,
   isDepartingPerson,
   parseNameEmail,
-  personSlug,
   resolveDeparting,
 } from '../../../src/core/handover/person';
 
@@ -47,11 +46,4 @@ describe('handover: people', () => {
     assert.equal(p.email, 'nobody@agency.example');
   });
 
-  it('makes file-name slugs', () => {
-    assert.equal(personSlug('Alice Martin'), 'alice-martin');
-    assert.equal(personSlug('José Álvarez'), 'jose-alvarez');
-    assert.equal(personSlug('王伟'), '王伟');
-    assert.equal(personSlug('../../etc'), 'etc');
-    assert.equal(personSlug('***'), 'person');
-  });
 });

@@ -1,0 +1,151 @@
+/**
+ * `gatherHandoverInput`: the I/O half of a handover. Reads the window's history once per repository
+ * (one `git log` with numstat, all authors) and the unmerged branches (one listing plus, when there
+ * are any, one log of their commits), and combines them with clients.md and the saved records.
+ */
+import type { Client, ClientsFile, IsoDate, Language, Person } from '../clients/model';
+import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
+import { addDays } from '../l10n/days';
+import { lastSentDate, updatesDir } from '../records/store';
+import { resolveDeparting } from './person';
+import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
+
+/** The git reading a handover needs; `gitSource.ts` provides the real one. */
+export interface HandoverGit {
+  readActivity(request: ActivityRequest, clients: Client[]): Promise<Activity>;
+  /** Branches not merged into the default branch, with their commits' authors and files. */
+  unmergedBranches(cwd: string): Promise<{ base: string; branches: UnmergedBranch[]; warnings: string[] }>;
+}
+
+export const DEFAULT_WINDOW_DAYS = 90;
+
+export interface GatherOptions {
+  /** Folders inside the repositories to read (workspace folders); each repository is read once. */
+  roots: string[];
+  /** The parsed clients file. */
+  file: ClientsFile;
+  /** The departing person: a name or an e-mail, as the user typed it. */
+  from: string;
+  to?: Person;
+  /** Client names to hand over (case-insensitive); all when absent or empty. */
+  clients?: string[];
+  /** First day of the window; default: 90 days up to today. */
+  since?: IsoDate;
+  today: IsoDate;
+  language: Language;
+  /** The `.project` folder: its saved update records tell when each client last heard from us. */
+  projectDir?: string;
+  noise?: Partial<NoiseOptions>;
+  redaction?: Partial<RedactionOptions>;
+  git: HandoverGit;
+}
+
+/** A mistake in what the user asked for (unknown client, window in the future): show as is. */
+export class HandoverError extends Error {
+  override readonly name = 'HandoverError';
+}
+
+/** `2026-08-25` or `90d` → the first day of the window. */
+export function parseSince(text: string, today: IsoDate): IsoDate {
+  const t = text.trim();
+  const days = /^(\d{1,4})d$/u.exec(t);
+  if (days) {
+    const n = Number(days[1]);
+    if (n < 1) throw new HandoverError(`the window must be at least 1 day, got ${JSON.stringify(text)}`);
+    return addDays(today, -(n - 1));
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(t);
+  if (!m || new Date(`${t}T00:00:00Z`).toISOString().slice(0, 10) !== t) {
+    throw new HandoverError(`expected a date YYYY-MM-DD or a number of days like 90d, got ${JSON.stringify(text)}`);
+  }
+  if (t > today) throw new HandoverError(`the window cannot start after today (${today}): ${t}`);
+  return t;
+}
+
+/** The clients named (case-insensitively), in file order; throws with the known names otherwise. */
+export function selectClients(all: Client[], names: string[] | undefined): Client[] {
+  if (!names || names.length === 0) return all;
+  const wanted = names.map((n) => n.trim().toLowerCase());
+  const unknown = wanted.filter((w) => !all.some((c) => c.name.toLowerCase() === w));
+  if (unknown.length > 0) {
+    const known = all.map((c) => c.name).join(', ') || 'none';
+    throw new HandoverError(`no client named ${unknown.map((u) => JSON.stringify(u)).join(', ')} in clients.md (clients: ${known})`);
+  }
+  return all.filter((c) => wanted.includes(c.name.toLowerCase()));
+}
+
+function basename(p: string): string {
+  const parts = p.split(/[\\/]/u).filter(Boolean);
+  return parts[parts.length - 1] ?? p;
+}
+
+async function lastSentByClient(projectDir: string | undefined, clients: Client[]): Promise<Record<string, IsoDate>> {
+  const out: Record<string, IsoDate> = {};
+  if (!projectDir) return out;
+  const dir = updatesDir(projectDir);
+  for (const c of clients) {
+    const sent = await lastSentDate(dir, c.name);
+    if (sent) out[c.name] = sent;
+  }
+  return out;
+}
+
+export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInput> {
+  if (o.roots.length === 0) throw new HandoverError('no folder to read: open a folder inside a git repository');
+  const clients = selectClients(o.file.clients, o.clients);
+  const since = o.since ?? addDays(o.today, -(DEFAULT_WINDOW_DAYS - 1));
+  const period = { since, until: o.today };
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const repositories: RepositoryHistory[] = [];
+  for (const root of o.roots) {
+    const [activity, branches] = await Promise.all([
+      o.git.readActivity(
+        {
+          cwd: root,
+          period,
+          numstat: true,
+          ...(o.noise ? { noise: o.noise } : {}),
+          ...(o.redaction ? { redaction: o.redaction } : {}),
+        },
+        o.file.clients,
+      ),
+      o.git.unmergedBranches(root),
+    ]);
+    if (seen.has(activity.root)) continue;
+    seen.add(activity.root);
+    warnings.push(...activity.warnings, ...branches.warnings);
+    repositories.push({ root: activity.root, name: basename(activity.root), items: activity.items, base: branches.base, branches: branches.branches });
+  }
+
+  // Who leaves: match what was typed against every identity in the window and in clients.md.
+  const people: Person[] = [];
+  for (const r of repositories) for (const i of r.items) people.push({ name: i.commit.authorName, email: i.commit.authorEmail });
+  for (const r of repositories) for (const b of r.branches) people.push({ name: b.lastAuthorName, email: b.lastAuthorEmail });
+  for (const c of o.file.clients) for (const p of [c.owner, c.backup]) if (p) people.push(p);
+  const from = resolveDeparting(o.from, people);
+  const known = people.some(
+    (p) => (from.email && p.email?.toLowerCase() === from.email.toLowerCase()) || p.name.toLowerCase() === from.name.toLowerCase(),
+  );
+  if (!known) {
+    const names = [...new Set(people.map((p) => p.name))].sort().slice(0, 12).join(', ');
+    throw new HandoverError(
+      `nobody called ${JSON.stringify(o.from)} committed between ${since} and ${o.today} or is Owner/Backup in clients.md (people: ${names || 'none'}); check the spelling or widen the window with --since`,
+    );
+  }
+  if (o.to && from.aliases.includes((o.to.email ?? o.to.name).toLowerCase())) {
+    throw new HandoverError(`${o.to.name} is the person leaving; name someone else as successor`);
+  }
+  return {
+    today: o.today,
+    period,
+    language: o.language,
+    from,
+    ...(o.to ? { to: o.to } : {}),
+    clients,
+    allClients: o.file.clients,
+    repositories,
+    lastUpdateSent: await lastSentByClient(o.projectDir, clients),
+    warnings,
+  };
+}
