@@ -374,7 +374,7 @@ export function composeDraft(input: DraftInput): Draft {
   const quiet = shown.length === 0;
   const intro = [phrases.intro(period.words, period.week, range, client.name, internal), quiet && !internal ? phrases.quiet(period.words) : '']
     .filter(Boolean)
-    .join(' ');
+    .join(language === 'zh-CN' ? '' : ' ');
   const signature = input.signature.trim();
   const draft: Draft = {
     client: client.name,

@@ -145,8 +145,16 @@ export function checkTemplate(template: string, file: string): void {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = / at (\d+)$/.exec(message);
-    const offset = at ? Number(at[1]) : 0;
-    const what = message.replace(/ at \d+$/, '');
+    let offset = at ? Number(at[1]) : 0;
+    let what = message.replace(/ at \d+$/, '');
+    const unclosed = /^Unclosed section "([^"]+)"/.exec(what);
+    if (unclosed) {
+      // mustache reports the end of the file; the opening tag is where the fix goes.
+      const name = unclosed[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const opens = [...template.slice(0, offset).matchAll(new RegExp(`\\{\\{\\s*[#^]\\s*${name}\\s*\\}\\}`, 'g'))];
+      if (opens.length) offset = opens[opens.length - 1].index ?? offset;
+      what = `${what} (no {{/${unclosed[1]}}} closes it)`;
+    }
     throw new TemplateError(`${what.charAt(0).toLowerCase()}${what.slice(1)}`, file, lineOf(template, offset));
   }
   check(tokens, [TOP_LEVEL], template, file);
