@@ -60,6 +60,11 @@ export interface ActivityItem {
   internalText: string;
   /** Set when the item is noise for a client by default; the item is kept so a user can restore it. */
   hidden?: HiddenReason;
+  /**
+   * Hash of an earlier visible item whose client line this one nearly repeats; both then carry the
+   * same `clientText`, so a composer that merges equal lines shows one.
+   */
+  duplicateOf?: string;
 }
 
 export interface NoiseOptions {
@@ -70,6 +75,8 @@ export interface NoiseOptions {
   hiddenTypes: string[];
   hideReverted: boolean;
   useBlameIgnoreRevs: boolean;
+  /** Regular expressions (source strings, case-insensitive) on the subject; matches are hidden as `pattern`. */
+  hidePatterns?: string[];
 }
 
 export interface RedactionOptions {

@@ -1,0 +1,205 @@
+/**
+ * Reading a period's commits (`readCommits`) and turning them into client-ready activity
+ * (`readActivity`): routing, linking, conventional parsing, noise, rewording, redaction.
+ *
+ * One `git log` per request (run next to one `git rev-parse` for the repository facts). The log
+ * is parsed record by record as it streams; memory grows with the commits of the period, never
+ * with the size of the repository.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Client, ClientsFile } from '../clients/model';
+import { kindOf, parseConventional } from './conventional';
+import { makeLinker } from './link';
+import { LogParser, logFormatArgs } from './log-format';
+import { compilePatterns, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
+import { windowArgs } from './period';
+import { makeRedactor } from './redact';
+import { findDuplicates, rewordForClient } from './reword';
+import { makeRouter } from './route';
+import { GitError, repoInfo, runGit, streamGit, type RepoInfo, type RunOptions } from './run';
+import type { Activity, ActivityItem, ActivityRequest, Commit, NoiseOptions } from './types';
+
+/** What `readCommits` learnt about the repository besides the commits. */
+export interface CommitsResult {
+  info: RepoInfo;
+  /** Facts worth telling the user (shallow clone, detached HEAD, …). */
+  warnings: string[];
+  /** Number of commits passed to `onCommit`. */
+  count: number;
+}
+
+/** The `git log` arguments of a request (without the hardening `run.ts` adds). Exposed for the benchmark. */
+export function logArgs(request: Pick<ActivityRequest, 'period' | 'paths' | 'numstat'>): string[] {
+  const args = ['log', ...logFormatArgs(request.numstat === true), ...windowArgs(request.period)];
+  const paths = (request.paths ?? []).map((p) => p.trim()).filter((p) => p !== '');
+  // `--full-diff`: a path filter selects commits but every commit still lists all its files.
+  if (paths.length) args.push('--full-diff');
+  args.push('--end-of-options', 'HEAD', '--');
+  // Paths are literal and relative to the top level, whatever folder we run in.
+  for (const p of paths) args.push(`:(top,literal)${p.replace(/^\.?\/+/u, '')}`);
+  return args;
+}
+
+function authorFilter(authors: readonly string[] | undefined): ((c: Commit) => boolean) | undefined {
+  const wanted = (authors ?? []).map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
+  if (wanted.length === 0) return undefined;
+  // Matched after `.mailmap`, as a case-insensitive substring of the name or e-mail: never a git option, never a regex.
+  return (c) => {
+    const name = c.authorName.toLowerCase();
+    const email = c.authorEmail.toLowerCase();
+    return wanted.some((w) => name.includes(w) || email.includes(w));
+  };
+}
+
+/**
+ * Streams the commits of `request.period` (newest first) to `onCommit`. Throws `GitError` for
+ * git missing, not a repository, an empty repository (`empty-repository`), `safe.directory`
+ * refusals and other failures.
+ */
+export async function readCommits(request: ActivityRequest, onCommit: (commit: Commit) => void, options: RunOptions = {}): Promise<CommitsResult> {
+  if (!directoryExists(request.cwd)) throw new GitError('not-a-repository', `folder not found: ${request.cwd}`);
+  const args = logArgs(request);
+  const keep = authorFilter(request.authors);
+  let count = 0;
+  const parser = new LogParser(request.numstat === true, (c) => {
+    if (keep && !keep(c)) return;
+    count++;
+    onCommit(c);
+  });
+  const [logResult, infoResult] = await Promise.allSettled([
+    streamGit(request.cwd, args, (chunk) => parser.push(chunk), options).then(() => parser.end()),
+    repoInfo(request.cwd, options),
+  ]);
+  if (infoResult.status === 'rejected') throw infoResult.reason;
+  if (logResult.status === 'rejected') throw logResult.reason;
+  const info = infoResult.value;
+  return { info, warnings: await repositoryWarnings(info), count };
+}
+
+async function repositoryWarnings(info: RepoInfo): Promise<string[]> {
+  const warnings: string[] = [];
+  if (info.shallow) {
+    warnings.push(
+      'shallow clone: commits older than the clone depth are missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history',
+    );
+  }
+  const head = readSmallFile(path.join(info.gitDir, 'HEAD'));
+  if (head !== undefined && !head.startsWith('ref:')) {
+    warnings.push(`detached HEAD: showing the history of the checked-out commit ${head.trim().slice(0, 12)}, not of a branch`);
+  }
+  return warnings;
+}
+
+/** The clients of a file or a list of clients. */
+function asClientsFile(clients: ClientsFile | readonly Client[] | undefined): ClientsFile | undefined {
+  if (clients === undefined) return undefined;
+  if (Array.isArray(clients)) return { clients: clients as Client[], diagnostics: [], eol: '\n', hasBom: false };
+  return clients as ClientsFile;
+}
+
+/**
+ * The activity of a period: every commit, routed to clients, linked to commitments, classified,
+ * reworded and redacted; noise kept with `hidden` set. An empty repository gives no items and
+ * a warning (not an error). `clients` may be a parsed file or its `clients` array.
+ */
+export async function readActivity(request: ActivityRequest, clients?: ClientsFile | readonly Client[], options: RunOptions = {}): Promise<Activity> {
+  const file = asClientsFile(clients);
+  // Validate user configuration before running git: a bad pattern is the user's to fix.
+  const noise: NoiseOptions & { hidePatterns?: string[] } = noiseOptions(request.noise);
+  const hidePatterns = compilePatterns(noise.hidePatterns, 'hide pattern');
+  const redactor = makeRedactor(request.redaction);
+  const router = makeRouter(file);
+  const linker = makeLinker(file);
+  const contactEmails = new Map<string, string[]>(
+    (file?.clients ?? []).map((c) => [c.name, [...c.contacts.map((p) => p.email ?? ''), ...c.cc].filter(Boolean).map((e) => e.toLowerCase())]),
+  );
+
+  const commits: Commit[] = [];
+  // Started now so it runs next to the log instead of after it.
+  const ignoreRevsFile = noise.useBlameIgnoreRevs ? configuredIgnoreRevsFile(request.cwd) : Promise.resolve(undefined);
+  let result: CommitsResult;
+  try {
+    result = await readCommits(request, (c) => commits.push(c), options);
+  } catch (e) {
+    if (e instanceof GitError && e.code === 'empty-repository') {
+      const info = await repoInfo(request.cwd, options);
+      return { root: info.root, items: [], warnings: ['the repository has no commits yet'] };
+    }
+    throw e;
+  }
+
+  const ignoreRevs = noise.useBlameIgnoreRevs ? readIgnoreRevs(result.info.root, await ignoreRevsFile) : [];
+  const ctx: NoiseContext = {
+    options: noise,
+    reverted: noise.hideReverted ? revertedPairs(commits) : new Set(),
+    ignoreRevs,
+    patterns: hidePatterns,
+  };
+
+  const items: ActivityItem[] = commits.map((commit) => {
+    const conv = parseConventional(commit.subject, commit.body, commit.trailers);
+    const commitmentIds = linker.link(commit);
+    const clientsOf = router.route(commit, conv.scope);
+    for (const id of commitmentIds) {
+      const owner = linker.clientOf(id);
+      if (owner && !clientsOf.includes(owner)) clientsOf.push(owner);
+    }
+    const allowed = clientsOf.flatMap((c) => contactEmails.get(c) ?? []);
+    const clientText = redactor.client(rewordForClient(conv.description), allowed);
+    let hidden = noiseReason(commit, conv.type, ctx);
+    // Nothing left to tell a client once internal detail is removed (e.g. a subject that was only a ticket key).
+    if (hidden === undefined && clientText === '') hidden = 'pattern';
+    const item: ActivityItem = {
+      commit,
+      clients: clientsOf,
+      commitmentIds,
+      kind: kindOf(conv, commit.subject),
+      breaking: conv.breaking,
+      clientText,
+      internalText: redactor.internal(commit.subject),
+    };
+    if (conv.type !== undefined) item.type = conv.type;
+    if (conv.scope !== undefined) item.scope = conv.scope;
+    if (hidden !== undefined) item.hidden = hidden;
+    return item;
+  });
+
+  // Near-identical visible lines share the text of the oldest one, so they collapse into one line.
+  const visible = items.filter((i) => i.hidden === undefined).reverse();
+  const dup = findDuplicates(visible.map((i) => i.clientText));
+  dup.forEach((j, k) => {
+    if (j >= 0) {
+      visible[k].clientText = visible[j].clientText;
+      visible[k].duplicateOf = visible[j].commit.hash;
+    }
+  });
+
+  return { root: result.info.root, items, warnings: result.warnings };
+}
+
+/** `blame.ignoreRevsFile`, when configured; never fails (the log reports repository errors). */
+async function configuredIgnoreRevsFile(cwd: string): Promise<string | undefined> {
+  try {
+    const { stdout, code } = await runGit(cwd, ['config', '--get', 'blame.ignoreRevsFile'], { okCodes: [1] });
+    return code === 0 && stdout.trim() ? stdout.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function directoryExists(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readSmallFile(p: string): string | undefined {
+  try {
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

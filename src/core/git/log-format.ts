@@ -1,0 +1,227 @@
+/**
+ * The `git log` format core reads, and its streaming parser.
+ *
+ * Output shape (with `-z`): each commit is NUL-terminated fields
+ *   MARK, %H, %P, %aN, %aE, %aI, %B
+ * followed by its diff entries, NUL-terminated as well:
+ *   name-status: `status` `path` pairs (the first status may carry a leading `\n`);
+ *   numstat:     `added\tdeleted\tpath` (with `--no-renames` always one field).
+ *
+ * Why this cannot be forged by a commit message, an author or a file name:
+ * - git cuts every message and identity at the first NUL, so no field contains a NUL;
+ * - header fields are read by position (exactly 6 after MARK), whatever they contain;
+ * - in the diff part, a path is always read as the field after its status (name-status) or
+ *   after two tabs (numstat), so a file named like MARK is still a path; the only fields we
+ *   classify are statuses (an upper-case letter), numstat lines (a digit or `-`) and MARK,
+ *   which starts with `\x01` and so can never be mistaken for either.
+ */
+import type { Commit, FileStat, Trailer } from './types';
+
+export const MARK = '\x01cp';
+
+const HEADER_FIELDS = 6;
+
+/** Format and diff options, without the window or paths. */
+export function logFormatArgs(numstat: boolean): string[] {
+  return [
+    '-z',
+    '--encoding=UTF-8',
+    `--format=format:${MARK}%x00%H%x00%P%x00%aN%x00%aE%x00%aI%x00%B%x00`,
+    '--no-renames',
+    '--diff-merges=first-parent',
+    '--root',
+    '--no-relative',
+    '--submodule=short',
+    numstat ? '--numstat' : '--name-status',
+  ];
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8, or Latin-1 when the bytes are not valid UTF-8 (old commits without an encoding header). */
+export function decodeField(buf: Buffer): string {
+  const text = buf.toString('utf8');
+  if (!text.includes('\uFFFD')) return text;
+  try {
+    return fatalUtf8.decode(buf);
+  } catch {
+    return buf.toString('latin1');
+  }
+}
+
+interface Pending {
+  header: string[];
+  files: string[];
+  numstat?: FileStat[];
+  expectPath: boolean;
+}
+
+/**
+ * Incremental parser: feed it stdout chunks, it calls `onCommit` for each complete commit.
+ * Memory is bounded by the largest single commit, not by the output size.
+ */
+export class LogParser {
+  private carry: Buffer[] = [];
+  private carryLength = 0;
+  private current: Pending | undefined;
+  private headerLeft = 0;
+
+  constructor(
+    private readonly numstat: boolean,
+    private readonly onCommit: (commit: Commit) => void,
+  ) {}
+
+  push(chunk: Buffer): void {
+    let start = 0;
+    for (;;) {
+      const nul = chunk.indexOf(0, start);
+      if (nul < 0) break;
+      let field: Buffer;
+      if (this.carryLength > 0) {
+        this.carry.push(chunk.subarray(start, nul));
+        field = Buffer.concat(this.carry);
+        this.carry = [];
+        this.carryLength = 0;
+      } else {
+        field = chunk.subarray(start, nul);
+      }
+      this.field(field);
+      start = nul + 1;
+    }
+    if (start < chunk.length) {
+      // Copy: the chunk's memory may be reused by the stream.
+      const rest = Buffer.from(chunk.subarray(start));
+      this.carry.push(rest);
+      this.carryLength += rest.length;
+    }
+  }
+
+  /** Call once after the last chunk. */
+  end(): void {
+    if (this.carryLength > 0) {
+      const field = Buffer.concat(this.carry);
+      this.carry = [];
+      this.carryLength = 0;
+      this.field(field);
+    }
+    this.flush();
+  }
+
+  private field(buf: Buffer): void {
+    const cur = this.current;
+    if (cur && this.headerLeft > 0) {
+      // Name (4 left), e-mail (3) and message (1) may be in an encoding git could not convert;
+      // hash, parents and date are ASCII.
+      const left = this.headerLeft;
+      cur.header.push(left === 4 || left === 3 || left === 1 ? decodeField(buf) : buf.toString('latin1'));
+      this.headerLeft--;
+      return;
+    }
+    if (cur && cur.expectPath) {
+      cur.files.push(decodeField(buf));
+      cur.expectPath = false;
+      return;
+    }
+    // Classified fields: MARK, a status, a numstat line, or an empty separator.
+    let s = 0;
+    while (s < buf.length && buf[s] === 0x0a) s++;
+    if (s === buf.length) return;
+    const first = buf[s];
+    if (first === 0x01) {
+      const text = buf.toString('latin1', s);
+      if (text !== MARK) throw new Error(`unexpected git log output near ${JSON.stringify(text.slice(0, 20))}`);
+      this.flush();
+      this.current = { header: [], files: [], numstat: this.numstat ? [] : undefined, expectPath: false };
+      this.headerLeft = HEADER_FIELDS;
+      return;
+    }
+    if (!cur) throw new Error('unexpected git log output before the first commit');
+    if (this.numstat) {
+      const t1 = buf.indexOf(0x09, s);
+      const t2 = t1 < 0 ? -1 : buf.indexOf(0x09, t1 + 1);
+      if (t2 < 0) throw new Error('unexpected numstat line in git log output');
+      const added = buf.toString('latin1', s, t1);
+      const deleted = buf.toString('latin1', t1 + 1, t2);
+      const path = decodeField(buf.subarray(t2 + 1));
+      cur.files.push(path);
+      cur.numstat!.push({ path, added: added === '-' ? null : Number(added), deleted: deleted === '-' ? null : Number(deleted) });
+    } else {
+      // A status letter (`A`, `M`, `D`, `T`, …); the path follows in the next field.
+      cur.expectPath = true;
+    }
+  }
+
+  private flush(): void {
+    const cur = this.current;
+    if (!cur) return;
+    this.current = undefined;
+    if (cur.header.length < HEADER_FIELDS) throw new Error('git log output ended in the middle of a commit');
+    const [hash, parents, authorName, authorEmail, authorDate, message] = cur.header;
+    const { subject, body, trailers } = splitMessage(message);
+    const commit: Commit = {
+      hash,
+      parents: parents ? parents.split(' ') : [],
+      authorName,
+      authorEmail,
+      authorDate,
+      subject,
+      body,
+      trailers,
+      files: cur.files,
+    };
+    if (cur.numstat) commit.numstat = cur.numstat;
+    this.onCommit(commit);
+  }
+}
+
+/**
+ * Splits a raw message (`%B`) like git does: the subject is the first paragraph with its lines
+ * joined by spaces, the body is everything after the first blank line, trailers come from the
+ * body's last paragraph. CRLF line breaks are read as LF.
+ */
+export function splitMessage(raw: string): { subject: string; body: string; trailers: Trailer[] } {
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/gu, '\n') : raw;
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i].trim() === '') i++;
+  const subjectLines: string[] = [];
+  while (i < lines.length && lines[i].trim() !== '') subjectLines.push(lines[i++].trim());
+  while (i < lines.length && lines[i].trim() === '') i++;
+  const body = lines.slice(i).join('\n').replace(/\s+$/u, '');
+  return { subject: subjectLines.join(' '), body, trailers: parseTrailers(body) };
+}
+
+const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/u;
+
+/**
+ * Trailers of a body: its last paragraph, when every line of it is `Key: value` (or a
+ * continuation line starting with white space), or when at least a quarter are and one is a
+ * `Signed-off-by` (git's rule for mixed paragraphs). Continuations are unfolded.
+ */
+export function parseTrailers(body: string): Trailer[] {
+  if (!body) return [];
+  const paragraphs = body.split(/\n[ \t]*\n/u);
+  const last = paragraphs[paragraphs.length - 1].split('\n').filter((l) => l.trim() !== '');
+  if (last.length === 0) return [];
+  const trailers: Trailer[] = [];
+  let other = 0;
+  let signed = false;
+  for (const line of last) {
+    if (/^[ \t]/u.test(line) && trailers.length > 0) {
+      trailers[trailers.length - 1].value = `${trailers[trailers.length - 1].value} ${line.trim()}`.trim();
+      continue;
+    }
+    const m = TRAILER_LINE.exec(line);
+    if (m) {
+      trailers.push({ key: m[1], value: m[2].trim() });
+      if (m[1].toLowerCase() === 'signed-off-by') signed = true;
+    } else if (/^\(cherry picked from commit [0-9a-f]+\)$/u.test(line.trim())) {
+      signed = true;
+    } else {
+      other++;
+    }
+  }
+  if (trailers.length === 0) return [];
+  if (other === 0) return trailers;
+  return signed && trailers.length * 4 >= trailers.length + other ? trailers : [];
+}

@@ -1,0 +1,114 @@
+/**
+ * Noise: commits a client does not need to read. They stay in the activity with `hidden` set so
+ * a user can bring them back. Every rule can be switched off through `NoiseOptions`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Commit, HiddenReason, NoiseOptions } from './types';
+
+export const DEFAULT_NOISE: NoiseOptions = {
+  hideMerges: true,
+  botAuthors: ['dependabot', 'renovate', 'github-actions', '[bot]'],
+  hiddenTypes: ['chore', 'ci', 'build', 'test', 'style', 'refactor'],
+  hideReverted: true,
+  useBlameIgnoreRevs: true,
+};
+
+/** The options with defaults filled in. `hidePatterns` (regular expressions on the subject) is optional. */
+export function noiseOptions(partial: Partial<NoiseOptions> | undefined): NoiseOptions {
+  return { ...DEFAULT_NOISE, ...stripUndefined(partial ?? {}) };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const REVERTS = /This reverts commit ([0-9a-f]{7,64})/gu;
+
+/** Hashes a revert commit says it reverts (`This reverts commit <hash>.`). */
+export function revertedHashes(commit: Commit): string[] {
+  return [...commit.body.matchAll(REVERTS)].map((m) => m[1]);
+}
+
+/**
+ * Pairs of a commit and its revert inside the same list: both hashes are returned so both can be
+ * hidden. A revert whose target is outside the list stays visible (it changed something).
+ */
+export function revertedPairs(commits: readonly Commit[]): Set<string> {
+  const byPrefix = (h: string) => commits.find((c) => c.hash.startsWith(h));
+  const out = new Set<string>();
+  for (const c of commits) {
+    for (const h of revertedHashes(c)) {
+      const target = byPrefix(h);
+      if (target && !out.has(c.hash)) {
+        out.add(c.hash);
+        out.add(target.hash);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Revisions listed in the repository's ignore-revs file (`blame.ignoreRevsFile`, relative to the
+ * top level, else `.git-blame-ignore-revs`): full or abbreviated hashes, `#` comments allowed.
+ * A missing or unreadable file gives an empty list.
+ */
+export function readIgnoreRevs(root: string, configured?: string): string[] {
+  const file = path.resolve(root, configured || '.git-blame-ignore-revs');
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > 4 * 1024 * 1024) return [];
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/u)) {
+    const m = /^\s*([0-9a-fA-F]{7,64})\b/u.exec(line.replace(/#.*$/u, ''));
+    if (m) out.push(m[1].toLowerCase());
+  }
+  return out;
+}
+
+export interface NoiseContext {
+  options: NoiseOptions & { hidePatterns?: string[] };
+  /** Hashes of commits and reverts that cancel out within the period. */
+  reverted: Set<string>;
+  /** Hashes (full or abbreviated) from `.git-blame-ignore-revs`. */
+  ignoreRevs: string[];
+  /** Compiled `hidePatterns`. */
+  patterns: RegExp[];
+}
+
+/** Compiles user patterns; a bad pattern is an error that names it. */
+export function compilePatterns(sources: readonly string[] | undefined, what: string): RegExp[] {
+  return (sources ?? [])
+    .filter((s) => s.trim() !== '')
+    .map((s) => {
+      try {
+        return new RegExp(s, 'giu');
+      } catch (e) {
+        throw new Error(`${what}: ${JSON.stringify(s)} is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`);
+      }
+    });
+}
+
+/** Why `commit` is noise for a client, or undefined when a client should see it. */
+export function noiseReason(commit: Commit, type: string | undefined, ctx: NoiseContext): HiddenReason | undefined {
+  const o = ctx.options;
+  if (o.hideMerges && commit.parents.length > 1) return 'merge';
+  if (o.botAuthors.length > 0) {
+    const who = `${commit.authorName}\n${commit.authorEmail}`.toLowerCase();
+    if (o.botAuthors.some((b) => b && who.includes(b.toLowerCase()))) return 'bot';
+  }
+  if (o.useBlameIgnoreRevs && ctx.ignoreRevs.some((h) => commit.hash.startsWith(h))) return 'ignored-rev';
+  if (o.hideReverted && ctx.reverted.has(commit.hash)) return 'reverted';
+  if (type !== undefined && o.hiddenTypes.some((t) => t.toLowerCase() === type)) return 'type';
+  for (const p of ctx.patterns) {
+    p.lastIndex = 0;
+    if (p.test(commit.subject)) return 'pattern';
+  }
+  return undefined;
+}

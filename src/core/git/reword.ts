@@ -1,0 +1,95 @@
+/**
+ * Rewording subjects for a reader outside the team: no `type(scope):` prefix (done by the
+ * conventional parser), no `[tag]` prefixes, `#tag`/`#123` references or trailing PR numbers,
+ * first letter capitalised (Latin scripts only; Chinese text is kept exactly as written), no
+ * trailing full stop. Near-identical lines (same words after case, punctuation and spacing, or a
+ * few characters apart) get the same text so they collapse into one line.
+ */
+import { parseConventional } from './conventional';
+
+/** Client wording of a subject whose conventional prefix is already removed (`description`). */
+export function rewordForClient(description: string): string {
+  let text = description.trim();
+  const revert = /^Revert "(.*)"$/su.exec(text);
+  if (revert) {
+    const inner = rewordForClient(parseConventional(revert[1]).description);
+    return inner ? `Revert "${inner}"` : 'Revert';
+  }
+  text = text
+    .replace(/^(?:\[[^\]\n]{1,40}\]\s*)+/u, '')
+    .replace(/\s*\((?:#\d+(?:\s*,\s*#\d+)*)\)\s*$/u, '')
+    .replace(/(^|[\s(（])#[\p{L}\p{N}_][\p{L}\p{N}_-]*/gu, '$1')
+    .replace(/\(\s*\)/gu, '')
+    .replace(/[ \t]{2,}/gu, ' ')
+    .trim()
+    .replace(/(?<![.])[.]$/u, '')
+    .trim();
+  return capitalise(text);
+}
+
+/** Upper-cases the first letter when the first word is all lower-case Latin (keeps `iOS`, `npm`-like words readable, Chinese untouched). */
+export function capitalise(text: string): string {
+  const m = /^([a-z\u00df-\u00ff])([a-z\u00df-\u00ff]*)(?=$|[^\p{L}])/u.exec(text);
+  if (!m) return text;
+  return m[1].toUpperCase() + text.slice(1);
+}
+
+/** The comparison key for near-identical lines. */
+export function lineKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when two keys differ by at most a few characters (≤ 10 % of the longer, at most 3). */
+export function nearlyEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  const longer = Math.max(a.length, b.length);
+  if (longer < 12) return false;
+  const limit = Math.min(3, Math.floor(longer / 10));
+  if (Math.abs(a.length - b.length) > limit) return false;
+  return editDistanceWithin(a, b, limit);
+}
+
+function editDistanceWithin(a: string, b: string, limit: number): boolean {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= limit;
+}
+
+/**
+ * For each text, the index of an earlier near-identical text it duplicates, or -1. Exact key
+ * matches are found in any order; fuzzy ones among the last `window` distinct texts (duplicates
+ * tend to be neighbours), which keeps this linear for large periods.
+ */
+export function findDuplicates(texts: readonly string[], window = 24): number[] {
+  const exact = new Map<string, number>();
+  const recent: Array<{ key: string; index: number }> = [];
+  return texts.map((text, i) => {
+    const key = lineKey(text);
+    if (!key) return -1;
+    const same = exact.get(key);
+    if (same !== undefined) return same;
+    const near = recent.find((r) => nearlyEqual(r.key, key));
+    if (near) {
+      exact.set(key, near.index);
+      return near.index;
+    }
+    exact.set(key, i);
+    recent.push({ key, index: i });
+    if (recent.length > window) recent.shift();
+    return -1;
+  });
+}
