@@ -14,6 +14,7 @@ import type { DraftLine, Status } from '../core/draft/types';
 import { append, clear, h, icon } from './dom';
 import { createRenderer, plainInline } from './markdown';
 import { RichClipboard } from './richCopy';
+import './style.css';
 
 interface VsCodeApi {
   postMessage(message: PageToHost): void;

@@ -3,13 +3,12 @@
  * `mailto:`. Whatever a commit message or clients.md says, the preview gets escaped text and
  * safe links only.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import { createMarkdownRenderer } from '../core/export/markdown';
 
-const SAFE_LINK = /^(https:|mailto:)/i;
-
+/** The same markdown-it configuration as copy and e-mail (src/core/export), plus safe link attributes. */
 export function createRenderer(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-  md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+  const md = createMarkdownRenderer();
   // Links open outside the panel; they never navigate the webview itself.
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
