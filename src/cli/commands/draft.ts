@@ -1,0 +1,193 @@
+/**
+ * `client-pulse draft --client NAME`: the update to a client, drafted from the period's commits
+ * and `.project/clients.md` — the same draft the panel shows (both call `gatherDraftInput` and
+ * `composeDraft`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Language, Person } from '../../core/clients/model';
+import { composeDraft, DraftError } from '../../core/draft/compose';
+import { gatherDraftInput } from '../../core/draft/gather';
+import { TemplateError } from '../../core/draft/template';
+import type { Audience, Draft, Status } from '../../core/draft/types';
+import { buildEml } from '../../core/export/mail';
+import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
+import { customPeriod, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
+import { GitError } from '../../core/git/run';
+import type { Period } from '../../core/git/types';
+import { saveRecord, updatesDir } from '../../core/records/store';
+import { parseCommandArgs } from '../args';
+import { loadClientsFile } from '../clientsFile';
+import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
+
+const usage = `Usage: client-pulse draft --client NAME [options]
+
+Drafts the update to a client: overall status with its reasons, what was done (reworded from
+the commits, grouped by commitment and kind), commitments delivered, in progress, due soon and
+overdue, risks with their mitigation, what is needed from the client and the plan for the next
+period — in the client's language (English or Simplified Chinese). See docs/drafting.md.
+
+Options:
+  -c, --client NAME     The client, as in clients.md (required; case-insensitive)
+  -p, --period PERIOD   this-week, last-week, since-last, or YYYY-MM-DD..YYYY-MM-DD
+                        (default: since the last saved update, else this week)
+  -f, --format FORMAT   md (default), text, html, or eml (an unsent e-mail message)
+  -a, --audience WHO    client (default) or internal (the team's weekly report, with hashes)
+      --lang LANG       en or zh-CN (default: the client's Language:, else en)
+      --footnotes       Number the lines and list their commits at the end (client e-mail)
+      --status STATUS   Override the computed status: on-track, at-risk or off-track
+      --week-start DAY  monday (default), sunday or saturday
+      --signature NAME  Sign with NAME (default: git user.name, else the client's Owner)
+      --file FILE       The clients file (default: .project/clients.md, found by walking up)
+  -o, --out FILE        Write the draft to FILE instead of printing it
+      --save            Also save it as sent: .project/updates/<date>-<client>.md (never
+                        overwrites; the newest record starts the next default period)
+  -C, --cwd DIR         Run as if started in DIR (a folder inside the git repository)
+  -h, --help            Show this help
+
+md and text start with Subject/To/Cc lines, then the body. "Today" is the local date, or
+CLIENT_PULSE_TODAY=YYYY-MM-DD.
+Exit codes: 0 ok, 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
+clients file, not a git repository, broken template).
+`;
+
+const OPTIONS = {
+  client: { type: 'string', short: 'c' },
+  period: { type: 'string', short: 'p' },
+  format: { type: 'string', short: 'f' },
+  audience: { type: 'string', short: 'a' },
+  lang: { type: 'string' },
+  footnotes: { type: 'boolean' },
+  status: { type: 'string' },
+  'week-start': { type: 'string' },
+  signature: { type: 'string' },
+  file: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  save: { type: 'boolean' },
+} as const;
+
+type Format = 'md' | 'text' | 'html' | 'eml';
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!found) throw new UsageError(`--${flag} must be ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  return found;
+}
+
+function language(text: string | undefined): Language | undefined {
+  if (text === undefined) return undefined;
+  const lower = text.toLowerCase();
+  if (lower === 'en') return 'en';
+  if (lower === 'zh-cn' || lower === 'zh') return 'zh-CN';
+  throw new UsageError(`--lang must be en or zh-CN; got ${JSON.stringify(text)}`);
+}
+
+/** `undefined` means the default (since the last saved update, else this week). */
+export function parsePeriodOption(text: string | undefined, today: string, weekStart: WeekStart): Period | undefined {
+  if (text === undefined || text === 'since-last') return undefined;
+  try {
+    if (text === 'this-week' || text === 'last-week') return periodFor(text, today, weekStart);
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text.trim());
+    if (m) return customPeriod(m[1], m[2]);
+  } catch (e) {
+    if (e instanceof PeriodError) throw new UsageError(`--period: ${e.message}`);
+    throw e;
+  }
+  throw new UsageError(`--period must be this-week, last-week, since-last or YYYY-MM-DD..YYYY-MM-DD; got ${JSON.stringify(text)}`);
+}
+
+function people(list: readonly Person[]): string {
+  return list.map((p) => (p.email ? `${p.name} <${p.email}>` : p.name)).join(', ');
+}
+
+/** The printed draft for `md` and `text`: Subject, To and Cc lines, a blank line, the body. */
+export function draftWithHeaders(draft: Draft, body: string): string {
+  const head = [`Subject: ${draft.subject}`];
+  if (draft.audience === 'client') {
+    if (draft.to.length) head.push(`To: ${people(draft.to)}`);
+    if (draft.cc.length) head.push(`Cc: ${draft.cc.join(', ')}`);
+  }
+  return `${head.join('\n')}\n\n${body}`;
+}
+
+async function render(draft: Draft, format: Format, from: Person | undefined): Promise<string | Buffer> {
+  switch (format) {
+    case 'md':
+      return draftWithHeaders(draft, draft.markdown);
+    case 'text':
+      return draftWithHeaders(draft, markdownToText(draft.markdown));
+    case 'html':
+      return markdownToHtmlDocument(draft.markdown, draft.subject, draft.language);
+    case 'eml':
+      return buildEml(draft, from ? { from } : {});
+  }
+}
+
+export const draft: Command = {
+  name: 'draft',
+  summary: 'Draft the update to a client (md, text, html or eml; client or internal audience)',
+  usage,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values } = parseCommandArgs(args, OPTIONS);
+    if (!values.client?.trim()) throw new UsageError('--client is required: the client name as written in clients.md');
+    const format = oneOf<Format>('format', values.format, ['md', 'text', 'html', 'eml'], 'md');
+    const audience = oneOf<Audience>('audience', values.audience, ['client', 'internal'], 'client');
+    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], ['monday', 'sunday', 'saturday'], 'monday');
+    const status = values.status === undefined ? undefined : oneOf<Status>('status', values.status, ['on-track', 'at-risk', 'off-track'], 'on-track');
+    const lang = language(values.lang);
+    const period = parsePeriodOption(values.period, io.today, weekStart);
+    if (values.save && audience !== 'client') throw new UsageError('--save records updates sent to the client; it cannot be used with --audience internal');
+
+    const clientsFile = loadClientsFile(io.cwd, values.file);
+    const projectDir = path.dirname(clientsFile.path);
+    let result;
+    try {
+      const gathered = await gatherDraftInput({
+        roots: [io.cwd],
+        clientsText: clientsFile.text,
+        projectDir,
+        client: values.client,
+        period,
+        today: io.today,
+        weekStart,
+        audience,
+        ...(lang ? { language: lang } : {}),
+        ...(values.signature !== undefined ? { signature: values.signature } : {}),
+        ...(status ? { statusOverride: status } : {}),
+        ...(values.footnotes ? { footnotes: true } : {}),
+      });
+      result = { gathered, draft: composeDraft(gathered.input) };
+    } catch (e) {
+      if (e instanceof DraftError) throw new UsageError(e.message, { showUsage: false });
+      if (e instanceof TemplateError || e instanceof GitError) throw new RuntimeError(e.message);
+      if (e instanceof PeriodError) throw new UsageError(e.message);
+      throw e;
+    }
+    const { gathered, draft: d } = result;
+    for (const w of gathered.warnings) io.stderr.write(`warning: ${w}\n`);
+    if (values.period === 'since-last' && gathered.periodSource !== 'since-last') {
+      io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
+    }
+    const client = gathered.input.file.clients.find((c) => c.name === d.client);
+    const output = await render(d, format, client?.owner);
+    if (values.out !== undefined) {
+      const out = path.resolve(io.cwd, values.out);
+      try {
+        fs.writeFileSync(out, output);
+      } catch (e) {
+        throw new RuntimeError(`cannot write ${out}: ${(e as Error).message}`);
+      }
+      io.stderr.write(`Draft written to ${values.out}\n`);
+    } else {
+      io.stdout.write(typeof output === 'string' ? output : output.toString('utf8'));
+    }
+    if (values.save) {
+      const saved = await saveRecord(updatesDir(projectDir), d, { sent: io.today }).catch((e: unknown) => {
+        throw new RuntimeError(`cannot save the record: ${(e as Error).message}`);
+      });
+      io.stderr.write(`Record saved: ${path.relative(io.cwd, saved) || saved}\n`);
+    }
+    return ExitCode.ok;
+  },
+};

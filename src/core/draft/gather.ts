@@ -1,0 +1,155 @@
+/**
+ * Everything a draft needs from disk and git, gathered for `composeDraft`: the clients file, the
+ * period's activity from every workspace folder whose repository holds the client's work, the
+ * newest saved record (default period, carried-over items), a user template, the signature.
+ * The CLI and the extension both call this; the composer itself stays pure.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { IsoDate, Language } from '../clients/model';
+import { parseClients } from '../clients/parse';
+import { readActivity } from '../git/activity';
+import { addDays, periodFor, type WeekStart } from '../git/period';
+import { currentUser } from '../git/run';
+import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
+import { readNewestRecord, updatesDir } from '../records/store';
+import type { ParsedRecord } from '../records/types';
+import { requireClient } from './compose';
+import type { DraftInput } from './input';
+import type { Audience, Status } from './types';
+
+export interface GatherOptions {
+  /** Workspace folders (or repositories) to read commits from; a client may span several. */
+  roots: string[];
+  /** The text of `.project/clients.md`. */
+  clientsText: string;
+  /** The `.project` folder: records in `updates/`, templates in `templates/`. */
+  projectDir: string;
+  client: string;
+  /** Undefined: since the last saved record, else this week. */
+  period?: Period;
+  today: IsoDate;
+  weekStart: WeekStart;
+  audience: Audience;
+  /** Else the client's `Language:`, else `en`. */
+  language?: Language;
+  /** The configured signature; empty or undefined: git `user.name`, else the client's owner. */
+  signature?: string;
+  statusOverride?: Status;
+  droppedLineIds?: string[];
+  footnotes?: boolean;
+  proposedDates?: Record<string, IsoDate>;
+  noise?: Partial<NoiseOptions>;
+  redaction?: Partial<RedactionOptions>;
+}
+
+export type PeriodSource = 'given' | 'since-last' | 'this-week';
+
+export interface GatheredDraft {
+  input: DraftInput;
+  /** Where the period came from. */
+  periodSource: PeriodSource;
+  /** Top levels of the repositories read (each once). */
+  repositories: string[];
+  /** Facts worth telling the user (shallow clone, folder that is not a repository…). */
+  warnings: string[];
+  /** The record the period and the carried-over items came from. */
+  lastRecord?: ParsedRecord;
+  /** Absolute path of the user template used, if any. */
+  templateFile?: string;
+}
+
+/** The default period: the day after the last record's period (or sent date) to today; else this week. */
+export function defaultPeriod(lastRecord: ParsedRecord | undefined, today: IsoDate, weekStart: WeekStart): { period: Period; source: PeriodSource } {
+  if (lastRecord) {
+    const since = addDays(lastRecord.period?.until ?? lastRecord.sent, 1);
+    if (since <= today) return { period: { since, until: today }, source: 'since-last' };
+  }
+  return { period: periodFor('this-week', today, weekStart), source: 'this-week' };
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** `.project/templates/<update|internal>.<lang>.mustache`, else `<update|internal>.mustache`. */
+export async function findTemplate(projectDir: string, audience: Audience, language: Language): Promise<{ file: string; text: string } | undefined> {
+  const base = audience === 'internal' ? 'internal' : 'update';
+  for (const name of [`${base}.${language}.mustache`, `${base}.mustache`]) {
+    const file = path.join(projectDir, 'templates', name);
+    const text = await readIfExists(file);
+    if (text !== undefined) return { file, text };
+  }
+  return undefined;
+}
+
+export async function gatherDraftInput(options: GatherOptions): Promise<GatheredDraft> {
+  const file = parseClients(options.clientsText);
+  const client = requireClient(file.clients, options.client);
+  const language = options.language ?? client.language ?? 'en';
+  const warnings: string[] = [];
+
+  const lastRecord = await readNewestRecord(updatesDir(options.projectDir), client.name);
+  const { period, source } = options.period ? { period: options.period, source: 'given' as const } : defaultPeriod(lastRecord, options.today, options.weekStart);
+
+  const allowedEmails = [...client.contacts.map((c) => c.email).filter((e): e is string => e !== undefined), ...client.cc];
+  const redaction: Partial<RedactionOptions> = { ...options.redaction, allowedEmails: [...(options.redaction?.allowedEmails ?? []), ...allowedEmails] };
+  const repositories: string[] = [];
+  const items: ActivityItem[] = [];
+  const seen = new Set<string>();
+  for (const root of options.roots) {
+    let activity;
+    try {
+      activity = await readActivity({ cwd: root, period, noise: options.noise, redaction }, file);
+    } catch (e) {
+      // One folder that is not a repository must not hide the others; with a single root, fail.
+      if (options.roots.length === 1) throw e;
+      warnings.push(`${root}: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
+    if (repositories.includes(activity.root)) continue;
+    repositories.push(activity.root);
+    warnings.push(...activity.warnings);
+    for (const item of activity.items) {
+      if (!item.clients.includes(client.name) || seen.has(item.commit.hash)) continue;
+      seen.add(item.commit.hash);
+      items.push(item);
+    }
+  }
+
+  let signature = options.signature?.trim() ?? '';
+  if (!signature) {
+    for (const root of repositories.length ? repositories : options.roots) {
+      const user = await currentUser(root).catch(() => ({ name: undefined }));
+      if (user.name?.trim()) {
+        signature = user.name.trim();
+        break;
+      }
+    }
+  }
+  if (!signature) signature = client.owner?.name ?? '';
+
+  const template = await findTemplate(options.projectDir, options.audience, language);
+  const input: DraftInput = {
+    file,
+    client: client.name,
+    items,
+    today: options.today,
+    period,
+    audience: options.audience,
+    language,
+    signature,
+    ...(lastRecord ? { lastRecord } : {}),
+    ...(options.statusOverride ? { statusOverride: options.statusOverride } : {}),
+    ...(options.droppedLineIds ? { droppedLineIds: options.droppedLineIds } : {}),
+    ...(options.footnotes ? { footnotes: true } : {}),
+    ...(options.proposedDates ? { proposedDates: options.proposedDates } : {}),
+    ...(template ? { template: template.text, templateName: path.relative(path.dirname(options.projectDir), template.file) || template.file } : {}),
+  };
+  return { input, periodSource: source, repositories, warnings, ...(lastRecord ? { lastRecord } : {}), ...(template ? { templateFile: template.file } : {}) };
+}

@@ -1,0 +1,114 @@
+/**
+ * gatherDraftInput on real repositories: redaction reaching the draft, several workspace folders
+ * for one client, templates from .project/templates.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { composeDraft } from '../../../src/core/draft/compose';
+import { gatherDraftInput, type GatherOptions } from '../../../src/core/draft/gather';
+import { TemplateError } from '../../../src/core/draft/template';
+import { commit, initRepo } from './repo';
+
+const TODAY = '2026-11-20';
+const TOKEN = 'ghp_' + 'R3dact'.repeat(6);
+
+const CLIENTS = `# Acme Retail
+
+Contact: Jane Doe <jane.doe@acme.example> (CTO)
+Language: en
+Paths: apps/acme/
+Tag: acme
+
+## Commitments
+- [ ] Checkout p95 under 2 s due:2026-12-04 #checkout
+`;
+
+describe('draft: gathering from real repositories', function () {
+  this.timeout(60000);
+  let tmp: string;
+  let web: string;
+  let api: string;
+  let base: Omit<GatherOptions, 'client' | 'audience'>;
+
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-draft-gather-'));
+    web = path.join(tmp, 'web');
+    api = path.join(tmp, 'api');
+    initRepo(web);
+    initRepo(api);
+    commit(web, 'docs: clients file', { '.project/clients.md': CLIENTS }, '2026-11-02');
+    commit(web, `fix(checkout): ACME-142 round totals, token ${TOKEN} rotated #checkout`, { 'apps/acme/checkout/totals.ts': 'export const round = 1;' }, '2026-11-17');
+    commit(web, 'feat(acme): show store opening hours, asked by jane.doe@acme.example and bob@other.example', { 'apps/acme/locator/pin.ts': 'pin' }, '2026-11-18');
+    commit(api, 'feat(api): loyalty points endpoint #acme', { 'services/points.ts': 'points' }, '2026-11-19');
+    commit(api, 'feat(api): unrelated work for another team', { 'services/other.ts': 'other' }, '2026-11-19');
+    base = {
+      roots: [web, api],
+      clientsText: CLIENTS,
+      projectDir: path.join(web, '.project'),
+      period: { since: '2026-11-16', until: '2026-11-22' },
+      today: TODAY,
+      weekStart: 'monday',
+      signature: 'Alice Martin',
+    };
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('a token and a ticket key never reach the client e-mail; the internal report keeps the ticket key', async () => {
+    const client = composeDraft((await gatherDraftInput({ ...base, client: 'Acme Retail', audience: 'client' })).input);
+    assert.match(client.markdown, /round/i, 'the commit is in the draft');
+    assert.doesNotMatch(client.markdown, /ghp_|R3dact/);
+    assert.doesNotMatch(client.markdown, /ACME-142/);
+    const internal = composeDraft((await gatherDraftInput({ ...base, client: 'Acme Retail', audience: 'internal' })).input);
+    assert.match(internal.markdown, /ACME-142/);
+    assert.doesNotMatch(internal.markdown, /ghp_|R3dact/);
+    for (const d of [client, internal]) {
+      assert.doesNotMatch(d.markdown, /bob@other\.example/, 'addresses other than the client contacts are redacted');
+      assert.doesNotMatch(JSON.stringify(d.sections), /R3dact/);
+    }
+  });
+
+  it('gathers one client from every workspace folder whose repository holds its work', async () => {
+    const g = await gatherDraftInput({ ...base, client: 'Acme Retail', audience: 'client' });
+    assert.equal(g.repositories.length, 2);
+    const subjects = g.input.items.map((i) => i.commit.subject);
+    assert.ok(subjects.some((s) => s.includes('loyalty points endpoint')), 'commit from the second repository');
+    assert.ok(!subjects.some((s) => s.includes('unrelated work')), 'commits of nobody are left out');
+    const draft = composeDraft(g.input);
+    assert.match(draft.markdown, /loyalty points endpoint/i);
+    // The same repository given twice (two folders of one repository) is read once.
+    const twice = await gatherDraftInput({ ...base, roots: [web, path.join(web, 'apps'), api], client: 'Acme Retail', audience: 'client' });
+    assert.equal(twice.repositories.length, 2);
+    assert.equal(twice.input.items.length, g.input.items.length);
+  });
+
+  it('a folder that is not a repository is a warning when other folders remain', async () => {
+    const plain = path.join(tmp, 'plain');
+    fs.mkdirSync(plain, { recursive: true });
+    const g = await gatherDraftInput({ ...base, roots: [web, plain], client: 'Acme Retail', audience: 'client' });
+    assert.equal(g.repositories.length, 1);
+    assert.equal(g.warnings.length, 1);
+    assert.match(g.warnings[0], /plain/);
+    await assert.rejects(gatherDraftInput({ ...base, roots: [plain], client: 'Acme Retail', audience: 'client' }));
+  });
+
+  it('uses .project/templates/update.<lang>.mustache, and names it when it is broken', async () => {
+    const dir = path.join(web, '.project', 'templates');
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(dir, 'update.mustache'), '{{greeting}}\n\n{{statusLine}}\n\n{{signOff}}\n');
+      const g = await gatherDraftInput({ ...base, client: 'Acme Retail', audience: 'client' });
+      assert.equal(g.input.templateName, path.join('.project', 'templates', 'update.mustache'));
+      assert.equal(composeDraft(g.input).markdown, 'Hi Jane,\n\n**Overall status: On track** — all commitments are on schedule.\n\nBest regards,\nAlice Martin\n');
+      fs.writeFileSync(path.join(dir, 'update.en.mustache'), 'Hi\n{{#done}}\n{{title}}\n');
+      const broken = await gatherDraftInput({ ...base, client: 'Acme Retail', audience: 'client' });
+      assert.throws(() => composeDraft(broken.input), (e: unknown) => e instanceof TemplateError && e.message.startsWith(`${path.join('.project', 'templates', 'update.en.mustache')}:2: unclosed section "done"`));
+      // The internal report does not use the client template.
+      const internal = await gatherDraftInput({ ...base, client: 'Acme Retail', audience: 'internal' });
+      assert.equal(internal.input.template, undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
