@@ -13,7 +13,7 @@ export interface Conventional {
   description: string;
 }
 
-const HEADER = /^([A-Za-z]+)(?:\(([^()\r\n]*)\))?(!)?[ \t]*[:：][ \t]*(\S.*)$/su;
+const HEADER = /^([A-Za-z]+)(?:\(([^()\r\n]*)\))?(!)?[ \t]*(?::[ \t]+|：[ \t]*)(\S.*)$/su;
 
 const BREAKING_FOOTER = /^BREAKING[ -]CHANGE[ \t]*:/mu;
 

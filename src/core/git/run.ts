@@ -160,7 +160,7 @@ export function classifyFailure(cwd: string, stderr: string, exitCode: number | 
       err,
     );
   }
-  if (/does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD'|unknown revision or path not in the working tree.*\n?.*HEAD/iu.test(err)) {
+  if (/does not have any commits yet|bad default revision 'HEAD'|bad revision 'HEAD'|ambiguous argument 'HEAD'|unknown revision or path not in the working tree.*\n?.*HEAD/iu.test(err)) {
     return new GitError('empty-repository', `the repository at ${cwd} has no commits yet; make a first commit and try again`, err);
   }
   const first = err.split('\n').find((l) => l.trim() !== '') ?? `exit code ${exitCode}`;

@@ -1,0 +1,68 @@
+/** Routing commits to clients and linking them to commitments, on hand-built commits. */
+import * as assert from 'node:assert/strict';
+import { makeLinker } from '../../../src/core/git/link';
+import { compilePath, makeRouter } from '../../../src/core/git/route';
+import type { Commit } from '../../../src/core/git/types';
+import { clientsFile } from './repo';
+
+function commit(over: Partial<Commit>): Commit {
+  return { hash: 'a'.repeat(40), parents: [], authorName: 'A', authorEmail: 'a@x', authorDate: '2026-11-20T10:00:00+00:00', subject: '', body: '', trailers: [], files: [], ...over };
+}
+
+describe('git/route', () => {
+  it('matches prefixes and globs', () => {
+    const m = (p: string, f: string) => compilePath(p)!(f);
+    assert.equal(m('apps/acme/', 'apps/acme/src/x.ts'), true);
+    assert.equal(m('apps/acme', 'apps/acme/src/x.ts'), true);
+    assert.equal(m('apps/acme', 'apps/acme-old/x.ts'), false);
+    assert.equal(m('./apps/acme', 'apps/acme'), true);
+    assert.equal(m('packages/loyalty-*', 'packages/loyalty-api/src/a.ts'), true);
+    assert.equal(m('packages/loyalty-*', 'packages/other/loyalty-x'), false);
+    assert.equal(m('**/*.sql', 'db/migrations/001.sql'), true);
+    assert.equal(m('**/*.sql', 'top.sql'), true);
+    assert.equal(m('docs/*.md', 'docs/a/b.md'), false);
+    assert.equal(m('src/[ab].ts', 'src/a.ts'), false, 'brackets are literal characters');
+    assert.equal(m('src/[ab].ts', 'src/[ab].ts'), true);
+    assert.equal(compilePath('  '), undefined);
+  });
+  const file = clientsFile([
+    { name: 'Acme', paths: ['apps/acme/'], tags: ['acme'] },
+    { name: 'Globex', paths: ['apps/globex/'], tags: ['globex'] },
+    { name: 'Initech', tags: ['initech'] },
+  ]);
+  const router = makeRouter(file);
+  it('routes by paths, #tag, [tag], scope and Client: trailer', () => {
+    assert.deepEqual(router.route(commit({ files: ['apps/acme/a.ts', 'apps/globex/b.ts'] })), ['Acme', 'Globex']);
+    assert.deepEqual(router.route(commit({ subject: 'Fix footer #initech' })), ['Initech']);
+    assert.deepEqual(router.route(commit({ subject: '[globex] Fix footer' })), ['Globex']);
+    assert.deepEqual(router.route(commit({ subject: 'fix(initech): x' }), 'initech'), ['Initech']);
+    assert.deepEqual(router.route(commit({ trailers: [{ key: 'Client', value: 'Acme, initech' }] })), ['Acme', 'Initech']);
+    assert.deepEqual(router.route(commit({ subject: 'Fix #acmeish and acme word and https://x/#acme' })), []);
+    assert.deepEqual(router.route(commit({ files: ['libs/shared.ts'] })), []);
+  });
+  it('gives everything to the only client when it has no paths', () => {
+    const only = makeRouter(clientsFile([{ name: 'Solo' }]));
+    assert.deepEqual(only.route(commit({ files: ['x'] })), ['Solo']);
+    assert.deepEqual(makeRouter(undefined).route(commit({ files: ['x'] })), []);
+    assert.deepEqual(makeRouter(clientsFile([{ name: 'Solo', paths: ['web/'] }])).route(commit({ files: ['x'] })), []);
+  });
+});
+
+describe('git/link', () => {
+  const file = clientsFile([
+    { name: 'Acme', commitments: [{ title: 'Loyalty beta', tags: ['loyalty'] }, { title: 'Checkout', tags: ['checkout', 'perf'] }] },
+    { name: '客户', commitments: [{ title: '会员', tags: ['会员'] }] },
+  ]);
+  const linker = makeLinker(file);
+  it('links #tag in subject or body and Commitment: trailers', () => {
+    assert.deepEqual(linker.link(commit({ subject: 'Add points #loyalty' })), ['Acme#0']);
+    assert.deepEqual(linker.link(commit({ subject: 'x', body: 'Speeds up #Checkout' })), ['Acme#1']);
+    assert.deepEqual(linker.link(commit({ subject: 'x', trailers: [{ key: 'Commitment', value: '#loyalty, perf' }] })), ['Acme#0', 'Acme#1']);
+    assert.deepEqual(linker.link(commit({ subject: 'x', body: 'Commitment: checkout\nmore text after' })), ['Acme#1']);
+    assert.deepEqual(linker.link(commit({ subject: '新增积分 #会员' })), ['客户#0']);
+    assert.equal(linker.clientOf('客户#0'), '客户');
+  });
+  it('does not link partial tags or plain words', () => {
+    assert.deepEqual(linker.link(commit({ subject: 'Add #loyalty-v2 and loyalty and #checkouts' })), []);
+  });
+});
