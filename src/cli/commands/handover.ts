@@ -4,7 +4,6 @@
  */
 import * as path from 'node:path';
 import type { Language, Person } from '../../core/clients/model';
-import { parseClients } from '../../core/clients/parse';
 import { GitError } from '../../core/git/run';
 import { composeHandover } from '../../core/handover/compose';
 import { gatherHandoverInput, HandoverError, parseSince } from '../../core/handover/gather';
@@ -84,12 +83,11 @@ export const handover: Command = {
       throw new UsageError(`--since: ${(e as Error).message}`);
     }
     const clientsFile = loadClientsFile(io.cwd, values.file);
-    const file = parseClients(clientsFile.text);
     let doc;
     try {
       const input = await gatherHandoverInput({
         roots: [io.cwd],
-        file,
+        clientsText: clientsFile.text,
         from: values.from,
         ...(to ? { to } : {}),
         ...(values.client ? { clients: values.client } : {}),

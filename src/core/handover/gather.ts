@@ -3,7 +3,8 @@
  * (one `git log` with numstat, all authors) and the unmerged branches (one listing plus, when there
  * are any, one log of their commits), and combines them with clients.md and the saved records.
  */
-import type { Client, ClientsFile, IsoDate, Language, Person } from '../clients/model';
+import type { Client, IsoDate, Language, Person } from '../clients/model';
+import { parseClients } from '../clients/parse';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
 import { addDays } from '../l10n/days';
 import { lastSentDate, updatesDir } from '../records/store';
@@ -20,10 +21,13 @@ export interface HandoverGit {
 export const DEFAULT_WINDOW_DAYS = 90;
 
 export interface GatherOptions {
-  /** Folders inside the repositories to read (workspace folders); each repository is read once. */
+  /**
+   * Folders inside the repositories to read (workspace folders); each repository is read once.
+   * Empty in Restricted Mode: the handover then comes from clients.md alone.
+   */
   roots: string[];
-  /** The parsed clients file. */
-  file: ClientsFile;
+  /** The text of clients.md. */
+  clientsText: string;
   /** The departing person: a name or an e-mail, as the user typed it. */
   from: string;
   to?: Person;
@@ -91,11 +95,13 @@ async function lastSentByClient(projectDir: string | undefined, clients: Client[
 }
 
 export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInput> {
-  if (o.roots.length === 0) throw new HandoverError('no folder to read: open a folder inside a git repository');
-  const clients = selectClients(o.file.clients, o.clients);
+  const file = parseClients(o.clientsText);
+  const clients = selectClients(file.clients, o.clients);
   const since = o.since ?? addDays(o.today, -(DEFAULT_WINDOW_DAYS - 1));
   const period = { since, until: o.today };
   const warnings: string[] = [];
+  const errors = file.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) warnings.push(`clients.md has ${errors} error${errors === 1 ? '' : 's'}; run "client-pulse check" and fix them, or the handover may miss something`);
   const seen = new Set<string>();
   const repositories: RepositoryHistory[] = [];
   for (const root of o.roots) {
@@ -108,7 +114,7 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
           ...(o.noise ? { noise: o.noise } : {}),
           ...(o.redaction ? { redaction: o.redaction } : {}),
         },
-        o.file.clients,
+        file.clients,
       ),
       o.git.unmergedBranches(root),
     ]);
@@ -122,7 +128,7 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
   const people: Person[] = [];
   for (const r of repositories) for (const i of r.items) people.push({ name: i.commit.authorName, email: i.commit.authorEmail });
   for (const r of repositories) for (const b of r.branches) people.push({ name: b.lastAuthorName, email: b.lastAuthorEmail });
-  for (const c of o.file.clients) for (const p of [c.owner, c.backup]) if (p) people.push(p);
+  for (const c of file.clients) for (const p of [c.owner, c.backup]) if (p) people.push(p);
   const from = resolveDeparting(o.from, people);
   const known = people.some(
     (p) => (from.email && p.email?.toLowerCase() === from.email.toLowerCase()) || p.name.toLowerCase() === from.name.toLowerCase(),
@@ -143,7 +149,7 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
     from,
     ...(o.to ? { to: o.to } : {}),
     clients,
-    allClients: o.file.clients,
+    allClients: file.clients,
     repositories,
     lastUpdateSent: await lastSentByClient(o.projectDir, clients),
     warnings,

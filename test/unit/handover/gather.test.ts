@@ -66,7 +66,7 @@ describe('handover: gathering from a purpose-built repository (real git)', funct
   async function gather(extra: Partial<Parameters<typeof gatherHandoverInput>[0]> = {}) {
     return gatherHandoverInput({
       roots: [repo.root],
-      file: parseClients(CLIENTS),
+      clientsText: CLIENTS,
       from: 'alice@agency.example',
       today: '2026-11-20',
       language: 'en',

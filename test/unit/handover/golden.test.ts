@@ -20,7 +20,7 @@ async function demoHandover(root: string, language: Language) {
   const text = fs.readFileSync(path.join(root, '.project', 'clients.md'), 'utf8');
   const input = await gatherHandoverInput({
     roots: [root],
-    file: parseClients(text),
+    clientsText: text,
     from: 'alice@agency.example',
     today: DEMO_TODAY,
     language,

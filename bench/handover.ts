@@ -1,0 +1,97 @@
+/**
+ * Benchmark of the handover: the 90-day handover of a large repository against the raw git
+ * commands it needs (the window's `git log --numstat` in the shared format, and the branch
+ * listing with one log per unmerged branch). Target: handover ≤ 1.5 × raw.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { IsoDate } from '../src/core/clients/model';
+import { logFormatArgs } from '../src/core/git/log-format';
+import { windowArgs } from '../src/core/git/period';
+import { streamGit, unmergedBranches } from '../src/core/git/run';
+import { composeHandover } from '../src/core/handover/compose';
+import { DEFAULT_WINDOW_DAYS, gatherHandoverInput } from '../src/core/handover/gather';
+import { realHandoverGit } from '../src/core/handover/gitSource';
+import { addDays } from '../src/core/l10n/days';
+
+export interface HandoverBenchResult {
+  name: string;
+  commitsInWindow: number;
+  branches: number;
+  /** Median of the runs, milliseconds. */
+  rawMs: number;
+  handoverMs: number;
+  ratio: number;
+  target: number;
+  ok: boolean;
+}
+
+export const HANDOVER_TARGET_RATIO = 1.5;
+
+async function rawCommands(repo: string, since: IsoDate, today: IsoDate): Promise<number> {
+  let bytes = 0;
+  await streamGit(repo, ['log', ...logFormatArgs(true), ...windowArgs({ since, until: today }), 'HEAD', '--'], (c) => {
+    bytes += c.length;
+  });
+  await unmergedBranches(repo);
+  return bytes;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Runs the raw commands and the whole handover (gather + compose) `runs` times each, alternating,
+ * after one warm-up of each; returns the medians. `from` is an author of the repository.
+ */
+export async function benchHandover(options: {
+  repo: string;
+  /** clients.md text; default: the repository's `.project/clients.md`. */
+  clientsText?: string;
+  from: string;
+  today: IsoDate;
+  runs?: number;
+}): Promise<HandoverBenchResult> {
+  const runs = options.runs ?? 5;
+  const since = addDays(options.today, -(DEFAULT_WINDOW_DAYS - 1));
+  const text = options.clientsText ?? fs.readFileSync(path.join(options.repo, '.project', 'clients.md'), 'utf8');
+  const handover = async () => {
+    const input = await gatherHandoverInput({
+      roots: [options.repo],
+      clientsText: text,
+      from: options.from,
+      today: options.today,
+      since,
+      language: 'en',
+      git: realHandoverGit(),
+    });
+    return { input, doc: composeHandover(input) };
+  };
+  await rawCommands(options.repo, since, options.today);
+  const { input } = await handover();
+  const raw: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await rawCommands(options.repo, since, options.today);
+    raw.push(performance.now() - t);
+    t = performance.now();
+    await handover();
+    full.push(performance.now() - t);
+  }
+  const rawMs = median(raw);
+  const handoverMs = median(full);
+  const ratio = handoverMs / rawMs;
+  return {
+    name: `handover 90 days (${input.repositories[0]?.items.length ?? 0} commits, ${input.repositories[0]?.branches.length ?? 0} unmerged branches)`,
+    commitsInWindow: input.repositories[0]?.items.length ?? 0,
+    branches: input.repositories[0]?.branches.length ?? 0,
+    rawMs,
+    handoverMs,
+    ratio,
+    target: HANDOVER_TARGET_RATIO,
+    ok: ratio <= HANDOVER_TARGET_RATIO,
+  };
+}
