@@ -116,10 +116,13 @@ function renderHeader(s: PanelState): HTMLElement {
     subject = subjectField.value;
     textChanged();
   });
+  const pill = draft
+    ? h('span', { class: `pill ${draft.status.status}`, id: 'status-pill', title: draft.status.reasons.map(plainInline).join('\n') || undefined }, icon(draft.status.status === 'on-track' ? 'pass' : draft.status.status === 'at-risk' ? 'warning' : 'error'), statusLabel(draft.status.status))
+    : undefined;
   return h(
     'header',
     { class: 'top' },
-    h('h1', { id: 'title' }, s.title),
+    h('div', { class: 'title-row' }, h('h1', { id: 'title' }, s.title), pill),
     meta,
     h('div', { class: 'field subject' }, h('label', { for: 'subject' }, L('subject')), subjectField),
   );
@@ -194,7 +197,10 @@ function renderLines(s: PanelState): HTMLElement | undefined {
   const dropped = new Set(s.options.dropped);
   for (const section of draft.sections) {
     const list = h('ul', { role: 'list' });
+    let group = '';
     for (const line of section.lines) {
+      if (line.group && line.group !== group && section.id === 'done') append(list, h('li', { class: 'group' }, plainInline(line.group)));
+      group = line.group ?? '';
       const box = h('vscode-checkbox', { 'data-line': line.id, title: lineTitle(line), checked: !dropped.has(line.id) }) as CheckElement;
       append(box, plainInline(line.text));
       box.addEventListener('change', () => {
