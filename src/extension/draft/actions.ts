@@ -19,10 +19,10 @@ import type { DraftPanel, Session } from './panel';
 export interface ActionEnv {
   today(): IsoDate;
   log: { info(message: string): void; warn(message: string): void };
-  /** The `.project` folder of the workspace the session belongs to, when there is a workspace. */
-  projectDir(session: Session): vscode.Uri | undefined;
+  /** The `.project` folder (the clients file's folder), when the workspace has one. */
+  projectDir(): Promise<vscode.Uri | undefined>;
   /** The workspace folder paths of documents are relative to. */
-  workspaceRoot(session: Session): vscode.Uri | undefined;
+  workspaceRoot(): Promise<vscode.Uri | undefined>;
   /** Creates a new file; resolves false (writing nothing) when it already exists. */
   writeNewFile(uri: vscode.Uri, content: Uint8Array): Promise<boolean>;
 }
@@ -121,7 +121,7 @@ export class PanelActions {
   async saveEml(panel: DraftPanel): Promise<void> {
     const s = panel.session;
     const draft = draftOf(s, this.env.today());
-    const dir = this.env.projectDir(s);
+    const dir = await this.env.projectDir();
     const name = `${this.env.today()}-${clientSlug(draft.client || s.title)}.eml`;
     const defaultUri = dir ? vscode.Uri.joinPath(dir, 'updates', name) : undefined;
     const target = await vscode.window.showSaveDialog({
@@ -145,7 +145,7 @@ export class PanelActions {
     const s = panel.session;
     let written: vscode.Uri | undefined;
     if (s.source.kind === 'update') {
-      const dir = this.env.projectDir(s);
+      const dir = await this.env.projectDir();
       if (!dir || !s.draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
       const updates = vscode.Uri.joinPath(dir, 'updates');
       const text = renderRecord(draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown });
@@ -157,7 +157,7 @@ export class PanelActions {
         else existing.add(name);
       }
     } else {
-      const root = this.env.workspaceRoot(s);
+      const root = await this.env.workspaceRoot();
       if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));
       const wanted = vscode.Uri.joinPath(root, ...s.source.suggestedRecordPath.split(/[\\/]/));
       const text = s.markdown.endsWith('\n') ? s.markdown : `${s.markdown}\n`;

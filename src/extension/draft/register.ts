@@ -89,11 +89,16 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
   const actions = new PanelActions({
     today: () => services.today(),
     log: services.log,
-    projectDir: () => lastClientsUri && projectDirOf(lastClientsUri),
-    workspaceRoot: () => vscode.workspace.workspaceFolders?.[0]?.uri,
+    projectDir: async () => {
+      const clients = await services.clientsFile();
+      return clients && projectDirOf(clients.uri);
+    },
+    workspaceRoot: async () => {
+      const clients = await services.clientsFile();
+      return (clients && vscode.workspace.getWorkspaceFolder(clients.uri)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    },
     writeNewFile: (uri, content) => services.writeNewFile(uri, content),
   });
-  let lastClientsUri: vscode.Uri | undefined;
 
   const host: PanelHost = {
     extensionUri: context.extensionUri,
@@ -103,7 +108,6 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
     async recompose(session, options) {
       if (session.source.kind !== 'update') throw new Error('only updates are composed');
       const clients = await requireClientsFile(services);
-      lastClientsUri = clients.uri;
       const composed = await composeUpdate({
         clients,
         settings: services.settings(clients.uri),
@@ -167,7 +171,6 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
 
   async function draftCommand(arg: unknown): Promise<DraftPanel | undefined> {
     const clients = await requireClientsFile(services);
-    lastClientsUri = clients.uri;
     if (!clients.clients.length) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} defines no client yet. Add a "# Client name" heading first.', vscode.workspace.asRelativePath(clients.uri)));
       return undefined;
