@@ -22,11 +22,13 @@ export class DraftError extends Error {
   override readonly name = 'DraftError';
 }
 
-/** Finds a client by name, case-insensitively; throws `DraftError` listing the known names. */
+/** Finds a client by name, case-insensitively (a unique prefix is enough); throws `DraftError` listing the known names. */
 export function requireClient(clients: readonly Client[], name: string): Client {
   const wanted = name.trim().toLowerCase();
   const found = clients.find((c) => c.name.toLowerCase() === wanted);
   if (found) return found;
+  const byPrefix = wanted ? clients.filter((c) => c.name.toLowerCase().startsWith(wanted)) : [];
+  if (byPrefix.length === 1) return byPrefix[0];
   const known = clients.map((c) => `"${c.name}"`).join(', ');
   throw new DraftError(
     clients.length ? `no client named "${name}" in clients.md (clients: ${known})` : `clients.md defines no client (add a "# Client name" heading)`,
@@ -103,7 +105,15 @@ function doneSection(ctx: Context): DraftLine[] {
   const byGroup = new Map<string, { heading: string; lines: DraftLine[] }>();
   const own = new Map(ctx.client.commitments.map((c) => [c.id, c]));
   const commitmentOrder = ctx.client.commitments.map((c) => `c:${c.id}`);
+  const lineOfHash = new Map<string, DraftLine>();
   for (const item of ctx.shown) {
+    // The git part marks near-repeats of an earlier line (cherry-picks, re-applied fixes).
+    const original = !ctx.internal && item.duplicateOf !== undefined ? lineOfHash.get(item.duplicateOf) : undefined;
+    if (original) {
+      original.hashes.push(item.commit.hash);
+      lineOfHash.set(item.commit.hash, original);
+      continue;
+    }
     const commitment = item.commitmentIds.map((id) => own.get(id)).find((c): c is Commitment => c !== undefined);
     const key = commitment ? `c:${commitment.id}` : `k:${kindGroup(item.kind)}`;
     const heading = commitment ? commitment.title : ctx.phrases.kindGroup[kindGroup(item.kind)];
@@ -113,16 +123,19 @@ function doneSection(ctx: Context): DraftLine[] {
     const same = group.lines.find((l) => normalise(l.text) === normalise(text));
     if (same) {
       same.hashes.push(item.commit.hash);
+      lineOfHash.set(item.commit.hash, same);
       continue;
     }
-    group.lines.push({
+    const line: DraftLine = {
       id: `done:${item.commit.hash.slice(0, 12)}`,
       text,
       hashes: [item.commit.hash],
       commitmentId: commitment?.id,
       group: heading,
       subject: text,
-    });
+    };
+    group.lines.push(line);
+    lineOfHash.set(item.commit.hash, line);
   }
   const order = [...commitmentOrder, ...KIND_ORDER.map((k) => `k:${k}`)];
   const lines = order.flatMap((key) => byGroup.get(key)?.lines ?? []);

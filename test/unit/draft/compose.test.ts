@@ -226,7 +226,18 @@ describe('draft: composer', () => {
     assert.equal(nested.markdown, 'Acme Retail: X\n');
   });
 
-  it('an unknown client is a clear error', () => {
+  it('lines the git part marks as near-repeats merge into the earlier line (client only)', () => {
+    const first = item('Fix rounding of totals', { kind: 'fix', hash: '7'.repeat(40), date: '2026-11-16' });
+    const again = { ...item('Fix rounding of totals', { kind: 'fix', hash: '8'.repeat(40), date: '2026-11-17', commitmentIds: ['Acme Retail#0'] }), duplicateOf: '7'.repeat(40) };
+    const c = client({ commitments: [commitment(0, 'Beta', { due: '2026-12-30' })] });
+    const d = compose(c, [first, again]);
+    assert.deepEqual(section(d, 'done')?.lines.map((l) => [l.text, l.hashes.length]), [['Fix rounding of totals', 2]]);
+    const internal = compose(c, [first, again], { audience: 'internal' });
+    assert.equal(section(internal, 'done')?.lines.length, 2);
+  });
+
+  it('an unknown client is a clear error; a unique prefix is enough', () => {
+    assert.equal(compose(client(), [], { client: 'acme' }).client, 'Acme Retail');
     assert.throws(() => compose(client(), [], { client: 'Globex' }), /no client named "Globex" in clients.md \(clients: "Acme Retail"\)/);
   });
 });
