@@ -13,7 +13,7 @@ import { kindOf, parseConventional } from './conventional';
 import { makeLinker } from './link';
 import { LogParser, logFormatArgs } from './log-format';
 import { compilePatterns, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
-import { windowArgs } from './period';
+import { customPeriod, windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { findDuplicates, rewordForClient } from './reword';
 import { makeRouter } from './route';
@@ -58,6 +58,7 @@ function authorFilter(authors: readonly string[] | undefined): ((c: Commit) => b
  * refusals and other failures.
  */
 export async function readCommits(request: ActivityRequest, onCommit: (commit: Commit) => void, options: RunOptions = {}): Promise<CommitsResult> {
+  customPeriod(request.period.since, request.period.until);
   if (!directoryExists(request.cwd)) throw new GitError('not-a-repository', `folder not found: ${request.cwd}`);
   const args = logArgs(request);
   const keep = authorFilter(request.authors);
@@ -105,7 +106,8 @@ function asClientsFile(clients: ClientsFile | readonly Client[] | undefined): Cl
  */
 export async function readActivity(request: ActivityRequest, clients?: ClientsFile | readonly Client[], options: RunOptions = {}): Promise<Activity> {
   const file = asClientsFile(clients);
-  // Validate user configuration before running git: a bad pattern is the user's to fix.
+  // Validate user input before running git: a bad period or pattern is the user's to fix.
+  customPeriod(request.period.since, request.period.until);
   const noise: NoiseOptions & { hidePatterns?: string[] } = noiseOptions(request.noise);
   const hidePatterns = compilePatterns(noise.hidePatterns, 'hide pattern');
   const redactor = makeRedactor(request.redaction);

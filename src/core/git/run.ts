@@ -393,7 +393,7 @@ export interface BranchInfo {
 
 /**
  * The default branch: `origin/HEAD`'s target when set, else the first of `main`, `master`,
- * `trunk`, `develop` that exists, else the current branch. Undefined in an empty repository.
+ * `trunk`, `develop` that exists, else the current (possibly unborn) branch; undefined on a detached HEAD with none of these.
  */
 export async function defaultBranch(cwd: string): Promise<string | undefined> {
   const { stdout: originHead } = await runGit(cwd, ['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], { okCodes: [1, 128] });

@@ -57,6 +57,14 @@ export function git(cwd: string, args: string[], input?: Buffer | string, env: R
   return execFileSync('git', args, { cwd, input, env: testGitEnv(env), maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
 }
 
+function tryGit(cwd: string, args: string[]): string | undefined {
+  try {
+    return git(cwd, args).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function toTimestamp(date: string): string {
   const epoch = /^(\d+) ([+-]\d{4})$/u.exec(date);
   if (epoch) return date;
@@ -93,6 +101,11 @@ export function importCommits(dir: string, commits: FakeCommit[]): void {
     parts.push(...data(c.message));
     const from = c.from ?? i - 1;
     if (from >= 0) parts.push(Buffer.from(`from :${from + 1}\n`));
+    else if (c.from === undefined) {
+      // The first commit of an import continues its branch when the branch exists already.
+      const tip = tryGit(dir, ['rev-parse', '--verify', '-q', `refs/heads/${c.branch ?? 'main'}`]);
+      if (tip) parts.push(Buffer.from(`from ${tip}\n`));
+    }
     for (const m of c.merge ?? []) parts.push(Buffer.from(`merge :${m + 1}\n`));
     const files = c.files ?? { 'file.txt': `change ${i}\n` };
     for (const [p, content] of Object.entries(files)) {
