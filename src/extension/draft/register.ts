@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Client, IsoDate, Language } from '../../core/clients/model';
+import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
 import { readNewestRecord, updatesDir } from '../../core/records/store';
 import type { DraftOptions, PanelSettings, UpdateSource } from '../../shared/protocol';
@@ -220,14 +221,27 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
 
     const options: DraftOptions = { audience: 'client', language: initialLanguage(client, settings.language), dropped: [] };
     const source: UpdateSource = { kind: 'update', client: client.name, period, periodLabel: periodLabel(choice, period) };
-    const session = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Drafting the update for {0}…', client.name) },
-      async () => {
-        const draft = await host.recompose({ source, title: '', options, generated: '', markdown: '', subject: '', useGit }, options);
-        const s: Session = { source, title: updateTitle(client.name, source.periodLabel), options, draft, generated: draft.markdown, markdown: draft.markdown, subject: draft.subject, useGit };
+    const compose = (git: boolean) =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Drafting the update for {0}…', client.name) }, async () => {
+        const draft = await host.recompose({ source, title: '', options, generated: '', markdown: '', subject: '', useGit: git }, options);
+        const s: Session = { source, title: updateTitle(client.name, source.periodLabel), options, draft, generated: draft.markdown, markdown: draft.markdown, subject: draft.subject, useGit: git };
         return s;
-      },
-    );
+      });
+    let session: Session;
+    try {
+      session = await compose(useGit);
+    } catch (e) {
+      // No git, or no repository here: the commitments, risks and asks can still be drafted.
+      if (!(e instanceof GitError) || !['git-not-found', 'not-a-repository', 'empty-repository', 'unsafe-directory'].includes(e.code)) throw e;
+      services.log.warn(`draft: ${e.message}`);
+      const fromFile = vscode.l10n.t('Draft from clients.md only');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Client Pulse could not read the commits ({0}). Draft from clients.md only (commitments, risks, asks)?', e.message),
+        fromFile,
+      );
+      if (answer !== fromFile) return undefined;
+      session = await compose(false);
+    }
     return showSession(session);
   }
 
