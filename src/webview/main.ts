@@ -225,6 +225,7 @@ function render(): void {
   if (!state) return;
   const s = state;
   document.documentElement.lang = s.settings.uiLanguage;
+  const focused = focusKey();
   refs.buttons = [];
   clear(root);
   const source = h('textarea', { id: 'source', spellcheck: 'true', lang: s.options.language === 'zh-CN' ? 'zh-CN' : 'en' }) as HTMLTextAreaElement;
@@ -255,6 +256,21 @@ function render(): void {
   );
   renderPreview();
   renderBanner();
+  restoreFocus(focused);
+}
+
+/** Re-rendering replaces the elements: keep keyboard focus on the "same" control. */
+function focusKey(): string | undefined {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement) || !root.contains(el)) return undefined;
+  if (el.dataset.line) return `[data-line="${CSS.escape(el.dataset.line)}"]`;
+  return el.id ? `#${CSS.escape(el.id)}` : undefined;
+}
+
+function restoreFocus(selector: string | undefined): void {
+  if (!selector) return;
+  const el = root.querySelector<HTMLElement>(selector);
+  el?.focus();
 }
 
 function renderBanner(): void {
