@@ -93,8 +93,20 @@ function day(ctx: Context, date: IsoDate): string {
 }
 
 function commitText(ctx: Context, item: ActivityItem): string {
-  const raw = ctx.internal ? item.internalText : item.clientText;
-  return escapeInline(capitalise(raw.trim() || item.commit.subject.trim()));
+  const raw = (ctx.internal ? item.internalText : item.clientText).trim() || item.commit.subject.trim();
+  // The internal report keeps subjects as written (`fix(checkout): …`).
+  return escapeInline(ctx.internal ? raw : capitalise(raw));
+}
+
+/** Dates written as `YYYY-MM-DD` in clients.md text read as the reader's dates (`8 Dec` / `12月8日`). */
+function localDates(ctx: Context, text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => {
+    try {
+      return toUtcDate(iso).toISOString().slice(0, 10) === iso ? day(ctx, iso) : iso;
+    } catch {
+      return iso;
+    }
+  });
 }
 
 function hashesOf(items: readonly ActivityItem[]): string[] {
@@ -217,7 +229,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
         .sort((a, b) => (a.r.level ? RISK_ORDER[a.r.level] : 3) - (b.r.level ? RISK_ORDER[b.r.level] : 3) || a.index - b.index)
         .map(({ r, index }) => ({
           id: `risks:${index}`,
-          text: phrases.line.risk(r.level, r.description, r.mitigation),
+          text: phrases.line.risk(r.level, localDates(ctx, r.description), r.mitigation && localDates(ctx, r.mitigation)),
           hashes: [],
           subject: stripStop(r.description),
         }));
@@ -228,7 +240,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
         .sort((x, y) => (x.a.askedOn ?? '9999').localeCompare(y.a.askedOn ?? '9999') || x.index - y.index)
         .map(({ a, index }) => ({
           id: `asks:${index}`,
-          text: phrases.line.ask(a.text, a.askedOn && day(ctx, a.askedOn), a.askedOn !== undefined ? daysBetween(a.askedOn, today) : undefined),
+          text: phrases.line.ask(localDates(ctx, a.text), a.askedOn && day(ctx, a.askedOn), a.askedOn !== undefined ? daysBetween(a.askedOn, today) : undefined),
           hashes: [],
           subject: stripStop(a.text),
         }));
@@ -239,15 +251,23 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
 
 function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   const { client, phrases, today, input } = ctx;
-  const nextSince = addDays(input.period.until, 1);
   const nextUntil = addDays(input.period.until, 7);
+  // Everything open that is due by the end of the next period (overdue included: it still has to
+  // be finished), and what is in progress.
   const planned = client.commitments
-    .filter((c) => !c.done && !(c.due !== undefined && c.due < today))
-    .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && within(c.due, nextSince, nextUntil)))
+    .filter((c) => !c.done)
+    .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
     .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  const dueText = (c: Commitment) => {
+    if (c.due === undefined) return undefined;
+    if (c.due >= today) return { due: day(ctx, c.due) };
+    const proposed = input.proposedDates?.[c.id];
+    return { missed: day(ctx, c.due), proposed: proposed && day(ctx, proposed) };
+  };
+  const planLine = (c: Commitment, carried: boolean) => phrases.line.next(c.title, dueText(c), carried);
   const lines: DraftLine[] = planned.map((c) => ({
     id: `next:${c.id}`,
-    text: phrases.line.next(c.title, c.due && day(ctx, c.due), false),
+    text: planLine(c, false),
     hashes: [],
     commitmentId: c.id,
     subject: c.title,
@@ -260,18 +280,17 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
     if (commitment?.done) return;
     const existing = lines.find((l) => normalise(l.subject ?? '') === key);
     if (existing) {
-      if (!existing.carriedOver) {
-        const c = client.commitments.find((x) => x.id === existing.commitmentId);
+      const c = client.commitments.find((x) => x.id === existing.commitmentId);
+      if (!existing.carriedOver && c) {
         existing.carriedOver = true;
-        existing.text = phrases.line.next(existing.subject ?? existing.text, c?.due && day(ctx, c.due), true);
+        existing.text = planLine(c, true);
       }
       return;
     }
-    if (commitment && commitment.due !== undefined && commitment.due < today) return; // listed as overdue
-    const subject = commitment ? commitment.title : stripStop(text);
+    const subject = commitment ? commitment.title : localDates(ctx, stripStop(text));
     lines.push({
       id: commitment ? `next:${commitment.id}` : `next:carried:${index}`,
-      text: phrases.line.next(subject, commitment?.due && day(ctx, commitment.due), true),
+      text: commitment ? planLine(commitment, true) : phrases.line.next(subject, undefined, true),
       hashes: [],
       commitmentId: commitment?.id,
       carriedOver: true,
@@ -368,7 +387,7 @@ export function composeDraft(input: DraftInput): Draft {
   };
 
   const status = assessStatus(
-    { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words },
+    { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   const inProgressIds = new Set(

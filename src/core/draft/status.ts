@@ -28,11 +28,14 @@ export interface StatusContext {
   evidence: ReadonlyMap<string, number>;
   phrases: Phrases;
   period: PeriodWords;
+  /** Rewrites text from clients.md for the reader (dates); identity when absent. */
+  localise?: (text: string) => string;
 }
 
 /** The status the rules give, with localised reasons (most serious first). */
 export function computeStatus(ctx: StatusContext): { status: Status; reasons: string[] } {
   const { client, today, phrases } = ctx;
+  const local = ctx.localise ?? ((t: string) => t);
   const off: string[] = [];
   const risk: string[] = [];
   const open = client.commitments.filter((c) => !c.done);
@@ -47,8 +50,8 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   }
   for (const r of client.risks) {
     if (r.level !== 'high') continue;
-    if (!r.mitigation) off.push(phrases.reason.highRiskWithoutMitigation(r.description));
-    else risk.push(phrases.reason.highRisk(r.description));
+    if (!r.mitigation) off.push(phrases.reason.highRiskWithoutMitigation(local(r.description)));
+    else risk.push(phrases.reason.highRisk(local(r.description)));
   }
   const soonLimit = addDays(today, DUE_SOON_WITHOUT_PROGRESS_DAYS);
   for (const c of open) {

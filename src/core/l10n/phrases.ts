@@ -16,6 +16,8 @@ export type PeriodWords =
 /** How the period after the drafted one is named. */
 export type NextWords = { kind: 'next-week' } | { kind: 'this-week' } | { kind: 'week'; week: number } | { kind: 'coming' };
 
+export type PlanDue = { due: string } | { missed: string; proposed: string | undefined };
+
 export type KindGroup = 'feature' | 'fix' | 'improvement' | 'docs';
 
 /** The moment of a due date relative to today, for "due in 3 days" / "3 天后到期". */
@@ -56,7 +58,8 @@ export interface Phrases {
     overdue(title: string, due: string, proposed: string | undefined, changes: number, period: PeriodWords): string;
     risk(level: RiskLevel | undefined, description: string, mitigation: string | undefined): string;
     ask(text: string, askedOn: string | undefined, waitingDays: number | undefined): string;
-    next(title: string, due: string | undefined, carriedOver: boolean): string;
+    /** A plan line: due date ahead, or a missed date with the proposed new one (blank until filled). */
+    next(title: string, due: PlanDue | undefined, carriedOver: boolean): string;
     hidden(count: number, reasons: Array<[HiddenReason, number]>): string;
   };
   closing: string;
@@ -153,7 +156,7 @@ const en: Phrases = {
     manyOverdue: (count) => `${count} commitments are overdue`,
     highRiskWithoutMitigation: (d) => `a high risk has no mitigation yet (${stripStop(d)})`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}” is due ${enIn(days)} and saw no progress ${enDuring(p)}`,
-    highRisk: (d) => `a high risk needs close watching (${stripStop(d)})`,
+    highRisk: (d) => `a high risk is open (${stripStop(d)})`,
     onTrack: 'all commitments are on schedule',
     noCommitments: 'nothing is late or at risk',
   },
@@ -212,7 +215,8 @@ const en: Phrases = {
       return `${stripStop(text)} — waiting ${plural(waitingDays, 'day', 'days')} (asked ${askedOn})`;
     },
     next: (title, due, carried) => {
-      const notes = [due ? `due ${due}` : '', carried ? 'carried over' : ''].filter(Boolean);
+      const when = !due ? '' : 'due' in due ? `due ${due.due}` : `was due ${due.missed}, new date ${due.proposed ?? BLANK}`;
+      const notes = [when, carried ? 'carried over' : ''].filter(Boolean);
       return notes.length ? `${title} (${notes.join('; ')})` : title;
     },
     hidden(count, reasons) {
@@ -245,7 +249,7 @@ const zh: Phrases = {
     manyOverdue: (count) => `共有 ${count} 项承诺逾期`,
     highRiskWithoutMitigation: (d) => `高风险尚无应对措施（${stripStop(d)}）`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}”${zhIn(days)}到期，但${zhDuring(p)}没有相关进展`,
-    highRisk: (d) => `存在需要密切关注的高风险（${stripStop(d)}）`,
+    highRisk: (d) => `存在高风险（${stripStop(d)}）`,
     onTrack: '各项承诺均按计划推进',
     noCommitments: '没有延期或存在风险的事项',
   },
@@ -303,7 +307,8 @@ const zh: Phrases = {
       return `${stripStop(text)}（${askedOn}提出，已等待 ${waitingDays} 天）`;
     },
     next: (title, due, carried) => {
-      const notes = [due ? `${due}到期` : '', carried ? '上期计划顺延' : ''].filter(Boolean);
+      const when = !due ? '' : 'due' in due ? `${due.due}到期` : `原定${due.missed}，新日期${due.proposed ?? BLANK}`;
+      const notes = [when, carried ? '上期计划顺延' : ''].filter(Boolean);
       return notes.length ? `${title}（${notes.join('；')}）` : title;
     },
     hidden(count, reasons) {

@@ -97,13 +97,25 @@ describe('draft: composer', () => {
       'Unrated risk. What we are doing: ____ (to be agreed)',
     ]);
     assert.deepEqual(texts('asks'), ['Brand assets — waiting 12 days (asked 8 Nov)', 'Store list — waiting 1 day (asked 19 Nov)', 'Undated ask']);
-    assert.deepEqual(texts('next'), ['Loyalty beta (due 26 Nov)']);
+    // The plan: everything open due by the end of next week (the overdue one with its new date), and work in progress.
+    assert.deepEqual(texts('next'), ['Checkout speed (was due 17 Nov, new date 27 Nov)', 'Loyalty beta (due 26 Nov)']);
     assert.deepEqual(
       d.sections.map((s) => s.title),
       ['Done this week', 'Commitments delivered this week', 'In progress', 'Due in the next 14 days', 'Overdue', 'Risks and how we are handling them', 'What we need from you', 'Plan for next week'],
     );
-    const overdueZh = compose({ ...c, language: 'zh-CN' }, []).sections.find((s) => s.id === 'overdue');
-    assert.deepEqual(overdueZh?.lines.map((l) => l.text), ['“Checkout speed”未能按原定的11月17日完成。建议新日期：____']);
+    const zh = compose({ ...c, language: 'zh-CN' }, []);
+    assert.deepEqual(section(zh, 'overdue')?.lines.map((l) => l.text), ['“Checkout speed”未能按原定的11月17日完成。建议新日期：____']);
+    assert.deepEqual(section(zh, 'next')?.lines.map((l) => l.text), ['Checkout speed（原定11月17日，新日期____）', 'Loyalty beta（11月26日到期）']);
+  });
+
+  it('dates written in clients.md read as the reader\'s dates', () => {
+    const c = client({ risks: [risk('high', 'Provider retires v1 on 2027-01-12', 'rehearse the switch by 2026-12-08')], asks: [ask('Store list by 2026-11-30')] });
+    const d = compose(c);
+    assert.deepEqual(section(d, 'risks')?.lines.map((l) => l.text), ['**High:** Provider retires v1 on 12 Jan 2027. What we are doing: rehearse the switch by 8 Dec.']);
+    assert.deepEqual(section(d, 'asks')?.lines.map((l) => l.text), ['Store list by 30 Nov']);
+    assert.deepEqual(d.status.reasons, ['a high risk is open (Provider retires v1 on 12 Jan 2027)']);
+    const zh = compose({ ...c, language: 'zh-CN' });
+    assert.deepEqual(section(zh, 'risks')?.lines.map((l) => l.text), ['**高风险**：Provider retires v1 on 2027年1月12日。应对：rehearse the switch by 12月8日。']);
   });
 
   it('carries over the last record\'s "next" items that are still open, marked as such', () => {
@@ -162,7 +174,7 @@ describe('draft: composer', () => {
     assert.equal(d.greeting, '');
     assert.equal(d.hiddenCount, 3);
     assert.match(d.markdown, /^Internal weekly report for Acme Retail, week 47 \(14–20 Nov\)\./);
-    assert.match(d.markdown, /- Fix\(checkout\): ACME-142 round totals \(`ccccccc`\)/);
+    assert.match(d.markdown, /- fix\(checkout\): ACME-142 round totals \(`ccccccc`\)/);
     assert.match(d.markdown, /- 3 more commits not shown to the client \(1 merges, 2 by bots\)/);
     assert.ok(d.markdown.endsWith('\nAlice Martin\n'));
     const zh = compose(client({ language: 'zh-CN' }), [item('x', { kind: 'fix' })], { audience: 'internal' });

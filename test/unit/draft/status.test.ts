@@ -56,7 +56,7 @@ describe('draft: status rules', () => {
   it('at risk: a high risk with a mitigation', () => {
     const d = compose(client({ risks: [risk('high', 'Provider retires its v1 API', 'v2 behind a flag')] }));
     assert.equal(d.status.status, 'at-risk');
-    assert.deepEqual(d.status.reasons, ['a high risk needs close watching (Provider retires its v1 API)']);
+    assert.deepEqual(d.status.reasons, ['a high risk is open (Provider retires its v1 API)']);
   });
 
   it('at risk: due within 3 days with no commit as evidence in the period; evidence or a later date clears it', () => {
@@ -93,7 +93,7 @@ describe('draft: status rules', () => {
     assert.deepEqual(d.status.reasons, [
       '“Late” is 19 days past its due date',
       'a high risk has no mitigation yet (Unplanned)',
-      'a high risk needs close watching (Watched)',
+      'a high risk is open (Watched)',
     ]);
   });
 
