@@ -2,7 +2,8 @@
  * Reading a period's commits (`readCommits`) and turning them into client-ready activity
  * (`readActivity`): routing, linking, conventional parsing, noise, rewording, redaction.
  *
- * One `git log` per request (run next to one `git rev-parse` for the repository facts). The log
+ * One `git log` per request (run next to `git rev-parse` and `git config` for the repository facts
+ * the first time a folder is read; see facts.ts). The log
  * is parsed record by record as it streams; memory grows with the commits of the period, never
  * with the size of the repository.
  */
@@ -17,12 +18,15 @@ import { customPeriod, windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { findDuplicates, rewordForClient } from './reword';
 import { makeRouter } from './route';
-import { GitError, repoInfo, runGit, streamGit, type RepoInfo, type RunOptions } from './run';
+import { repoFacts } from './facts';
+import { GitError, streamGit, type RepoInfo, type RunOptions } from './run';
 import type { Activity, ActivityItem, ActivityRequest, Commit, NoiseOptions } from './types';
 
 /** What `readCommits` learnt about the repository besides the commits. */
 export interface CommitsResult {
   info: RepoInfo;
+  /** `blame.ignoreRevsFile` of the repository, when configured. */
+  ignoreRevsFile?: string;
   /** Facts worth telling the user (shallow clone, detached HEAD, …). */
   warnings: string[];
   /** Number of commits passed to `onCommit`. */
@@ -68,17 +72,17 @@ export async function readCommits(request: ActivityRequest, onCommit: (commit: C
     count++;
     onCommit(c);
   });
-  const [logResult, infoResult] = await Promise.allSettled([
+  const [logResult, factsResult] = await Promise.allSettled([
     streamGit(request.cwd, args, (chunk) => parser.push(chunk), options).then(() => parser.end()),
-    repoInfo(request.cwd, options),
+    repoFacts(request.cwd, options),
   ]);
-  if (infoResult.status === 'rejected') throw infoResult.reason;
+  if (factsResult.status === 'rejected') throw factsResult.reason;
   if (logResult.status === 'rejected') throw logResult.reason;
-  const info = infoResult.value;
-  return { info, warnings: await repositoryWarnings(info), count };
+  const { info, ignoreRevsFile } = factsResult.value;
+  return { info, ignoreRevsFile, warnings: repositoryWarnings(info), count };
 }
 
-async function repositoryWarnings(info: RepoInfo): Promise<string[]> {
+function repositoryWarnings(info: RepoInfo): string[] {
   const warnings: string[] = [];
   if (info.shallow) {
     warnings.push(
@@ -118,20 +122,18 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   );
 
   const commits: Commit[] = [];
-  // Started now so it runs next to the log instead of after it.
-  const ignoreRevsFile = noise.useBlameIgnoreRevs ? configuredIgnoreRevsFile(request.cwd) : Promise.resolve(undefined);
   let result: CommitsResult;
   try {
     result = await readCommits(request, (c) => commits.push(c), options);
   } catch (e) {
     if (e instanceof GitError && e.code === 'empty-repository') {
-      const info = await repoInfo(request.cwd, options);
+      const { info } = await repoFacts(request.cwd, options);
       return { root: info.root, items: [], warnings: ['the repository has no commits yet'] };
     }
     throw e;
   }
 
-  const ignoreRevs = noise.useBlameIgnoreRevs ? readIgnoreRevs(result.info.root, await ignoreRevsFile) : [];
+  const ignoreRevs = noise.useBlameIgnoreRevs ? readIgnoreRevs(result.info.root, result.ignoreRevsFile) : [];
   const ctx: NoiseContext = {
     options: noise,
     reverted: noise.hideReverted ? revertedPairs(commits) : new Set(),
@@ -178,16 +180,6 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   });
 
   return { root: result.info.root, items, warnings: result.warnings };
-}
-
-/** `blame.ignoreRevsFile`, when configured; never fails (the log reports repository errors). */
-async function configuredIgnoreRevsFile(cwd: string): Promise<string | undefined> {
-  try {
-    const { stdout, code } = await runGit(cwd, ['config', '--get', 'blame.ignoreRevsFile'], { okCodes: [1] });
-    return code === 0 && stdout.trim() ? stdout.trim() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function directoryExists(p: string): boolean {

@@ -89,10 +89,16 @@ export function localStartSeconds(iso: IsoDate): number {
   return Math.floor(new Date(y, m - 1, d, 0, 0, 0).getTime() / 1000);
 }
 
+const MIN_GIT_SECONDS = 100_000_000;
+
 /** git window arguments for a period: `--since=@<start>` and `--until=@<end>` in local time. */
 export function windowArgs(period: Period): string[] {
   customPeriod(period.since, period.until);
   const start = localStartSeconds(period.since);
   const end = localStartSeconds(addDays(period.until, 1)) - 1;
-  return [`--since=@${start}`, `--until=@${end}`];
+  // git reads `@<seconds>` only from 100000000 (1973-03-03) on; an earlier bound is no bound.
+  const args: string[] = [];
+  if (start >= MIN_GIT_SECONDS) args.push(`--since=@${start}`);
+  args.push(`--until=@${Math.max(end, MIN_GIT_SECONDS)}`);
+  return args;
 }

@@ -158,6 +158,24 @@ describe('git/activity', function () {
     assert.deepEqual(a.items.map((i) => i.clients), [['Solo'], ['Solo'], ['Solo'], ['Solo']]);
   });
 
+  it('remembered repository facts follow configuration changes and new nested repositories', async () => {
+    const repo = makeRepo([
+      { message: 'style: reformat', date: '2026-11-02 10:00:00 +0000', files: { 'sub/a.txt': 'a' } },
+      { message: 'feat: real work', date: '2026-11-03 10:00:00 +0000' },
+    ]);
+    const first = await readActivity({ cwd: path.join(repo, 'sub'), period: NOV, noise: { hiddenTypes: [] } });
+    assert.deepEqual(first.items.map((i) => i.hidden), [undefined, undefined]);
+    const style = first.items[1].commit.hash;
+    fs.writeFileSync(path.join(repo, 'revs'), `${style}\n`);
+    git(repo, ['config', 'blame.ignoreRevsFile', 'revs']);
+    const second = await readActivity({ cwd: path.join(repo, 'sub'), period: NOV, noise: { hiddenTypes: [] } });
+    assert.deepEqual(second.items.map((i) => i.hidden), [undefined, 'ignored-rev']);
+    makeRepo([{ message: 'feat: nested', date: '2026-11-04 10:00:00 +0000' }], { dir: path.join(repo, 'sub') });
+    const third = await readActivity({ cwd: path.join(repo, 'sub'), period: NOV });
+    assert.equal(third.root, fs.realpathSync(path.join(repo, 'sub')));
+    assert.deepEqual(third.items.map((i) => i.commit.subject), ['feat: nested']);
+  });
+
   it('a bad user pattern is an error naming it, before git runs', async () => {
     await assert.rejects(readActivity({ cwd: '/nonexistent', period: NOV, redaction: { patterns: ['[oops'] } }), /redaction pattern: "\[oops" is not a valid regular expression/u);
     await assert.rejects(readActivity({ cwd: '/nonexistent', period: NOV, noise: { hidePatterns: ['(x'] } }), /hide pattern/u);
