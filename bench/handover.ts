@@ -95,3 +95,25 @@ export async function benchHandover(options: {
     ok: ratio <= HANDOVER_TARGET_RATIO,
   };
 }
+
+/**
+ * The handover section of `npm run bench` for the given cached bench repositories: a markdown
+ * table, one row per repository. `from` is a developer of the synthetic history.
+ */
+export async function handoverBenchLines(repos: string[], today: IsoDate, runs: number, log: (s: string) => void, from = 'dev1@agency.example'): Promise<string[]> {
+  const lines = [
+    `Handover: 90-day handover of ${from} (gather + compose) vs the raw git commands it needs (window log with numstat, branch listing and logs; medians)`,
+    '',
+    '| repository | commits in window | unmerged branches | handover ms | raw git ms | ratio | target |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const repo of repos) {
+    if (!fs.existsSync(path.join(repo, '.project', 'clients.md'))) continue;
+    log(`measuring the handover on ${path.basename(repo)} commits…`);
+    const r = await benchHandover({ repo, from, today, runs: Math.max(3, Math.ceil(runs / 2)) });
+    lines.push(
+      `| ${Number(path.basename(repo)).toLocaleString('en')} commits | ${r.commitsInWindow.toLocaleString('en')} | ${r.branches} | ${r.handoverMs.toFixed(0)} | ${r.rawMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ≤${r.target}× ${r.ok ? '✓' : '✗'} |`,
+    );
+  }
+  return lines;
+}
