@@ -26,42 +26,45 @@ export const DEFAULT_REDACTION: RedactionOptions = {
 const NOT_TICKETS = /^(UTF|UCS|SHA|MD|ISO|IEC|HTTP|HTTPS|TLS|SSL|AES|RSA|ECDSA|ED|IPV|RFC|CVE|CWE|PEP|ES|ECMA|COVID|WCAG|PCI|GDPR|OWASP|ASCII|ANSI|IEEE|TCP|UDP)-\d+$/u;
 
 interface SecretRule {
+  /** Lower-case strings of which at least one must occur for the rule to apply (a cheap pre-check). */
+  needles: string[];
   re: RegExp;
-  replace: string | ((match: string, ...groups: string[]) => string);
+  replace: string;
 }
 
 const SECRET_RULES: SecretRule[] = [
-  { re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/gu, replace: REDACTED },
-  { re: /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/giu, replace: `$1${REDACTED}@` },
-  { re: /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/gu, replace: REDACTED },
-  { re: /\bglpat-[A-Za-z0-9_-]{20,}\b/gu, replace: REDACTED },
-  { re: /\bnpm_[A-Za-z0-9]{30,}\b/gu, replace: REDACTED },
-  { re: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/gu, replace: REDACTED },
-  { re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/gu, replace: REDACTED },
-  { re: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/gu, replace: REDACTED },
-  { re: /\bAIza[0-9A-Za-z_-]{35}\b/gu, replace: REDACTED },
-  { re: /\b[sr]k_(?:live|test)_[0-9A-Za-z]{16,}\b/gu, replace: REDACTED },
-  { re: /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,}/gu, replace: REDACTED },
-  { re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/gu, replace: REDACTED },
-  { re: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]{16,}=*/gu, replace: `$1 ${REDACTED}` },
+  { needles: ['private key-----'], re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/gu, replace: REDACTED },
+  { needles: ['://'], re: /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/giu, replace: `$1${REDACTED}@` },
+  { needles: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], re: /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/gu, replace: REDACTED },
+  { needles: ['glpat-'], re: /\bglpat-[A-Za-z0-9_-]{20,}\b/gu, replace: REDACTED },
+  { needles: ['npm_'], re: /\bnpm_[A-Za-z0-9]{30,}\b/gu, replace: REDACTED },
+  { needles: ['akia', 'asia', 'agpa', 'aida', 'aroa', 'anpa', 'anva', 'aipa'], re: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/gu, replace: REDACTED },
+  { needles: ['xox'], re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/gu, replace: REDACTED },
+  { needles: ['hooks.slack.com'], re: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/gu, replace: REDACTED },
+  { needles: ['aiza'], re: /\bAIza[0-9A-Za-z_-]{35}\b/gu, replace: REDACTED },
+  { needles: ['_live_', '_test_'], re: /\b[sr]k_(?:live|test)_[0-9A-Za-z]{16,}\b/gu, replace: REDACTED },
+  { needles: ['sk-'], re: /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,}/gu, replace: REDACTED },
+  { needles: ['eyj'], re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/gu, replace: REDACTED },
+  { needles: ['bearer', 'basic'], re: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]{16,}=*/gu, replace: `$1 ${REDACTED}` },
   {
+    needles: ['='],
     re: /\b(password|passwd|pwd|secret|client[_-]?secret|token|access[_-]?token|auth[_-]?token|api[_-]?key|apikey|access[_-]?key|private[_-]?key)(\s*=\s*)("[^"]*"|'[^']*'|[^\s&,;)]+)/giu,
     replace: `$1$2${REDACTED}`,
   },
-  { re: /\b(password|passwd|密码)(\s*[:：]\s*)("[^"]*"|'[^']*'|\S+)/giu, replace: `$1$2${REDACTED}` },
+  { needles: ['password', 'passwd'], re: /\b(password|passwd)(\s*[:：]\s*)("[^"]*"|'[^']*'|\S+)/giu, replace: `$1$2${REDACTED}` },
+  { needles: ['密码', '口令'], re: /(密码|口令)(\s*[:：=]\s*)("[^"]*"|'[^']*'|[^\s，。；]+)/gu, replace: `$1$2${REDACTED}` },
 ];
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
 
 /** Removes secrets (for internal and client text alike). */
 export function redactSecrets(text: string): string {
+  const lower = text.toLowerCase();
   let out = text;
   for (const rule of SECRET_RULES) {
+    if (!rule.needles.some((n) => lower.includes(n))) continue;
     rule.re.lastIndex = 0;
-    if (rule.re.test(out)) {
-      rule.re.lastIndex = 0;
-      out = out.replace(rule.re, rule.replace as string);
-    }
+    out = out.replace(rule.re, rule.replace);
   }
   return out;
 }
@@ -86,7 +89,8 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
   return {
     internal: redactSecrets,
     client(text, allowedEmails = []) {
-      let out = redactSecrets(text);
+      const secretFree = redactSecrets(text);
+      let out = secretFree;
       if (out.includes('@')) {
         const allowed = allowedEmails.length ? new Set([...baseAllowed, ...allowedEmails.map((e) => e.toLowerCase())]) : baseAllowed;
         out = out.replace(EMAIL, (m) => (allowed.has(m.toLowerCase()) ? m : REDACTED));
@@ -99,7 +103,7 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
         p.lastIndex = 0;
         out = out.replace(p, '');
       }
-      return tidy(out);
+      return out === secretFree ? out : tidy(out);
     },
   };
 }

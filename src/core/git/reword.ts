@@ -50,23 +50,37 @@ export function nearlyEqual(a: string, b: string): boolean {
   if (longer < 12) return false;
   const limit = Math.min(3, Math.floor(longer / 10));
   if (Math.abs(a.length - b.length) > limit) return false;
-  return editDistanceWithin(a, b, limit);
+  // Pigeonhole: with at most `limit` edits, one of `limit + 1` pieces of `a` is in `b` unchanged.
+  const piece = Math.floor(a.length / (limit + 1));
+  let shared = false;
+  for (let k = 0; k <= limit && !shared; k++) shared = b.includes(a.slice(k * piece, k === limit ? a.length : (k + 1) * piece));
+  return shared && editDistanceWithin(a, b, limit);
 }
 
+/** Levenshtein distance ≤ `limit`, computed only in the diagonal band |i − j| ≤ limit. */
 function editDistanceWithin(a: string, b: string, limit: number): boolean {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+  const n = a.length;
+  const m = b.length;
+  const INF = limit + 1;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= limit ? j : INF;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(m, i + limit);
+    cur.fill(INF);
+    cur[0] = i <= limit ? i : INF;
+    let best = cur[0];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v > INF ? INF : v;
       if (v < best) best = v;
     }
     if (best > limit) return false;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length] <= limit;
+  return prev[m] <= limit;
 }
 
 /**
@@ -74,7 +88,7 @@ function editDistanceWithin(a: string, b: string, limit: number): boolean {
  * matches are found in any order; fuzzy ones among the last `window` distinct texts (duplicates
  * tend to be neighbours), which keeps this linear for large periods.
  */
-export function findDuplicates(texts: readonly string[], window = 24): number[] {
+export function findDuplicates(texts: readonly string[], window = 8): number[] {
   const exact = new Map<string, number>();
   const recent: Array<{ key: string; index: number }> = [];
   return texts.map((text, i) => {

@@ -63,6 +63,7 @@ describe('git/redact', () => {
       ['slack xoxb-123456789012-abcdefghij', 'slack [redacted]'],
       ['set password=s3cr3t! and retry', 'set password=[redacted] and retry'],
       ['db passwd: "abc def"', 'db passwd: [redacted]'],
+      ['测试环境 密码：Abc123，请勿外传', '测试环境 密码：[redacted]，请勿外传'],
       ['api_key = AbC123 in config', 'api_key = [redacted] in config'],
       ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U here', 'jwt [redacted] here'],
       ['Authorization: Bearer abcdefghijklmnop1234567890', 'Authorization: Bearer [redacted]'],
