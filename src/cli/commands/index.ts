@@ -3,6 +3,14 @@
  * `client-pulse --help` lists them. Each command lives in its own file in this folder.
  */
 import type { Command } from '../command';
+import { check } from './check';
+import { commitments } from './commitments';
+import { draft } from './draft';
+import { activity } from './activity';
 
 export const commands: readonly Command[] = [
+  check,
+  commitments,
+  draft,
+  activity,
 ];

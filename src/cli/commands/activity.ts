@@ -1,0 +1,181 @@
+/**
+ * `client-pulse activity`: the period's commits as Client Pulse sees them — routed to clients,
+ * linked to commitments, reworded for clients and redacted; noise hidden unless asked for.
+ */
+import type { Client, ClientsFile, IsoDate } from '../../core/clients/model';
+import { parseClients } from '../../core/clients/parse';
+import { readActivity } from '../../core/git/activity';
+import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
+import { GitError } from '../../core/git/run';
+import type { Activity, ActivityItem, Period } from '../../core/git/types';
+import { parseCommandArgs } from '../args';
+import { findClientsFile, loadClientsFile } from '../clientsFile';
+import { paint } from '../colour';
+import { ExitCode, RuntimeError, UsageError, useColour, type CliIo, type Command } from '../command';
+
+const usage = `Usage: client-pulse activity [options]
+
+Shows the commits of a period the way updates use them: routed to clients (Paths:, Tag:),
+linked to commitments (#tag, Commitment: trailer), reworded for a reader outside the team and
+redacted (secrets, other people's e-mail addresses, ticket keys). Merges, bots, chore/ci/build/
+test/style/refactor commits, reverted pairs and .git-blame-ignore-revs entries are hidden.
+
+Options:
+  -s, --since WHEN      YYYY-MM-DD, this-week or last-week (default: this-week)
+  -u, --until DATE      YYYY-MM-DD, last day included (default: today, or the end of the week)
+  -c, --client NAME     Only commits routed to this client (case-insensitive)
+      --author TEXT     Only commits whose author name or e-mail contains TEXT (repeatable)
+      --show-hidden     Also list hidden commits, with the reason
+      --json            Print JSON: { root, period, client, warnings, items: [...] }
+      --week-start DAY  monday (default), sunday or saturday
+      --file FILE       The clients file (default: .project/clients.md, found by walking up;
+                        without one, commits are listed without clients)
+  -C, --cwd DIR         Run as if started in DIR (a folder inside the git repository)
+  -h, --help            Show this help
+
+Days are local calendar days; a commit belongs to the day it was committed. "Today" is the local
+date, or CLIENT_PULSE_TODAY=YYYY-MM-DD.
+Exit codes: 0 ok (also when nothing happened), 2 usage error or unknown client, 3 not a git
+repository, git missing or unreadable clients file.
+`;
+
+const OPTIONS = {
+  since: { type: 'string', short: 's' },
+  until: { type: 'string', short: 'u' },
+  client: { type: 'string', short: 'c' },
+  author: { type: 'string', multiple: true },
+  'show-hidden': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'week-start': { type: 'string' },
+  file: { type: 'string' },
+} as const;
+
+const WEEK_STARTS: readonly WeekStart[] = ['monday', 'sunday', 'saturday'];
+
+/** The period from `--since`/`--until` (validated; a UsageError says what to write). */
+export function activityPeriod(since: string | undefined, until: string | undefined, today: IsoDate, weekStart: WeekStart): Period {
+  try {
+    if (until !== undefined && !isIsoDate(until)) throw new UsageError(`--until must be a date YYYY-MM-DD; got ${JSON.stringify(until)}`);
+    if (since === undefined || since === 'this-week' || since === 'last-week') {
+      const week = periodFor(since ?? 'this-week', today, weekStart);
+      return until === undefined ? week : customPeriod(week.since, until);
+    }
+    if (!isIsoDate(since)) throw new UsageError(`--since must be YYYY-MM-DD, this-week or last-week; got ${JSON.stringify(since)}`);
+    return customPeriod(since, until ?? (since > today ? since : today));
+  } catch (e) {
+    if (e instanceof PeriodError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** One item of `--json`. */
+export interface ActivityRow {
+  hash: string;
+  date: string;
+  author: string;
+  clients: string[];
+  commitments: string[];
+  kind: string;
+  type: string | null;
+  scope: string | null;
+  breaking: boolean;
+  /** Reworded and redacted for clients. */
+  text: string;
+  /** The subject as written, secrets redacted. */
+  internalText: string;
+  hidden: string | null;
+  duplicateOf: string | null;
+}
+
+function toRow(i: ActivityItem): ActivityRow {
+  return {
+    hash: i.commit.hash,
+    date: i.commit.authorDate,
+    author: i.commit.authorName,
+    clients: i.clients,
+    commitments: i.commitmentIds,
+    kind: i.kind,
+    type: i.type ?? null,
+    scope: i.scope ?? null,
+    breaking: i.breaking,
+    text: i.clientText,
+    internalText: i.internalText,
+    hidden: i.hidden ?? null,
+    duplicateOf: i.duplicateOf ?? null,
+  };
+}
+
+function loadClients(io: CliIo, given: string | undefined): { file?: ClientsFile; displayPath?: string } {
+  if (given === undefined && findClientsFile(io.cwd) === undefined) return {};
+  const loaded = loadClientsFile(io.cwd, given);
+  const file = parseClients(loaded.text);
+  const errors = file.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) io.stderr.write(`note: ${loaded.displayPath} has ${errors} error${errors === 1 ? '' : 's'}; run \`client-pulse check\` to see them\n`);
+  return { file, displayPath: loaded.displayPath };
+}
+
+export const activity: Command = {
+  name: 'activity',
+  summary: "Show a period's commits routed to clients, reworded and redacted",
+  usage,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values } = parseCommandArgs(args, OPTIONS);
+    const weekStartText = values['week-start'] ?? 'monday';
+    const weekStart = WEEK_STARTS.find((w) => w === weekStartText.toLowerCase());
+    if (!weekStart) throw new UsageError(`--week-start must be monday, sunday or saturday; got ${JSON.stringify(weekStartText)}`);
+    const period = activityPeriod(values.since, values.until, io.today, weekStart);
+    const { file, displayPath } = loadClients(io, values.file);
+    let client: Client | undefined;
+    if (values.client !== undefined) {
+      const wanted = values.client.trim().toLocaleLowerCase();
+      client = file?.clients.find((c) => c.name.toLocaleLowerCase() === wanted);
+      if (!client) {
+        const known = file ? file.clients.map((c) => c.name).join(', ') || 'none' : 'no clients file found';
+        throw new UsageError(`no client named ${JSON.stringify(values.client)}${displayPath ? ` in ${displayPath}` : ''} (clients: ${known})`, { showUsage: false });
+      }
+    }
+    let result: Activity;
+    try {
+      result = await readActivity({ cwd: io.cwd, period, authors: values.author }, file);
+    } catch (e) {
+      if (e instanceof GitError) throw new RuntimeError(e.message);
+      if (e instanceof PeriodError) throw new UsageError(e.message);
+      throw e;
+    }
+    const routed = client ? result.items.filter((i) => i.clients.includes(client.name)) : result.items;
+    const shown = values['show-hidden'] ? routed : routed.filter((i) => i.hidden === undefined);
+    for (const w of result.warnings) io.stderr.write(`note: ${w}\n`);
+    if (values.json) {
+      const json = { root: result.root, period, client: client?.name ?? null, warnings: result.warnings, items: shown.map(toRow) };
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    io.stdout.write(renderText(shown, routed.length - routed.filter((i) => i.hidden === undefined).length, period, client?.name, values['show-hidden'] === true, useColour(io)));
+    return ExitCode.ok;
+  },
+};
+
+function renderText(items: ActivityItem[], hiddenCount: number, period: Period, client: string | undefined, showHidden: boolean, colour: boolean): string {
+  const p = paint(colour);
+  const head = `${client ? `${client}: ` : ''}commits ${period.since} – ${period.until}`;
+  if (items.length === 0) {
+    return `${head}: none${hiddenCount && !showHidden ? ` (${hiddenCount} hidden; --show-hidden lists them)` : ''}\n`;
+  }
+  const out = [p.bold(head), ''];
+  for (const i of items) {
+    const hash = p.dim(i.commit.hash.slice(0, 10));
+    const date = i.commit.authorDate.slice(0, 10);
+    const kind = i.kind.padEnd(7);
+    const text = i.hidden ? p.dim(i.clientText || i.internalText) : i.clientText;
+    const extra: string[] = [];
+    if (i.breaking) extra.push(p.yellow('breaking'));
+    if (!client && i.clients.length) extra.push(`[${i.clients.join(', ')}]`);
+    if (i.commitmentIds.length) extra.push(`→ ${i.commitmentIds.join(', ')}`);
+    if (i.hidden) extra.push(p.dim(`(hidden: ${i.hidden})`));
+    if (i.duplicateOf) extra.push(p.dim(`(same as ${i.duplicateOf.slice(0, 10)})`));
+    out.push(`  ${hash}  ${date}  ${kind}  ${text}${extra.length ? `  ${extra.join(' ')}` : ''}`);
+  }
+  const visible = items.filter((i) => i.hidden === undefined).length;
+  out.push('', `${visible} commit${visible === 1 ? '' : 's'}${hiddenCount ? `, ${hiddenCount} hidden${showHidden ? '' : ' (--show-hidden lists them)'}` : ''}`);
+  return `${out.join('\n')}\n`;
+}
