@@ -1,28 +1,28 @@
 /** Which client an unmerged branch belongs to, and whether it carries the departing person's work. */
 import type { Client } from '../clients/model';
+import { compilePath, type PathMatcher } from '../git/route';
+import { isProjectFile } from './areas';
 import type { DepartingPerson, UnmergedBranch } from './types';
 
-/** `apps/acme/`, `apps/acme`, `packages/loyalty-*`, `**\/*.sql`: prefix or glob match of a path. */
-export function pathMatches(pattern: string, file: string): boolean {
-  const p = pattern.trim().replace(/^\.\//u, '');
-  if (!p) return false;
-  if (!/[*?[]/u.test(p)) {
-    const dir = p.endsWith('/') ? p : `${p}/`;
-    return file === p || file.startsWith(dir);
-  }
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
-    if (ch === '*' && p[i + 1] === '*') {
-      re += '.*';
-      i++;
-      if (p[i + 1] === '/') i++;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/gu, '\\$&');
-  }
-  // A glob matches the file itself or any folder above it (`packages/loyalty-*` covers its files).
-  return new RegExp(`^${re}(/.*)?$`, 'u').test(file);
+/** The files of a client: those under its Paths, or every file when it has none (tag routing). */
+export function clientFileFilter(client: Client): (file: string) => boolean {
+  const matchers = client.paths.map(compilePath).filter((m): m is PathMatcher => m !== undefined);
+  return (file) => !isProjectFile(file) && (matchers.length === 0 || matchers.some((m) => m(file)));
+}
+
+/**
+ * How many folder levels the client's own folder of `file` has: 2 for `apps/acme/` (and for
+ * `packages/loyalty-*`), 0 for a file outside the client's Paths or a client without Paths.
+ */
+export function clientBaseDepth(client: Client): (file: string) => number {
+  const compiled = client.paths
+    .map((p) => ({ match: compilePath(p), depth: p.trim().replace(/^\.\//u, '').split('/').filter(Boolean).length }))
+    .filter((c): c is { match: PathMatcher; depth: number } => c.match !== undefined);
+  return (file) => {
+    let depth = 0;
+    for (const c of compiled) if (c.depth > depth && c.match(file) && file.split('/').length > c.depth) depth = c.depth;
+    return depth;
+  };
 }
 
 function mentions(text: string, tag: string): boolean {
@@ -35,7 +35,8 @@ function mentions(text: string, tag: string): boolean {
  * mentions the client's Tag or one of its commitment tags.
  */
 export function branchBelongsTo(branch: UnmergedBranch, client: Client): boolean {
-  if (client.paths.some((p) => branch.files.some((f) => pathMatches(p, f)))) return true;
+  const matchers = client.paths.map(compilePath).filter((m): m is PathMatcher => m !== undefined);
+  if (branch.files.some((f) => matchers.some((m) => m(f)))) return true;
   const tags = [...client.tags, ...client.commitments.flatMap((c) => c.tags)];
   const name = branch.name.replace(/[/_]/gu, '-');
   return tags.some((t) => mentions(name, t) || mentions(branch.subject, t));

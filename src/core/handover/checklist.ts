@@ -8,8 +8,8 @@ import { formatDay, formatDayWithWeekday } from '../l10n/dates';
 import { addDays } from '../l10n/days';
 import type { ClientFacts } from './facts';
 
-function contactLabel(c: Person): string {
-  return c.role ? `${c.name} (${c.role})` : c.name;
+function contactLabel(c: Person, paren: (t: string) => string): string {
+  return c.role ? `${c.name}${paren(c.role)}` : c.name;
 }
 
 export function composeChecklist(f: ClientFacts, from: string, today: string, refYear: number): string[] {
@@ -17,12 +17,12 @@ export function composeChecklist(f: ClientFacts, from: string, today: string, re
   const c = p.check;
   const day = (d: string) => formatDay(d, lang, refYear);
   const lead = f.leadName;
-  const first = client.contacts[0] ? contactLabel(client.contacts[0]) : p.placeholderContact;
+  const first = client.contacts[0] ? contactLabel(client.contacts[0], p.paren) : p.placeholderContact;
   const out: string[] = [];
   out.push(c.tellFirst(first));
   out.push(c.sendLetter(client.contacts.length > 0 ? p.list(client.contacts.map((x) => x.name)) : p.placeholderContact));
   out.push(c.meeting(from, lead, p.placeholderMeeting));
-  for (const contact of client.contacts) out.push(c.introduce(lead, contactLabel(contact)));
+  for (const contact of client.contacts) out.push(c.introduce(lead, contactLabel(contact, p.paren)));
   out.push(c.accesses(lead, from));
   out.push(
     client.cadence
@@ -37,7 +37,8 @@ export function composeChecklist(f: ClientFacts, from: string, today: string, re
     out.push(c.followUp(p.quote(w.ask.text), w.days !== undefined && w.ask.askedOn ? p.waiting(w.days, day(w.ask.askedOn)) : p.waitingUndated));
   }
   for (const b of f.branches.filter((x) => x.departing)) out.push(c.branch(b.branch.name));
-  for (const a of f.areas.filter((x) => x.others.length === 0)) out.push(c.walkthrough(a.path || p.topLevel));
+  const alone = f.areas.filter((x) => x.others.length === 0).map((x) => `\`${x.path || p.topLevel}\``);
+  if (alone.length > 0) out.push(c.walkthrough(lead, p.list(alone)));
   const checkIns = [7, 14, 28].map((n) => day(addDays(today, n)));
   out.push(c.checkIns(first, p.list(checkIns)));
   out.push(c.satisfaction(first, day(addDays(today, 42))));

@@ -5,7 +5,7 @@ import { addDays, daysBetween, isoWeekOf } from '../l10n/days';
 import { phrasesFor as draftPhrasesFor } from '../l10n/phrases';
 import type { ActivityItem } from '../git/types';
 import type { StatusAssessment } from '../draft/types';
-import { groupIntoAreas } from './areas';
+import { groupIntoAreas, MAX_AREAS } from './areas';
 import { mondayOf } from './dates';
 import type { ClientFacts, OpenCommitment } from './facts';
 import { formatPerson } from './person';
@@ -32,11 +32,11 @@ function contacts(f: ClientFacts): string[] {
   const out = [`### ${p.contacts}`, ''];
   if (client.contacts.length === 0) out.push(p.noContacts);
   client.contacts.forEach((c, i) => {
-    const role = c.role ? ` (${c.role})` : '';
+    const role = c.role ? p.paren(c.role) : '';
     const mail = c.email ? ` <${c.email}>` : '';
-    out.push(`- ${c.name}${role}${mail}${i === 0 ? `: ${p.firstContact}` : ''}`);
+    out.push(`- ${c.name}${role}${mail}${i === 0 ? `${p.colon}${p.firstContact}` : ''}`);
   });
-  if (client.cc.length > 0) out.push(`- ${p.cc}: ${client.cc.join(', ')}`);
+  if (client.cc.length > 0) out.push(`- ${p.cc}${p.colon}${client.cc.join(', ')}`);
   out.push(`- ${p.ownerBackup(client.owner ? formatPerson(client.owner) : p.none, client.backup ? formatPerson(client.backup) : p.none)}`);
   return out;
 }
@@ -44,7 +44,7 @@ function contacts(f: ClientFacts): string[] {
 function cadence(f: ClientFacts, ctx: PartContext): string[] {
   const { p, client, lang } = f;
   const out = [`### ${p.cadenceTitle}`, ''];
-  out.push(`- ${p.cadence}: ${client.cadence ? client.cadence.raw : p.noCadence}`);
+  out.push(`- ${p.cadence}${p.colon}${client.cadence ? client.cadence.raw : p.noCadence}`);
   out.push(
     `- ${f.lastSent ? p.lastSent(formatDayWithWeekday(f.lastSent, lang, ctx.refYear), daysBetween(f.lastSent, ctx.today)) : p.noLastSent}`,
   );
@@ -69,14 +69,15 @@ function commitmentLine(f: ClientFacts, o: OpenCommitment, ctx: PartContext): st
     o.dueIn === undefined ? undefined : o.dueIn < 0 ? p.overdueBy(-o.dueIn) : o.dueIn === 0 ? p.dueToday : p.dueIn(o.dueIn);
   const owner = c.owners.length > 0 ? p.owner(c.owners.map((h) => `@${h}`).join(' ')) : p.noOwner;
   const tags = c.tags.map((t) => `#${t}`).join(' ');
-  const head = [`**${c.title}**`, [due, state].filter(Boolean).join(', '), owner, tags].filter(Boolean).join(' · ');
+  const head = [`**${c.title}**`, [due, state].filter(Boolean).join(p.comma), owner, tags].filter(Boolean).join(' · ');
   const out = [`- ${head}`];
   if (o.linked.length === 0) out.push(`  - ${p.noLinked}`);
   else {
     const last = formatDay(o.linked[0].commit.authorDate.slice(0, 10), lang, ctx.refYear);
-    out.push(`  - ${p.linked(o.linked.length, last)}:`);
+    out.push(`  - ${p.linked(o.linked.length, last)}${p.colon.trimEnd()}`);
     for (const i of o.linked.slice(0, 3)) {
-      out.push(`    - ${code(short(i.commit.hash))} ${i.internalText} (${i.commit.authorName}, ${formatDay(i.commit.authorDate.slice(0, 10), lang, ctx.refYear)})`);
+      const when = formatDay(i.commit.authorDate.slice(0, 10), lang, ctx.refYear);
+      out.push(`    - ${code(short(i.commit.hash))} ${i.internalText}${p.paren(`${i.commit.authorName}${p.comma}${when}`)}`);
     }
     if (o.linked.length > 3) out.push(`    - ${p.more(o.linked.length - 3)}`);
   }
@@ -99,8 +100,8 @@ function risks(f: ClientFacts): string[] {
   const sorted = [...client.risks].sort((a, b) => (a.level ? order[a.level] : 3) - (b.level ? order[b.level] : 3));
   for (const r of sorted) {
     const level = r.level ? p.riskLevel[r.level] : p.unratedRisk;
-    const mitigation = r.mitigation ? `${p.mitigation}: ${r.mitigation}` : p.noMitigation;
-    out.push(`- **${level}**: ${r.description} · ${mitigation}`);
+    const mitigation = r.mitigation ? `${p.mitigation}${p.colon}${r.mitigation}` : p.noMitigation;
+    out.push(`- **${level}**${p.colon}${r.description} · ${mitigation}`);
   }
   return out;
 }
@@ -117,28 +118,28 @@ function asks(f: ClientFacts, ctx: PartContext): string[] {
   return out;
 }
 
-function entries(list: Entry[], lang: ClientFacts['lang'], refYear: number): string[] {
+function entries(f: ClientFacts, list: Entry[], refYear: number): string[] {
   return [...list]
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
-    .map((e) => `- ${e.date ? `${formatDay(e.date, lang, refYear)}: ` : ''}${e.text}`);
+    .map((e) => `- ${e.date ? `${formatDay(e.date, f.lang, refYear)}${f.p.colon}` : ''}${e.text}`);
 }
 
 function feedback(f: ClientFacts, ctx: PartContext): string[] {
   const out = [`### ${f.p.feedback}`, ''];
   if (f.client.feedback.length === 0) out.push(f.p.noFeedback);
-  out.push(...entries(f.client.feedback, f.lang, ctx.refYear));
+  out.push(...entries(f, f.client.feedback, ctx.refYear));
   if (f.client.decisions.length + f.client.notes.length > 0) {
     out.push('', `### ${f.p.decisionsNotes}`, '');
-    out.push(...entries(f.client.decisions, f.lang, ctx.refYear), ...entries(f.client.notes, f.lang, ctx.refYear));
+    out.push(...entries(f, f.client.decisions, ctx.refYear), ...entries(f, f.client.notes, ctx.refYear));
   }
   return out;
 }
 
 /** The area (from the client's own grouping of all files changed in the window) of a file. */
-function areaIndex(items: ActivityItem[]): (file: string) => string {
+function areaIndex(items: ActivityItem[], keep: (file: string) => boolean, baseDepth: (file: string) => number): (file: string) => string {
   const files = new Map<string, { changes: number; commits: Set<string>; lastChange: string }>();
-  for (const i of items) for (const file of i.commit.files) files.set(file, { changes: 1, commits: new Set(), lastChange: '' });
-  const buckets = groupIntoAreas(files);
+  for (const i of items) for (const file of i.commit.files.filter(keep)) files.set(file, { changes: 1, commits: new Set(), lastChange: '' });
+  const buckets = groupIntoAreas(files, baseDepth);
   const byFile = new Map<string, string>();
   for (const b of buckets) for (const file of b.files.keys()) byFile.set(file, b.key);
   return (file) => byFile.get(file) ?? file;
@@ -151,7 +152,7 @@ function timeline(f: ClientFacts, ctx: PartContext): string[] {
   const out = [`### ${p.window(formatDay(ctx.since, lang, ctx.refYear), formatDay(ctx.today, lang, ctx.refYear))}`, ''];
   const commits = f.items.filter((i) => i.commit.parents.length <= 1);
   if (commits.length === 0) return [...out, p.noWindowActivity];
-  const areaOf = areaIndex(commits);
+  const areaOf = areaIndex(commits, f.ofClient, f.baseDepth);
   const weeks = new Map<string, ActivityItem[]>();
   for (const i of commits) {
     const monday = mondayOf(i.commit.authorDate.slice(0, 10));
@@ -163,18 +164,18 @@ function timeline(f: ClientFacts, ctx: PartContext): string[] {
     const list = weeks.get(monday) ?? [];
     const people = [...new Set(list.map((i) => i.commit.authorName))].sort();
     const perArea = new Map<string, number>();
-    for (const i of list) for (const a of new Set(i.commit.files.map(areaOf))) perArea.set(a, (perArea.get(a) ?? 0) + 1);
+    for (const i of list) for (const a of new Set(i.commit.files.filter(f.ofClient).map(areaOf))) perArea.set(a, (perArea.get(a) ?? 0) + 1);
     const areas = [...perArea.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([a, n]) => `${code(a || p.topLevel)} ${n}`)
-      .join(', ');
+      .join(p.comma);
     const range = formatRange(monday, addDays(monday, 6), lang, ctx.refYear);
-    out.push(`- **${p.week(isoWeekOf(monday), range)}**: ${p.weekLine(list.length, p.list(people))}${areas ? ` · ${areas}` : ''}`);
+    out.push(`- **${p.week(isoWeekOf(monday), range)}**${p.colon}${p.weekLine(list.length, p.list(people))}${areas ? ` · ${areas}` : ''}`);
     const highlights = [...list]
       .filter((i) => i.hidden === undefined || i.hidden === 'reverted')
       .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.commit.authorDate < b.commit.authorDate ? 1 : -1))
       .slice(0, 4);
-    for (const i of highlights) out.push(`  - ${i.internalText} (${i.commit.authorName})`);
+    for (const i of highlights) out.push(`  - ${i.internalText}${p.paren(i.commit.authorName)}`);
   }
   return out;
 }
@@ -182,15 +183,17 @@ function timeline(f: ClientFacts, ctx: PartContext): string[] {
 export function areaLines(f: Pick<ClientFacts, 'p' | 'lang'>, areas: CodeArea[], refYear: number): string[] {
   const { p, lang } = f;
   const out: string[] = [];
-  for (const a of areas) {
+  for (const a of areas.slice(0, MAX_AREAS)) {
     const name = `${a.repository ? `${a.repository}: ` : ''}${a.path || p.topLevel}`;
     const others =
       a.others.length > 0 ? p.alsoKnows(p.list(a.others.slice(0, 3).map((e) => p.expert(e.name, e.commits)))) : p.nobodyElse;
-    out.push(`- ${code(name)}: ${p.areaLine(a.changes, a.commits, formatDay(a.lastChange, lang, refYear))} · ${others}`);
+    out.push(`- ${code(name)}${p.colon}${p.areaLine(a.changes, a.commits, formatDay(a.lastChange, lang, refYear))} · ${others}`);
     if (a.topFiles.length > 1 || (a.topFiles.length === 1 && a.topFiles[0] !== a.path)) {
-      out.push(`  - ${p.mainFiles}: ${a.topFiles.map(code).join(', ')}`);
+      out.push(`  - ${p.mainFiles}${p.colon}${a.topFiles.map(code).join(p.comma)}`);
     }
   }
+  const rest = areas.slice(MAX_AREAS);
+  if (rest.length > 0) out.push(`- ${p.moreAreas(rest.length, rest.reduce((sum, a) => sum + a.changes, 0))}`);
   return out;
 }
 
@@ -210,7 +213,7 @@ export function branchLines(
   return branches.map((b) => {
     const name = `${b.repository ? `${b.repository}: ` : ''}${b.branch.name}`;
     const line = p.branchLine(b.branch.ahead, b.base, b.branch.lastAuthorName, formatDay(b.branch.lastDate.slice(0, 10), lang, refYear));
-    return `- ${code(name)}: ${line} (${p.quote(b.branch.subject)})${b.departing ? ` · ${p.departingBranch(from)}` : ''}`;
+    return `- ${code(name)}${p.colon}${line}${p.paren(p.quote(b.branch.subject))}${b.departing ? ` · ${p.departingBranch(from)}` : ''}`;
   });
 }
 
@@ -228,7 +231,7 @@ function deadlines(f: ClientFacts, ctx: PartContext): string[] {
   for (const o of soon) {
     const c = o.commitment;
     const owner = c.owners.length > 0 ? ` · ${c.owners.map((h) => `@${h}`).join(' ')}` : '';
-    out.push(`- ${formatDayWithWeekday(c.due ?? ctx.today, lang, ctx.refYear)} (${p.inDays(o.dueIn ?? 0)}): ${c.title}${owner}`);
+    out.push(`- ${formatDayWithWeekday(c.due ?? ctx.today, lang, ctx.refYear)}${p.paren(p.inDays(o.dueIn ?? 0))}${p.colon}${c.title}${owner}`);
   }
   return out;
 }
@@ -237,9 +240,10 @@ function letter(f: ClientFacts, l: Letter | undefined, from: string): string[] {
   const { p, client } = f;
   if (!l) return [`### ${p.letterTitle}`, '', p.noLetter(from)];
   const to = l.to.length > 0 ? l.to.map(formatPerson).join(', ') : p.placeholderContact;
-  const out = [`### ${p.letterTitle}`, '', `**${p.letterTo}:** ${to}  `];
-  if (client.cc.length > 0) out.push(`**${p.letterCc}:** ${client.cc.join(', ')}  `);
-  out.push(`**${p.letterSubject}:** ${l.subject}`, '', l.body);
+  const label = (text: string) => `**${text}${p.colon.trimEnd()}** `;
+  const out = [`### ${p.letterTitle}`, '', `${label(p.letterTo)}${to}  `];
+  if (client.cc.length > 0) out.push(`${label(p.letterCc)}${client.cc.join(', ')}  `);
+  out.push(`${label(p.letterSubject)}${l.subject}`, '', l.body);
   return out;
 }
 
@@ -251,7 +255,9 @@ function checklist(f: ClientFacts, items: string[]): string[] {
 export function clientMarkdown(f: ClientFacts, ctx: PartContext, l: Letter | undefined, check: string[]): string {
   const { p } = f;
   const part = f.lead.kind === 'owner' && f.to && f.role !== 'none' ? ` ${p.takesPart(formatPerson(f.to), ctx.from)}` : '';
-  const intro = `${p.roleLine(ctx.from, f.role)} ${p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName)}${part}`;
+  const intro = [p.roleLine(ctx.from, f.role), p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName), part.trim()]
+    .filter(Boolean)
+    .join(p.sentenceSep);
   const blocks = [
     [`## ${f.client.name}`, '', intro],
     profile(f),

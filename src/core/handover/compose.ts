@@ -8,8 +8,8 @@ import type { StatusAssessment } from '../draft/types';
 import { formatDay, formatRange } from '../l10n/dates';
 import { addDays, daysBetween } from '../l10n/days';
 import { phrasesFor as draftPhrasesFor, type PeriodWords } from '../l10n/phrases';
-import { codeAreas } from './areas';
-import { branchBelongsTo, hasDepartingWork } from './branches';
+import { codeAreas, isProjectFile, type FileFilter } from './areas';
+import { branchBelongsTo, clientFileFilter, hasDepartingWork } from './branches';
 import { composeChecklist } from './checklist';
 import { areaLines, branchLines, clientMarkdown } from './clientPart';
 import { clientFacts, type BranchFact } from './facts';
@@ -70,12 +70,15 @@ export function composeHandover(input: HandoverInput): HandoverDocument {
   const multiRepo = input.repositories.length > 1;
   const unassignedAreas: CodeArea[] = [];
   const unassignedBranchFacts: BranchFact[] = [];
+  const everyClient = input.allClients ?? input.clients;
+  const filters = new Map(everyClient.map((c) => [c.name, clientFileFilter(c)]));
+  // A file is claimed when its commit is routed to a client and the file is that client's.
+  const unclaimed: FileFilter = (file, item) =>
+    !isProjectFile(file) && !item.clients.some((name) => filters.get(name)?.(file) ?? false);
   for (const repo of input.repositories) {
-    const unrouted = repo.items.filter((i) => i.clients.length === 0);
-    unassignedAreas.push(...codeAreas(unrouted, input.from, multiRepo ? repo.name : undefined));
+    unassignedAreas.push(...codeAreas(repo.items, input.from, unclaimed, () => 0, multiRepo ? repo.name : undefined));
     for (const b of repo.branches) {
-      if (!hasDepartingWork(b, input.from) || input.clients.some((c) => branchBelongsTo(b, c))) continue;
-      if (input.allClients?.some((c) => branchBelongsTo(b, c))) continue;
+      if (!hasDepartingWork(b, input.from) || everyClient.some((c) => branchBelongsTo(b, c))) continue;
       unassignedBranchFacts.push({ branch: b, base: repo.base ?? 'main', ...(multiRepo ? { repository: repo.name } : {}), departing: true });
     }
   }

@@ -6,7 +6,7 @@ import type { Ask, Client, Commitment, IsoDate, Language, Person } from '../clie
 import { addDays, daysBetween } from '../l10n/days';
 import type { ActivityItem } from '../git/types';
 import { codeAreas } from './areas';
-import { branchBelongsTo, hasDepartingWork } from './branches';
+import { branchBelongsTo, clientBaseDepth, clientFileFilter, hasDepartingWork } from './branches';
 import { nextWeekday } from './dates';
 import { isDepartingAuthor, isDepartingHandle, isDepartingPerson } from './person';
 import { phrasesFor, type HandoverPhrases } from './phrases';
@@ -46,6 +46,9 @@ export interface ClientFacts {
   overdue: OpenCommitment[];
   waiting: WaitingAsk[];
   items: ActivityItem[];
+  /** True for the files that are this client's (its Paths; all files without Paths). */
+  ofClient: (file: string) => boolean;
+  baseDepth: (file: string) => number;
   areas: CodeArea[];
   branches: BranchFact[];
   lastSent?: IsoDate;
@@ -104,13 +107,15 @@ export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
   const lang = client.language ?? input.language;
   const p = phrasesFor(lang);
   const multiRepo = input.repositories.length > 1;
+  const ofClient = clientFileFilter(client);
+  const baseDepth = clientBaseDepth(client);
   const items: ActivityItem[] = [];
   const areas: CodeArea[] = [];
   const branches: BranchFact[] = [];
   for (const repo of input.repositories) {
     const mine = repo.items.filter((i) => i.clients.includes(client.name));
     items.push(...mine);
-    areas.push(...codeAreas(mine, input.from, multiRepo ? repo.name : undefined));
+    areas.push(...codeAreas(mine, input.from, (file) => ofClient(file), baseDepth, multiRepo ? repo.name : undefined));
     for (const b of repo.branches) {
       if (!branchBelongsTo(b, client)) continue;
       branches.push({ branch: b, base: repo.base ?? 'main', ...(multiRepo ? { repository: repo.name } : {}), departing: hasDepartingWork(b, input.from) });
@@ -149,6 +154,8 @@ export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
     overdue: open.filter((o) => o.dueIn !== undefined && o.dueIn < 0),
     waiting,
     items,
+    ofClient,
+    baseDepth,
     areas,
     branches,
     ...(lastSent ? { lastSent } : {}),

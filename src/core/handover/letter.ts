@@ -25,7 +25,7 @@ export interface Letter {
 export function composeLetter(f: ClientFacts, from: string, refYear: number): Letter {
   const { p, client, lang } = f;
   const day = (d: string) => formatDay(d, lang, refYear);
-  const title = (t: string, due: string | undefined) => `${p.quote(t)} (${due ? p.due(day(due)) : p.noDue})`;
+  const title = (t: string, due: string | undefined) => `${p.quote(t)}${p.paren(due ? p.due(day(due)) : p.noDue)}`;
   const upcoming = f.open.filter((o) => o.dueIn === undefined || o.dueIn >= 0).slice(0, 2);
   const facts: LetterFacts = {
     client: client.name,

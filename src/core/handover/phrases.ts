@@ -20,6 +20,11 @@ export interface LetterFacts {
 }
 
 export interface HandoverPhrases {
+  /** Punctuation: `: ` / `：`, `, ` / `，`, ` (x)` / `（x）`, and what joins two sentences. */
+  colon: string;
+  comma: string;
+  paren(text: string): string;
+  sentenceSep: string;
   title(from: string, to: string | undefined): string;
   prepared(today: string, since: string, until: string, days: number, clients: number): string;
   summary: string;
@@ -97,6 +102,7 @@ export interface HandoverPhrases {
   nobodyElse: string;
   expert(name: string, commits: number): string;
   mainFiles: string;
+  moreAreas(n: number, lines: number): string;
   topLevel: string;
   branches: string;
   noBranches: string;
@@ -145,13 +151,17 @@ export interface HandoverPhrases {
     reassign(title: string, due: string): string;
     followUp(ask: string, days: string): string;
     branch(name: string): string;
-    walkthrough(area: string): string;
+    walkthrough(lead: string, areas: string): string;
     checkIns(contact: string, dates: string): string;
     satisfaction(contact: string, date: string): string;
   };
 }
 
 const en: HandoverPhrases = {
+  colon: ': ',
+  comma: ', ',
+  paren: (text) => ` (${text})`,
+  sentenceSep: ' ',
   title: (from, to) => (to ? `Handover: ${from} → ${to}` : `Handover: ${from}`),
   prepared: (today, since, until, days, clients) =>
     `Prepared ${today} · history from ${since} to ${until} (${days} days) · ${clients} client${clients === 1 ? '' : 's'}`,
@@ -247,6 +257,7 @@ const en: HandoverPhrases = {
   nobodyElse: '**nobody else changed it in the window: plan a walkthrough**',
   expert: (name, commits) => `${name} (${commits} commit${commits === 1 ? '' : 's'})`,
   mainFiles: 'main files',
+  moreAreas: (n, lines) => `and ${n} smaller area${n === 1 ? '' : 's'} (${lines} line${lines === 1 ? '' : 's'} in all)`,
   topLevel: '(top level)',
   branches: 'Unmerged branches',
   noBranches: '_No unmerged branches for this client._',
@@ -306,15 +317,19 @@ const en: HandoverPhrases = {
     recurringNoCadence: (lead) => `Recurring meetings: move any recurring client calls to ${lead}, and agree an update cadence with the client`,
     documents: (lead) => `Documents: set Owner/Backup in clients.md, and walk ${lead} through this handover, the decisions and notes, and where the project's documents live`,
     reassign: (title, due) => `Open thread: give ${title} (${due}) a new owner`,
-    followUp: (ask, days) => `Open thread: follow up on ${ask} (${days})`,
+    followUp: (ask, days) => `Open thread: follow up on ${ask}, ${days}`,
     branch: (name) => `Open thread: merge, hand over or close branch \`${name}\``,
-    walkthrough: (area) => `Open thread: code walkthrough of \`${area}\`; nobody else changed it in the window`,
+    walkthrough: (lead, areas) => `Open thread: walk ${lead} through ${areas}; nobody else changed that code in the window`,
     checkIns: (contact, dates) => `First weeks: check-in calls with ${contact} on ${dates}`,
     satisfaction: (contact, date) => `Ask ${contact} how the transition went, around ${date}`,
   },
 };
 
 const zh: HandoverPhrases = {
+  colon: '：',
+  comma: '，',
+  paren: (text) => `（${text}）`,
+  sentenceSep: '',
   title: (from, to) => (to ? `工作交接：${from} → ${to}` : `工作交接：${from}`),
   prepared: (today, since, until, days, clients) => `编写于 ${today} · 历史范围 ${since} 至 ${until}（${days} 天）· ${clients} 个客户`,
   summary: '概要',
@@ -408,6 +423,7 @@ const zh: HandoverPhrases = {
   nobodyElse: '**此期间没有其他人修改过：请安排代码讲解**',
   expert: (name, commits) => `${name}（${commits} 个提交）`,
   mainFiles: '主要文件',
+  moreAreas: (n, lines) => `另有 ${n} 个较小的区域（共 ${lines} 行）`,
   topLevel: '（根目录）',
   branches: '未合并的分支',
   noBranches: '_该客户没有未合并的分支。_',
@@ -465,9 +481,9 @@ const zh: HandoverPhrases = {
     recurringNoCadence: (lead) => `例会：把客户例会转给${lead}，并与客户约定汇报节奏`,
     documents: (lead) => `文档：在 clients.md 中更新负责人和备份，并和${lead}一起过一遍这份交接文档、决定与备注，以及项目文档的存放位置`,
     reassign: (title, due) => `待办：为${title}（${due}）重新指定负责人`,
-    followUp: (ask, days) => `待办：跟进${ask}（${days}）`,
+    followUp: (ask, days) => `待办：跟进${ask}，${days}`,
     branch: (name) => `待办：合并、移交或关闭分支 \`${name}\``,
-    walkthrough: (area) => `待办：安排 \`${area}\` 的代码讲解；此期间没有其他人修改过`,
+    walkthrough: (lead, areas) => `待办：给${lead}讲解 ${areas} 的代码；此期间没有其他人修改过`,
     checkIns: (contact, dates) => `交接后头几周：在 ${dates} 与${contact}沟通`,
     satisfaction: (contact, date) => `${date}前后询问${contact}对这次交接是否满意`,
   },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ActivityItem, FileStat } from '../../../src/core/git/types';
-import { codeAreas, groupIntoAreas, MAX_AREAS } from '../../../src/core/handover/areas';
-import { branchBelongsTo, hasDepartingWork, pathMatches } from '../../../src/core/handover/branches';
+import { codeAreas, groupIntoAreas, type FileTally } from '../../../src/core/handover/areas';
+import { branchBelongsTo, clientBaseDepth, clientFileFilter, hasDepartingWork } from '../../../src/core/handover/branches';
 import { resolveDeparting } from '../../../src/core/handover/person';
 import type { UnmergedBranch } from '../../../src/core/handover/types';
 
@@ -48,7 +48,8 @@ describe('handover: code areas', () => {
       item(WANG, '2026-11-12', [{ path: 'apps/acme/checkout/tax.ts', added: 80, deleted: 0 }]),
       item(ALICE, '2026-11-13', [{ path: 'logo.png', added: null, deleted: null }]),
     ];
-    const areas = codeAreas(items, from);
+    const acme = clientBaseDepth({ paths: ['apps/acme/'] } as unknown as Parameters<typeof clientBaseDepth>[0]);
+    const areas = codeAreas(items, from, () => true, acme);
     assert.deepEqual(
       areas.map((a) => [a.path, a.changes, a.commits]),
       [
@@ -77,21 +78,30 @@ describe('handover: code areas', () => {
       { ...item(TOM, '2026-11-04', [{ path: 'src/a.ts', added: 9, deleted: 9 }]) },
     ];
     items[2].commit.parents = ['a', 'b'];
-    const areas = codeAreas(items, from);
+    const areas = codeAreas(items, from, () => true, () => 0);
     assert.equal(areas.length, 1);
     assert.deepEqual(areas[0].others, []);
   });
 
-  it('folds the deepest, smallest directories into their parents until few enough remain', () => {
-    const files = new Map<string, { changes: number; commits: Set<string>; lastChange: string }>();
-    for (let i = 0; i < 10; i++) files.set(`svc/part${i}/deep/file.ts`, { changes: 10 + i, commits: new Set(['x']), lastChange: '2026-11-01' });
-    files.set('web/app/main.ts', { changes: 500, commits: new Set(['y']), lastChange: '2026-11-01' });
-    const buckets = groupIntoAreas(files);
-    assert.ok(buckets.length <= MAX_AREAS, `${buckets.length} areas`);
-    const keys = buckets.map((b) => b.key).sort();
-    assert.ok(keys.includes('web/app/'), keys.join(', '));
-    const total = buckets.reduce((s, b) => s + b.files.size, 0);
-    assert.equal(total, 11, 'no file is lost while folding');
+  it('makes areas one level below the client’s folder, files there standing alone', () => {
+    const files = new Map<string, FileTally>();
+    const t = (): FileTally => ({ changes: 1, commits: new Set(['x']), lastChange: '2026-11-01' });
+    for (const f of ['apps/acme/README.md', 'apps/acme/loyalty/a.ts', 'apps/acme/loyalty/fastlane/Fastfile', 'apps/acme/locator/deep/x/y.ts']) files.set(f, t());
+    const depth = clientBaseDepth({ paths: ['apps/acme'] } as unknown as Parameters<typeof clientBaseDepth>[0]);
+    assert.deepEqual(groupIntoAreas(files, depth).map((b) => b.key).sort(), ['apps/acme/README.md', 'apps/acme/locator/', 'apps/acme/loyalty/']);
+  });
+
+  it('splits the biggest folder one level deeper while there are fewer than three areas', () => {
+    const files = new Map<string, FileTally>();
+    const t = (n: number): FileTally => ({ changes: n, commits: new Set(['x']), lastChange: '2026-11-01' });
+    files.set('src/api/a.ts', t(50));
+    files.set('src/api/b.ts', t(5));
+    files.set('src/ui/c.ts', t(40));
+    files.set('src/ui/forms/d.ts', t(1));
+    // src/ alone → src/api/ + src/ui/ → the bigger src/api/ splits into its files.
+    const buckets = groupIntoAreas(files, () => 0);
+    assert.deepEqual(buckets.map((b) => b.key).sort(), ['src/api/a.ts', 'src/api/b.ts', 'src/ui/']);
+    assert.deepEqual([...(buckets.find((b) => b.key === 'src/ui/')?.files.keys() ?? [])].sort(), ['src/ui/c.ts', 'src/ui/forms/d.ts']);
   });
 });
 
@@ -111,13 +121,25 @@ function branch(extra: Partial<UnmergedBranch>): UnmergedBranch {
 }
 
 describe('handover: branches', () => {
-  it('matches client paths as prefixes and globs', () => {
-    assert.ok(pathMatches('apps/acme/', 'apps/acme/x/y.ts'));
-    assert.ok(pathMatches('apps/acme', 'apps/acme/y.ts'));
-    assert.ok(!pathMatches('apps/acme', 'apps/acme-old/y.ts'));
-    assert.ok(pathMatches('packages/loyalty-*', 'packages/loyalty-core/src/a.ts'));
-    assert.ok(!pathMatches('packages/loyalty-*', 'packages/other/a.ts'));
-    assert.ok(pathMatches('**/*.sql', 'db/migrations/001.sql'));
+  it('counts a client’s own files only (its Paths, prefixes or globs), never .project/', () => {
+    const keep = clientFileFilter({ paths: ['apps/acme', 'packages/loyalty-*'] } as unknown as Parameters<typeof clientFileFilter>[0]);
+    assert.ok(keep('apps/acme/x/y.ts'));
+    assert.ok(!keep('apps/acme-old/y.ts'));
+    assert.ok(keep('packages/loyalty-core/src/a.ts'));
+    assert.ok(!keep('packages/other/a.ts'));
+    assert.ok(!keep('package.json'));
+    const all = clientFileFilter({ paths: [] } as unknown as Parameters<typeof clientFileFilter>[0]);
+    assert.ok(all('package.json'), 'a client routed by tag only owns every file of its commits');
+    assert.ok(!all('.project/clients.md'));
+  });
+
+  it('keeps only the files a filter accepts, for the leaver and for the experts', () => {
+    const items = [
+      item(ALICE, '2026-11-02', [{ path: 'apps/acme/a.ts', added: 5, deleted: 0 }, { path: 'package.json', added: 2, deleted: 0 }]),
+      item(TOM, '2026-11-03', [{ path: 'package.json', added: 1, deleted: 0 }]),
+    ];
+    const areas = codeAreas(items, from, (f) => f.startsWith('apps/'), () => 2);
+    assert.deepEqual(areas.map((a) => [a.path, a.changes, a.others.length]), [['apps/acme/a.ts', 5, 0]]);
   });
 
   it('routes a branch to a client by files, by tag in its name or by a commitment tag in its subject', () => {
