@@ -92,19 +92,19 @@ export function composeHandover(input: HandoverInput): HandoverDocument {
     '',
     `## ${p.summary}`,
     '',
-    `- ${p.leaving}: ${formatPerson(from)}`,
-    `- ${p.takingOver}: ${input.to ? formatPerson(input.to) : p.noSuccessor}`,
+    `- ${p.leaving}${p.colon}${formatPerson(from)}`,
+    `- ${p.takingOver}${p.colon}${input.to ? formatPerson(input.to) : p.noSuccessor}`,
   );
   for (const c of clients) {
     const lead = p.leadShort(c.lead.kind, c.lead.person?.name ?? p.placeholderLead);
-    lines.push(`- ${c.client}: ${p.roleShort[c.role]} · ${lead} · ${p.totals(c.openCommitments, c.overdue, c.ownedByDeparting, from.name)}`);
+    lines.push(`- ${c.client}${p.colon}${p.roleShort[c.role]} · ${lead} · ${p.totals(c.openCommitments, c.overdue, c.ownedByDeparting, from.name)}`);
   }
   const departingBranches = new Set<string>();
   for (const c of clients) for (const b of c.branches) if (hasDepartingWork(b, input.from)) departingBranches.add(b.name);
   for (const b of unassignedBranches) departingBranches.add(b.name);
   lines.push(`- ${p.branchesTotal(departingBranches.size, from.name)}`);
   if (input.warnings.length > 0) {
-    lines.push('', `**${p.warnings}:**`, '', ...input.warnings.map((w) => `- ${w}`));
+    lines.push('', `**${p.warnings}${p.colon.trimEnd()}**`, '', ...input.warnings.map((w) => `- ${w}`));
   }
   for (const c of clients) lines.push('', c.markdown);
   if (unassignedAreas.length > 0 || unassignedBranchFacts.length > 0) {
