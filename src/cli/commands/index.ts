@@ -7,10 +7,12 @@ import { check } from './check';
 import { commitments } from './commitments';
 import { draft } from './draft';
 import { activity } from './activity';
+import { handover } from './handover';
 
 export const commands: readonly Command[] = [
   check,
   commitments,
   draft,
   activity,
+  handover,
 ];
