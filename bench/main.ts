@@ -39,7 +39,7 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   let sizes = [10_000, 100_000];
-  let runs = 9;
+  let runs = 15;
   let json = false;
   for (const a of argv) {
     if (a === '--huge') sizes = [...sizes, 1_000_000];

@@ -121,10 +121,37 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     (file?.clients ?? []).map((c) => [c.name, [...c.contacts.map((p) => p.email ?? ''), ...c.cc].filter(Boolean).map((e) => e.toLowerCase())]),
   );
 
-  const commits: Commit[] = [];
+  // Each commit is classified, routed, reworded and redacted as it arrives, while git is still
+  // walking: on a machine with two or more cores that work hides behind git's own.
+  const items: ActivityItem[] = [];
+  const types: Array<string | undefined> = [];
+  const toItem = (commit: Commit) => {
+    const conv = parseConventional(commit.subject, commit.body, commit.trailers);
+    const commitmentIds = linker.link(commit);
+    const clientsOf = router.route(commit, conv.scope);
+    for (const id of commitmentIds) {
+      const owner = linker.clientOf(id);
+      if (owner && !clientsOf.includes(owner)) clientsOf.push(owner);
+    }
+    const allowed = clientsOf.length ? clientsOf.flatMap((c) => contactEmails.get(c) ?? []) : [];
+    const item: ActivityItem = {
+      commit,
+      clients: clientsOf,
+      commitmentIds,
+      kind: kindOf(conv, commit.subject),
+      breaking: conv.breaking,
+      clientText: redactor.client(rewordForClient(conv.description), allowed),
+      internalText: redactor.internal(commit.subject),
+    };
+    if (conv.type !== undefined) item.type = conv.type;
+    if (conv.scope !== undefined) item.scope = conv.scope;
+    items.push(item);
+    types.push(conv.type);
+  };
+
   let result: CommitsResult;
   try {
-    result = await readCommits(request, (c) => commits.push(c), options);
+    result = await readCommits(request, toItem, options);
   } catch (e) {
     if (e instanceof GitError && e.code === 'empty-repository') {
       const { info } = await repoFacts(request.cwd, options);
@@ -133,40 +160,19 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     throw e;
   }
 
+  // Noise needs the whole period (reverted pairs) and the repository's ignore-revs file.
   const ignoreRevs = noise.useBlameIgnoreRevs ? readIgnoreRevs(result.info.root, result.ignoreRevsFile) : [];
   const ctx: NoiseContext = {
     options: noise,
-    reverted: noise.hideReverted ? revertedPairs(commits) : new Set(),
+    reverted: noise.hideReverted ? revertedPairs(items.map((i) => i.commit)) : new Set(),
     ignoreRevs,
     patterns: hidePatterns,
   };
-
-  const items: ActivityItem[] = commits.map((commit) => {
-    const conv = parseConventional(commit.subject, commit.body, commit.trailers);
-    const commitmentIds = linker.link(commit);
-    const clientsOf = router.route(commit, conv.scope);
-    for (const id of commitmentIds) {
-      const owner = linker.clientOf(id);
-      if (owner && !clientsOf.includes(owner)) clientsOf.push(owner);
-    }
-    const allowed = clientsOf.flatMap((c) => contactEmails.get(c) ?? []);
-    const clientText = redactor.client(rewordForClient(conv.description), allowed);
-    let hidden = noiseReason(commit, conv.type, ctx);
+  items.forEach((item, k) => {
+    let hidden = noiseReason(item.commit, types[k], ctx);
     // Nothing left to tell a client once internal detail is removed (e.g. a subject that was only a ticket key).
-    if (hidden === undefined && clientText === '') hidden = 'pattern';
-    const item: ActivityItem = {
-      commit,
-      clients: clientsOf,
-      commitmentIds,
-      kind: kindOf(conv, commit.subject),
-      breaking: conv.breaking,
-      clientText,
-      internalText: redactor.internal(commit.subject),
-    };
-    if (conv.type !== undefined) item.type = conv.type;
-    if (conv.scope !== undefined) item.scope = conv.scope;
+    if (hidden === undefined && item.clientText === '') hidden = 'pattern';
     if (hidden !== undefined) item.hidden = hidden;
-    return item;
   });
 
   // Near-identical visible lines share the text of the oldest one, so they collapse into one line.

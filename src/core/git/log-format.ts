@@ -180,15 +180,21 @@ export class LogParser {
  * body's last paragraph. CRLF line breaks are read as LF.
  */
 export function splitMessage(raw: string): { subject: string; body: string; trailers: Trailer[] } {
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/gu, '\n') : raw;
-  const lines = text.split('\n');
-  let i = 0;
-  while (i < lines.length && lines[i].trim() === '') i++;
-  const subjectLines: string[] = [];
-  while (i < lines.length && lines[i].trim() !== '') subjectLines.push(lines[i++].trim());
-  while (i < lines.length && lines[i].trim() === '') i++;
-  const body = lines.slice(i).join('\n').replace(/\s+$/u, '');
-  return { subject: subjectLines.join(' '), body, trailers: parseTrailers(body) };
+  let text = raw.includes('\r') ? raw.replace(/\r\n?/gu, '\n') : raw;
+  // Leading blank lines are not part of the subject.
+  let start = 0;
+  while (start < text.length && (text[start] === '\n' || text[start] === ' ' || text[start] === '\t')) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0 || text.slice(start, nl).trim() !== '') break;
+    start = nl + 1;
+  }
+  if (start > 0) text = text.slice(start);
+  // The subject paragraph ends at the first blank line (a line with only white space).
+  const blank = /\n[ \t]*\n/u.exec(text);
+  const head = blank ? text.slice(0, blank.index) : text;
+  const subject = head.includes('\n') ? head.split('\n').map((l) => l.trim()).join(' ') : head.trim();
+  const body = blank ? text.slice(blank.index + blank[0].length).replace(/^(?:[ \t]*\n)+/u, '').replace(/\s+$/u, '') : '';
+  return { subject, body, trailers: parseTrailers(body) };
 }
 
 const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/u;
@@ -199,9 +205,17 @@ const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/u;
  * `Signed-off-by` (git's rule for mixed paragraphs). Continuations are unfolded.
  */
 export function parseTrailers(body: string): Trailer[] {
-  if (!body) return [];
-  const paragraphs = body.split(/\n[ \t]*\n/u);
-  const last = paragraphs[paragraphs.length - 1].split('\n').filter((l) => l.trim() !== '');
+  if (!body || !body.includes(':')) return [];
+  // The last paragraph: after the last blank line.
+  let cut = -1;
+  for (let k = body.lastIndexOf('\n'); k > 0; k = body.lastIndexOf('\n', k - 1)) {
+    const prev = body.lastIndexOf('\n', k - 1);
+    if (body.slice(prev + 1, k).trim() === '') {
+      cut = k;
+      break;
+    }
+  }
+  const last = body.slice(cut + 1).split('\n').filter((l) => l.trim() !== '');
   if (last.length === 0) return [];
   const trailers: Trailer[] = [];
   let other = 0;

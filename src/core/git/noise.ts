@@ -35,9 +35,11 @@ export function revertedHashes(commit: Commit): string[] {
  * hidden. A revert whose target is outside the list stays visible (it changed something).
  */
 export function revertedPairs(commits: readonly Commit[]): Set<string> {
-  const byPrefix = (h: string) => commits.find((c) => c.hash.startsWith(h));
+  const byHash = new Map(commits.map((c) => [c.hash, c]));
+  const byPrefix = (h: string) => byHash.get(h) ?? (h.length < 40 ? commits.find((c) => c.hash.startsWith(h)) : undefined);
   const out = new Set<string>();
   for (const c of commits) {
+    if (!c.body.includes('This reverts commit')) continue;
     for (const h of revertedHashes(c)) {
       const target = byPrefix(h);
       if (target && !out.has(c.hash)) {

@@ -36,9 +36,9 @@ export function capitalise(text: string): string {
 
 /** The comparison key for near-identical lines. */
 export function lineKey(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKC')
+  // eslint-disable-next-line no-control-regex
+  const lower = /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.toLowerCase().normalize('NFKC');
+  return lower
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
