@@ -140,8 +140,8 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       commitmentIds,
       kind: kindOf(conv, commit.subject),
       breaking: conv.breaking,
-      clientText: redactor.client(rewordForClient(conv.description), allowed),
-      internalText: redactor.internal(commit.subject),
+      clientText: redactor.client(rewordForClient(withoutControls(conv.description)), allowed),
+      internalText: redactor.internal(withoutControls(commit.subject)),
     };
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
@@ -186,6 +186,15 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   });
 
   return { root: result.info.root, items, warnings: result.warnings };
+}
+
+/**
+ * Text without control characters (terminal escapes, NUL-adjacent bytes, bidi overrides): a
+ * message may carry them to mislead a terminal or a reader; they never mean anything in an update.
+ */
+export function withoutControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(text) ? text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/gu, ' ').replace(/ {2,}/gu, ' ').trim() : text;
 }
 
 function directoryExists(p: string): boolean {

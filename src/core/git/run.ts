@@ -163,6 +163,9 @@ export function classifyFailure(cwd: string, stderr: string, exitCode: number | 
   if (/does not have any commits yet|bad default revision 'HEAD'|bad revision 'HEAD'|ambiguous argument 'HEAD'|unknown revision or path not in the working tree.*\n?.*HEAD/iu.test(err)) {
     return new GitError('empty-repository', `the repository at ${cwd} has no commits yet; make a first commit and try again`, err);
   }
+  if (/unrecognized argument|unknown option|unknown switch|invalid --pretty format|unrecognized --diff-merges/iu.test(err)) {
+    return new GitError('git-failed', `the installed git is too old for Client Pulse (it needs git 2.31 or newer); update git and try again (${err.split('\n')[0]})`, err);
+  }
   const first = err.split('\n').find((l) => l.trim() !== '') ?? `exit code ${exitCode}`;
   return new GitError('git-failed', `git failed in ${cwd}: ${first}`, err);
 }

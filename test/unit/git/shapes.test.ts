@@ -192,6 +192,9 @@ describe('git/hostile messages, names and paths', function () {
       assert.deepEqual(commits[0].trailers, [{ key: 'Signed-off-by', value: 'A <a@x>' }]);
       if (numstat) assert.deepEqual(commits[2].numstat?.find((f) => f.path === 'M'), { path: 'M', added: 1, deleted: 0 });
     }
+    const activity = await readActivity(request(repo));
+    assert.deepEqual(activity.items.map((i) => i.internalText), ['fix: last', 'feat: cp', 'feat: start'], 'control characters never reach text');
+    assert.deepEqual(activity.items.map((i) => i.clientText), ['Last', 'Cp', 'Start']);
   });
 
   it('authors and paths starting with "-" never become git options', async () => {
