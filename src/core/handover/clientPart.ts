@@ -154,8 +154,11 @@ function timeline(f: ClientFacts, ctx: PartContext): string[] {
   if (commits.length === 0) return [...out, p.noWindowActivity];
   const areaOf = areaIndex(commits, f.ofClient, f.baseDepth);
   const weeks = new Map<string, ActivityItem[]>();
+  const mondays = new Map<string, string>();
   for (const i of commits) {
-    const monday = mondayOf(i.commit.authorDate.slice(0, 10));
+    const day = i.commit.authorDate.slice(0, 10);
+    let monday = mondays.get(day);
+    if (monday === undefined) mondays.set(day, (monday = mondayOf(day)));
     const list = weeks.get(monday) ?? [];
     list.push(i);
     weeks.set(monday, list);

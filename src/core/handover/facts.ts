@@ -103,6 +103,27 @@ function sortOpen(a: OpenCommitment, b: OpenCommitment): number {
   return ad - bd;
 }
 
+const evidenceIndexes = new WeakMap<HandoverInput, Map<string, ActivityItem[]>>();
+
+/** Commits by the commitment they are evidence for, over every repository (built once per input). */
+function evidenceIndex(input: HandoverInput): Map<string, ActivityItem[]> {
+  let index = evidenceIndexes.get(input);
+  if (!index) {
+    index = new Map();
+    for (const repo of input.repositories) {
+      for (const item of repo.items) {
+        for (const id of item.commitmentIds) {
+          const list = index.get(id) ?? [];
+          list.push(item);
+          index.set(id, list);
+        }
+      }
+    }
+    evidenceIndexes.set(input, index);
+  }
+  return index;
+}
+
 export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
   const lang = client.language ?? input.language;
   const p = phrasesFor(lang);
@@ -124,15 +145,13 @@ export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
   areas.sort((a, b) => b.changes - a.changes || b.commits - a.commits);
   branches.sort((a, b) => Number(b.departing) - Number(a.departing) || (a.branch.lastDate < b.branch.lastDate ? 1 : -1));
 
-  const allItems = input.repositories.flatMap((r) => r.items);
+  const byCommitment = evidenceIndex(input);
   const open = client.commitments
     .filter((c) => !c.done)
     .map((c): OpenCommitment => ({
       commitment: c,
       ...(c.due ? { dueIn: daysBetween(input.today, c.due) } : {}),
-      linked: allItems
-        .filter((i) => i.commitmentIds.includes(c.id))
-        .sort((a, b) => (a.commit.authorDate < b.commit.authorDate ? 1 : -1)),
+      linked: [...(byCommitment.get(c.id) ?? [])].sort((a, b) => (a.commit.authorDate < b.commit.authorDate ? 1 : -1)),
       ownedByDeparting: c.owners.some((o) => isDepartingHandle(input.from, o)),
     }))
     .sort(sortOpen);

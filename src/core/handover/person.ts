@@ -54,6 +54,12 @@ export function resolveDeparting(given: string, authors: readonly Person[]): Dep
   return { name, email, aliases: [...aliases] };
 }
 
+/** A fast test of commit authors against the departing person (for loops over many commits). */
+export function departingMatcher(from: DepartingPerson): (name: string, email: string) => boolean {
+  const aliases = new Set(from.aliases);
+  return (name, email) => aliases.has(email.toLowerCase()) || aliases.has(name.toLowerCase());
+}
+
 /** True when a commit author (name, e-mail) is the departing person. */
 export function isDepartingAuthor(from: DepartingPerson, name: string, email: string): boolean {
   return from.aliases.includes(email.toLowerCase()) || from.aliases.includes(name.toLowerCase());
