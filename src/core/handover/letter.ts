@@ -33,6 +33,7 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     from,
     lead: f.leadName,
     leadKind: f.lead.kind,
+    leaverLed: f.role === 'owner',
     nextCommitments: upcoming.map((o) => title(o.commitment.title, o.commitment.due)),
     overdue: f.overdue.map((o) => title(o.commitment.title, o.commitment.due)),
     riskCount: client.risks.length,

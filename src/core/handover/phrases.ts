@@ -10,6 +10,8 @@ export interface LetterFacts {
   from: string;
   lead: string;
   leadKind: 'successor' | 'interim' | 'owner' | 'placeholder';
+  /** The leaver's part: running the account, or working on it. */
+  leaverLed: boolean;
   /** Next open commitments, already formatted as `"title" (due …)`. */
   nextCommitments: string[];
   /** Overdue commitments, formatted as `"title" (due …)`. */
@@ -282,7 +284,7 @@ const en: HandoverPhrases = {
     subject: () => 'An important change in your project team',
     greeting: (name) => `Dear ${name},`,
     opening: (f, lastDay) =>
-      `We value our work with ${f.client}, so we want you to hear about an important change from us first: ${f.from}, who has been working with you on your project, is leaving our team. ${f.from}'s last working day will be ${lastDay}.`,
+      `We value our partnership with ${f.client}, so we want you to hear about an important change from us first: ${f.from}, who has ${f.leaverLed ? 'been leading' : 'been working with you on'} your project, is leaving our team. ${f.from}'s last working day will be ${lastDay}.`,
     successor: (f, background) =>
       f.leadKind === 'successor'
         ? `${f.lead} will take over as your project lead. ${background}`
@@ -446,7 +448,7 @@ const zh: HandoverPhrases = {
     subject: () => '项目团队的重要变动',
     greeting: (name) => `${name}，您好：`,
     opening: (f, lastDay) =>
-      `我们非常珍视与${f.client}的合作，因此希望第一时间由我们亲自告诉您一个重要变动：一直参与贵方项目的${f.from}即将离开我们的团队，最后工作日为${lastDay}。`,
+      `我们非常珍视与${f.client}的合作，因此希望第一时间由我们亲自告诉您一个重要变动：一直${f.leaverLed ? '负责' : '参与'}贵方项目的${f.from}即将离开我们的团队，最后工作日为${lastDay}。`,
     successor: (f, background) =>
       f.leadKind === 'successor'
         ? `接下来由${f.lead}担任贵方项目的负责人。${background}`
