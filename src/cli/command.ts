@@ -48,6 +48,12 @@ export interface Command {
 /** Thrown for a wrong command line: main prints the message and the command's usage, exits 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** False when the usage text would not help (e.g. an unknown client name). */
+  readonly showUsage: boolean;
+  constructor(message: string, options: { showUsage?: boolean } = {}) {
+    super(message);
+    this.showUsage = options.showUsage ?? true;
+  }
 }
 
 /**

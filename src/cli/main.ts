@@ -114,7 +114,7 @@ export async function runCli(argv: string[], makeIo: () => CliIo = processIo, ta
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`${PROGRAM} ${command.name}: ${e.message}\n\n${command.usage}`);
+      io.stderr.write(`${PROGRAM} ${command.name}: ${e.message}\n${e.showUsage ? `\n${command.usage}` : ''}`);
       return ExitCode.usage;
     }
     if (e instanceof RuntimeError) {

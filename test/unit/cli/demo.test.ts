@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from './helpers';
+import type { CommitmentsJson } from '../../../src/cli/commands/commitments';
+import { buildOnce, ROOT, runCli } from './helpers';
 
 const DEMO = path.join(ROOT, 'scripts', 'demo.mjs');
 
@@ -90,5 +91,26 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
     assert.equal(r.status, 1);
     assert.match(r.stderr, /not a Client Pulse demo; refusing to delete it/);
     assert.equal(fs.readFileSync(path.join(precious, 'keep.txt'), 'utf8'), 'mine');
+  });
+
+  it('its clients.md passes `check` and `commitments` shows the overdue promises first', () => {
+    buildOnce();
+    const dir = path.join(tmp, 'cli');
+    makeDemo(dir, '2026-11-20');
+    const env = { CLIENT_PULSE_TODAY: '2026-11-20' };
+    const checked = runCli(['--cwd', dir, 'check'], { env });
+    assert.equal(checked.code, 0, checked.stdout + checked.stderr);
+    assert.equal(checked.stdout, `${path.join('.project', 'clients.md')}: no problems (3 clients)\n`);
+    const r = runCli(['--cwd', dir, 'commitments', '--json'], { env });
+    assert.equal(r.code, 0, r.stderr);
+    const rows = (JSON.parse(r.stdout) as CommitmentsJson).commitments;
+    const overdue = rows.filter((c) => c.overdue).map((c) => [c.client, c.daysLeft]);
+    assert.deepEqual(overdue, [
+      ['星河教育', -5],
+      ['Acme Retail', -3],
+      ['Northwind Logistics', -1],
+    ]);
+    assert.equal(rows.filter((c) => !c.overdue).length, 5);
+    assert.ok(rows.every((c) => !c.done));
   });
 });

@@ -1,0 +1,186 @@
+/**
+ * `client-pulse commitments`: open commitments grouped by client, overdue first, then by due date.
+ */
+import type { Client, ClientsFile, Commitment, IsoDate } from '../../core/clients/model';
+import { parseClients } from '../../core/clients/parse';
+import { parseCommandArgs } from '../args';
+import { loadClientsFile } from '../clientsFile';
+import { paint } from '../colour';
+import { ExitCode, UsageError, useColour, type CliIo, type Command } from '../command';
+
+const usage = `Usage: client-pulse commitments [file] [options]
+
+Lists open commitments from the clients file, grouped by client: overdue first, then by due date,
+commitments without a due date last. Overdue ones are marked with "!".
+
+Arguments:
+  file               The clients file (default: .project/clients.md, found by walking up)
+
+Options:
+  -c, --client NAME  Only this client (name as in the file, case-insensitive)
+  -a, --all          Also list done commitments (after the open ones)
+      --json         Print JSON: { file, today, commitments: [...] } in the same order
+  -C, --cwd DIR      Run as if started in DIR
+  -h, --help         Show this help
+
+"Today" is the local date, or CLIENT_PULSE_TODAY=YYYY-MM-DD.
+Exit codes: 0 ok (also when the list is empty), 2 usage error or unknown client, 3 file missing.
+`;
+
+/** One row of the listing; also the JSON shape (`line` is 1-based). */
+export interface CommitmentRow {
+  id: string;
+  client: string;
+  title: string;
+  due: IsoDate | null;
+  /** Days from today to the due date (negative when overdue); null without a due date. */
+  daysLeft: number | null;
+  overdue: boolean;
+  done: boolean;
+  doneDate: IsoDate | null;
+  owners: string[];
+  tags: string[];
+  line: number;
+}
+
+export interface CommitmentsJson {
+  file: string;
+  today: IsoDate;
+  commitments: CommitmentRow[];
+}
+
+function dayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+function toRow(c: Commitment, today: IsoDate): CommitmentRow {
+  const daysLeft = c.due ? dayNumber(c.due) - dayNumber(today) : null;
+  return {
+    id: c.id,
+    client: c.client,
+    title: c.title,
+    due: c.due ?? null,
+    daysLeft,
+    overdue: !c.done && daysLeft !== null && daysLeft < 0,
+    done: c.done,
+    doneDate: c.doneDate ?? null,
+    owners: c.owners,
+    tags: c.tags,
+    line: c.span.startLine + 1,
+  };
+}
+
+/** Open before done; then by due date (overdue ones are the earliest); no due date last; then file order. */
+function compareRows(a: CommitmentRow, b: CommitmentRow): number {
+  if (a.done !== b.done) return a.done ? 1 : -1;
+  if (a.daysLeft !== b.daysLeft) {
+    if (a.daysLeft === null) return 1;
+    if (b.daysLeft === null) return -1;
+    return a.daysLeft - b.daysLeft;
+  }
+  return a.line - b.line;
+}
+
+/**
+ * The rows to show, in display order: each client's rows sorted; clients ordered by their most
+ * urgent row (file order when equal). Clients without rows are left out.
+ */
+export function commitmentRows(file: ClientsFile, today: IsoDate, options: { client?: Client; all?: boolean } = {}): CommitmentRow[] {
+  const clients = options.client ? [options.client] : file.clients;
+  const groups = clients
+    .map((client, index) => ({
+      index,
+      rows: client.commitments
+        .filter((c) => options.all || !c.done)
+        .map((c) => toRow(c, today))
+        .sort(compareRows),
+    }))
+    .filter((g) => g.rows.length > 0);
+  groups.sort((a, b) => compareRows(a.rows[0], b.rows[0]) || a.index - b.index);
+  return groups.flatMap((g) => g.rows);
+}
+
+/** "overdue 3 days", "due today", "due tomorrow", "in 4 days", "no due date", "done 2026-11-12". */
+export function describeDue(row: CommitmentRow): string {
+  if (row.done) return row.doneDate ? `done ${row.doneDate}` : 'done';
+  const n = row.daysLeft;
+  if (n === null) return 'no due date';
+  if (n < 0) return `overdue ${-n} day${n === -1 ? '' : 's'}`;
+  if (n === 0) return 'due today';
+  if (n === 1) return 'due tomorrow';
+  return `in ${n} days`;
+}
+
+function findClientByName(file: ClientsFile, name: string): Client | undefined {
+  const wanted = name.trim().toLocaleLowerCase();
+  return file.clients.find((c) => c.name.toLocaleLowerCase() === wanted);
+}
+
+export const commitments: Command = {
+  name: 'commitments',
+  summary: 'List open commitments, overdue first, grouped by client',
+  usage,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        client: { type: 'string', short: 'c' },
+        all: { type: 'boolean', short: 'a' },
+        json: { type: 'boolean' },
+      },
+      1,
+    );
+    const file = loadClientsFile(io.cwd, positionals[0]);
+    const parsed = parseClients(file.text);
+    let client: Client | undefined;
+    if (values.client !== undefined) {
+      client = findClientByName(parsed, values.client);
+      if (!client) {
+        const known = parsed.clients.map((c) => c.name).join(', ') || 'none';
+        throw new UsageError(`no client named ${JSON.stringify(values.client)} in ${file.displayPath} (clients: ${known})`, { showUsage: false });
+      }
+    }
+    const rows = commitmentRows(parsed, io.today, { client, all: values.all });
+    const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) {
+      io.stderr.write(`note: ${file.displayPath} has ${errors} error${errors === 1 ? '' : 's'}; run \`client-pulse check\` to see them\n`);
+    }
+    if (values.json) {
+      const json: CommitmentsJson = { file: file.displayPath, today: io.today, commitments: rows };
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    io.stdout.write(renderText(rows, file.displayPath, io.today, useColour(io)));
+    return ExitCode.ok;
+  },
+};
+
+function renderText(rows: CommitmentRow[], displayPath: string, today: IsoDate, colour: boolean): string {
+  const p = paint(colour);
+  const open = rows.filter((r) => !r.done);
+  const overdue = open.filter((r) => r.overdue).length;
+  if (rows.length === 0) return `No open commitments in ${displayPath} (today ${today}).\n`;
+  const dueWidth = Math.max(...rows.map((r) => describeDue(r).length));
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const row of rows) {
+    if (row.client !== current) {
+      if (current !== undefined) out.push('');
+      current = row.client;
+      const mine = rows.filter((r) => r.client === row.client && !r.done);
+      const late = mine.filter((r) => r.overdue).length;
+      out.push(`${p.bold(row.client)} ${p.dim(`(${mine.length} open${late ? `, ${late} overdue` : ''})`)}`);
+    }
+    const mark = row.overdue ? p.red('!') : row.done ? p.dim('✓') : ' ';
+    const dueText = describeDue(row).padEnd(dueWidth);
+    const due = row.overdue ? p.red(dueText) : row.daysLeft !== null && row.daysLeft <= 2 && !row.done ? p.yellow(dueText) : dueText;
+    const meta = [...row.owners.map((o) => `@${o}`), ...row.tags.map((t) => `#${t}`)].join(' ');
+    const date = (row.due ?? '').padEnd(10);
+    const title = row.done ? p.dim(row.title) : row.title;
+    out.push(`  ${mark} ${date}  ${due}  ${title}${meta ? `  ${p.dim(meta)}` : ''}  ${p.dim(`${displayPath}:${row.line}`)}`);
+  }
+  out.push('');
+  out.push(`${open.length} open commitment${open.length === 1 ? '' : 's'}${overdue ? `, ${p.red(`${overdue} overdue`)}` : ''} · today ${today}`);
+  return `${out.join('\n')}\n`;
+}
