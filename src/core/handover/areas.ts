@@ -56,9 +56,9 @@ function areaKey(file: string, depth: number): string {
 /**
  * Groups files into areas: the folders one level below the client's own folder (`baseDepth` gives
  * how many levels a file's client folder has: 2 for `apps/acme/`, 0 without Paths), files at
- * that level standing alone. While there are fewer than three areas, the biggest folder that has
- * more than one thing inside is split one level deeper, so a client living in a single `src/`
- * still gets useful areas.
+ * that level standing alone. While there are fewer than three areas, the biggest folder with at
+ * least two sub-folders is split one level deeper, so a client living in a single `src/` still
+ * gets useful areas.
  */
 export function groupIntoAreas(files: Map<string, FileTally>, baseDepth: (file: string) => number): Bucket[] {
   const buckets = new Map<string, Bucket & { depth: number }>();
@@ -76,7 +76,8 @@ export function groupIntoAreas(files: Map<string, FileTally>, baseDepth: (file: 
       .sort((a, b) => bucketChanges(b) - bucketChanges(a) || (a.key < b.key ? -1 : 1));
     const split = candidates.find((b) => {
       tried.add(b.key);
-      return new Set([...b.files.keys()].map((f) => areaKey(f, b.depth + 1))).size > 1;
+      const inside = new Set([...b.files.keys()].map((f) => areaKey(f, b.depth + 1)));
+      return [...inside].filter((k) => k.endsWith('/')).length > 1;
     });
     if (!split) break;
     buckets.delete(split.key);

@@ -91,16 +91,16 @@ describe('handover: code areas', () => {
     assert.deepEqual(groupIntoAreas(files, depth).map((b) => b.key).sort(), ['apps/acme/README.md', 'apps/acme/locator/', 'apps/acme/loyalty/']);
   });
 
-  it('splits the biggest folder one level deeper while there are fewer than three areas', () => {
+  it('splits the biggest folder with sub-folders one level deeper while there are fewer than three areas', () => {
     const files = new Map<string, FileTally>();
     const t = (n: number): FileTally => ({ changes: n, commits: new Set(['x']), lastChange: '2026-11-01' });
     files.set('src/api/a.ts', t(50));
     files.set('src/api/b.ts', t(5));
     files.set('src/ui/c.ts', t(40));
     files.set('src/ui/forms/d.ts', t(1));
-    // src/ alone → src/api/ + src/ui/ → the bigger src/api/ splits into its files.
+    // src/ alone → src/api/ + src/ui/; neither has two sub-folders, so that is where it stops.
     const buckets = groupIntoAreas(files, () => 0);
-    assert.deepEqual(buckets.map((b) => b.key).sort(), ['src/api/a.ts', 'src/api/b.ts', 'src/ui/']);
+    assert.deepEqual(buckets.map((b) => b.key).sort(), ['src/api/', 'src/ui/']);
     assert.deepEqual([...(buckets.find((b) => b.key === 'src/ui/')?.files.keys() ?? [])].sort(), ['src/ui/c.ts', 'src/ui/forms/d.ts']);
   });
 });
