@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CommitmentsJson } from '../../../src/cli/commands/commitments';
-import { buildOnce, runCli } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { buildOnce, CLI, runCli } from './helpers';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'commitments.md');
 const TODAY = { CLIENT_PULSE_TODAY: '2026-11-20' };
@@ -109,5 +110,23 @@ describe('cli: commitments (spawned process)', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('colour on a real terminal (pseudo-TTY via util-linux `script`), none with NO_COLOR', function () {
+    const hasScript = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+    if (!hasScript) this.skip();
+    const inTty = (noColor: string | undefined) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, ...TODAY };
+      delete env.NO_COLOR;
+      if (noColor !== undefined) env.NO_COLOR = noColor;
+      const command = [process.execPath, CLI, 'commitments', FIXTURE].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      const r = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], { env, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    const coloured = inTty(undefined);
+    assert.match(coloured, /\u001b\[31m!\u001b\[39m 2026-11-02/, 'overdue mark in red');
+    assert.match(coloured, /\u001b\[1mAlpha Ltd\u001b\[22m/, 'client name in bold');
+    assert.doesNotMatch(inTty('1'), /\u001b\[/);
   });
 });
