@@ -192,7 +192,13 @@ export function splitMessage(raw: string): { subject: string; body: string; trai
   // The subject paragraph ends at the first blank line (a line with only white space).
   const blank = /\n[ \t]*\n/u.exec(text);
   const head = blank ? text.slice(0, blank.index) : text;
-  const subject = head.includes('\n') ? head.split('\n').map((l) => l.trim()).join(' ') : head.trim();
+  const subject = head.includes('\n')
+    ? head
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+        .join(' ')
+    : head.trim();
   const body = blank ? text.slice(blank.index + blank[0].length).replace(/^(?:[ \t]*\n)+/u, '').replace(/\s+$/u, '') : '';
   return { subject, body, trailers: parseTrailers(body) };
 }

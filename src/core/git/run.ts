@@ -18,6 +18,7 @@
  * (`gitVersion`).
  */
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import { simpleGit } from 'simple-git';
 import type { GitErrorCode } from './types';
 
@@ -245,8 +246,7 @@ export function streamGit(cwd: string, args: readonly string[], onChunk: (chunk:
 
 function directoryExists(p: string): boolean {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('node:fs') as typeof import('node:fs')).statSync(p).isDirectory();
+    return fs.statSync(p).isDirectory();
   } catch {
     return false;
   }

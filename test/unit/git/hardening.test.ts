@@ -87,6 +87,14 @@ describe('git/hardening', function () {
     assert.equal(env.LC_ALL, 'C');
   });
 
+  it('a reading can be cancelled', async () => {
+    const repo = makeRepo([{ message: 'feat: a', date: '2026-11-20 10:00:00 +0000' }]);
+    const controller = new AbortController();
+    const reading = readActivity({ cwd: repo, period: { since: '2026-11-01', until: '2026-11-30' } }, undefined, { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(reading, (e: unknown) => e instanceof GitError && /cancelled/u.test(e.message));
+  });
+
   it('quotes paths in suggested commands', () => {
     assert.equal(shellQuote('/srv/repo'), '/srv/repo');
     assert.equal(shellQuote("/srv/my repo's"), `'/srv/my repo'\\''s'`);

@@ -143,6 +143,8 @@ describe('git/log-format', function () {
         { key: 'Other-Key', value: 'w' },
       ],
     });
+    assert.deepEqual(splitMessage('one line\n'), { subject: 'one line', body: '', trailers: [] });
+    assert.deepEqual(splitMessage('subject\n\n\n\nbody  \n\n'), { subject: 'subject', body: 'body', trailers: [] });
     assert.deepEqual(parseTrailers('just text: with a colon\nand more'), []);
     assert.deepEqual(parseTrailers('Fixes the bug\nSigned-off-by: A <a@x>\nmore text\nmore text'), [{ key: 'Signed-off-by', value: 'A <a@x>' }]);
     assert.deepEqual(parseTrailers('only prose here'), []);
