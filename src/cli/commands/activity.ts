@@ -108,7 +108,7 @@ function toRow(i: ActivityItem): ActivityRow {
 function loadClients(io: CliIo, given: string | undefined): { file?: ClientsFile; displayPath?: string } {
   if (given === undefined && findClientsFile(io.cwd) === undefined) return {};
   const loaded = loadClientsFile(io.cwd, given);
-  const file = parseClients(loaded.text);
+  const file: ClientsFile = parseClients(loaded.text);
   const errors = file.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) io.stderr.write(`note: ${loaded.displayPath} has ${errors} error${errors === 1 ? '' : 's'}; run \`client-pulse check\` to see them\n`);
   return { file, displayPath: loaded.displayPath };
