@@ -166,7 +166,8 @@ function renderText(items: ActivityItem[], hiddenCount: number, period: Period, 
     const hash = p.dim(i.commit.hash.slice(0, 10));
     const date = i.commit.authorDate.slice(0, 10);
     const kind = i.kind.padEnd(7);
-    const text = i.hidden ? p.dim(i.clientText || i.internalText) : i.clientText;
+    // Hidden commits are the team's business: shown as written (secrets still redacted).
+    const text = i.hidden ? p.dim(i.internalText) : i.clientText;
     const extra: string[] = [];
     if (i.breaking) extra.push(p.yellow('breaking'));
     if (!client && i.clients.length) extra.push(`[${i.clients.join(', ')}]`);
