@@ -212,6 +212,9 @@ describe('git/hostile messages, names and paths', function () {
     assert.deepEqual((await commitsOf(repo, { paths: ['-rf/--output=evil'] })).map((c) => c.subject), ['feat: dash author']);
     assert.deepEqual((await commitsOf(repo, { paths: ['-rf'] })).map((c) => c.subject), ['feat: dash author']);
     assert.deepEqual((await commitsOf(repo, { paths: ['src/*.txt'] })).map((c) => c.subject), [], 'paths are literal, not globs');
+    const fromSub: Commit[] = [];
+    await readCommits({ cwd: path.join(repo, 'src'), period: NOV, paths: ['src/a.txt'] }, (c) => fromSub.push(c));
+    assert.deepEqual(fromSub.map((c) => c.subject), ['feat: normal'], 'paths are relative to the top level, whatever the folder');
     assert.equal(fs.existsSync(trap), false);
     assert.equal(fs.existsSync(path.join(repo, 'x')), false);
   });
