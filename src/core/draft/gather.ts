@@ -9,14 +9,17 @@ import * as path from 'node:path';
 import type { IsoDate, Language } from '../clients/model';
 import { parseClients } from '../clients/parse';
 import { readActivity } from '../git/activity';
-import { addDays, periodFor, type WeekStart } from '../git/period';
+import type { WeekStart } from '../git/period';
 import { currentUser } from '../git/run';
 import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
 import { readNewestRecord, updatesDir } from '../records/store';
 import type { ParsedRecord } from '../records/types';
 import { requireClient } from './compose';
 import type { DraftInput } from './input';
+import { defaultPeriod, type PeriodSource } from './period';
 import type { Audience, Status } from './types';
+
+export { defaultPeriod, type PeriodSource };
 
 export interface GatherOptions {
   /** Workspace folders (or repositories) to read commits from; a client may span several. */
@@ -43,8 +46,6 @@ export interface GatherOptions {
   redaction?: Partial<RedactionOptions>;
 }
 
-export type PeriodSource = 'given' | 'since-last' | 'this-week';
-
 export interface GatheredDraft {
   input: DraftInput;
   /** Where the period came from. */
@@ -57,15 +58,6 @@ export interface GatheredDraft {
   lastRecord?: ParsedRecord;
   /** Absolute path of the user template used, if any. */
   templateFile?: string;
-}
-
-/** The default period: the day after the last record's period (or sent date) to today; else this week. */
-export function defaultPeriod(lastRecord: ParsedRecord | undefined, today: IsoDate, weekStart: WeekStart): { period: Period; source: PeriodSource } {
-  if (lastRecord) {
-    const since = addDays(lastRecord.period?.until ?? lastRecord.sent, 1);
-    if (since <= today) return { period: { since, until: today }, source: 'since-last' };
-  }
-  return { period: periodFor('this-week', today, weekStart), source: 'this-week' };
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { escapeInline } from '../../../src/core/draft/escape';
+import { defaultPeriod } from '../../../src/core/draft/period';
+import { formatDay, formatDayWithWeekday, formatRange } from '../../../src/core/l10n/dates';
+import { addDays, daysBetween, isoWeekOf } from '../../../src/core/l10n/days';
+import { markdownToText } from '../../../src/core/export/markdown';
+
+describe('draft: dates for the reader', () => {
+  it('days and weekdays in both languages, the year only when it is not the current one', () => {
+    assert.equal(formatDay('2026-11-27', 'en', 2026), '27 Nov');
+    assert.equal(formatDay('2027-01-03', 'en', 2026), '3 Jan 2027');
+    assert.equal(formatDay('2026-11-27', 'zh-CN', 2026), '11月27日');
+    assert.equal(formatDay('2027-01-03', 'zh-CN', 2026), '2027年1月3日');
+    assert.equal(formatDayWithWeekday('2026-11-27', 'en', 2026), 'Fri 27 Nov');
+    assert.equal(formatDayWithWeekday('2026-11-27', 'zh-CN', 2026), '11月27日（周五）');
+  });
+
+  it('ranges within a month, across months and across years', () => {
+    assert.equal(formatRange('2026-11-16', '2026-11-22', 'en', 2026), '16–22 Nov');
+    assert.equal(formatRange('2026-11-30', '2026-12-06', 'en', 2026), '30 Nov – 6 Dec');
+    assert.equal(formatRange('2026-12-28', '2027-01-03', 'en', 2026), '28 Dec 2026 – 3 Jan 2027');
+    assert.equal(formatRange('2026-11-16', '2026-11-22', 'zh-CN', 2026), '11月16日–22日');
+    assert.equal(formatRange('2026-11-30', '2026-12-06', 'zh-CN', 2026), '11月30日–12月6日');
+    assert.equal(formatRange('2026-12-28', '2027-01-03', 'zh-CN', 2026), '2026年12月28日–2027年1月3日');
+    assert.equal(formatRange('2026-11-20', '2026-11-20', 'en', 2026), '20 Nov');
+  });
+
+  it('calendar arithmetic ignores daylight saving and time zones', () => {
+    assert.equal(addDays('2026-03-28', 2), '2026-03-30');
+    assert.equal(addDays('2026-10-24', 7), '2026-10-31');
+    assert.equal(daysBetween('2026-11-08', '2026-11-20'), 12);
+    assert.equal(isoWeekOf('2026-11-19'), 47);
+    assert.equal(isoWeekOf('2026-12-31'), 53);
+    assert.equal(isoWeekOf('2027-01-04'), 1);
+  });
+});
+
+describe('draft: default period', () => {
+  it('since the day after the last record\'s period, else this week', () => {
+    const record = { client: 'A', sent: '2026-11-13', period: { since: '2026-11-07', until: '2026-11-13' }, next: [] };
+    assert.deepEqual(defaultPeriod(record, '2026-11-20', 'monday'), { period: { since: '2026-11-14', until: '2026-11-20' }, source: 'since-last' });
+    assert.deepEqual(defaultPeriod({ ...record, period: undefined }, '2026-11-20', 'monday').period, { since: '2026-11-14', until: '2026-11-20' });
+    // Saved today already: the next draft is this week's again.
+    assert.deepEqual(defaultPeriod({ ...record, period: { since: '2026-11-14', until: '2026-11-20' } }, '2026-11-20', 'monday'), {
+      period: { since: '2026-11-16', until: '2026-11-22' },
+      source: 'this-week',
+    });
+    assert.deepEqual(defaultPeriod(undefined, '2026-11-20', 'sunday').period, { since: '2026-11-15', until: '2026-11-21' });
+  });
+});
+
+describe('draft: escaping commit text', () => {
+  it('escapes what markdown would interpret, and reads back as the same text', () => {
+    const cases = [
+      '<script>alert(1)</script>',
+      '*not bold* and _not em_ and `not code`',
+      '[link](javascript:alert(1)) ![img](x)',
+      '# not a heading',
+      '1. not a list',
+      '- not a list',
+      '> not a quote',
+      'AT&amp;T &#60; ~~strike~~ a|b',
+      'snake_case_name stays readable',
+      'back\\slash',
+    ];
+    for (const text of cases) {
+      assert.equal(markdownToText(`- ${escapeInline(text)}`), `- ${text}\n`, text);
+    }
+    assert.equal(escapeInline('snake_case_name'), 'snake_case_name');
+  });
+});
