@@ -12,6 +12,12 @@ function contactLabel(c: Person, paren: (t: string) => string): string {
   return c.role ? `${c.name}${paren(c.role)}` : c.name;
 }
 
+/** The walkthrough of code only the leaver changed, if there is any (also for uninvolved clients). */
+export function walkthroughOnly(f: ClientFacts): string[] {
+  const alone = f.areas.filter((x) => x.others.length === 0).map((x) => `\`${x.path || f.p.topLevel}\``);
+  return alone.length > 0 ? [f.p.check.walkthrough(f.leadName, f.p.list(alone))] : [];
+}
+
 export function composeChecklist(f: ClientFacts, from: string, today: string, refYear: number): string[] {
   const { p, client, lang } = f;
   const c = p.check;
@@ -37,8 +43,7 @@ export function composeChecklist(f: ClientFacts, from: string, today: string, re
     out.push(c.followUp(p.quote(w.ask.text), w.days !== undefined && w.ask.askedOn ? p.waiting(w.days, day(w.ask.askedOn)) : p.waitingUndated));
   }
   for (const b of f.branches.filter((x) => x.departing)) out.push(c.branch(b.branch.name));
-  const alone = f.areas.filter((x) => x.others.length === 0).map((x) => `\`${x.path || p.topLevel}\``);
-  if (alone.length > 0) out.push(c.walkthrough(lead, p.list(alone)));
+  out.push(...walkthroughOnly(f));
   const checkIns = [7, 14, 28].map((n) => day(addDays(today, n)));
   out.push(c.checkIns(first, p.list(checkIns)));
   out.push(c.satisfaction(first, day(addDays(today, 42))));

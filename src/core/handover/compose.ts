@@ -10,7 +10,7 @@ import { addDays, daysBetween } from '../l10n/days';
 import { phrasesFor as draftPhrasesFor, type PeriodWords } from '../l10n/phrases';
 import { codeAreas, isProjectFile, type FileFilter } from './areas';
 import { branchBelongsTo, clientFileFilter, hasDepartingWork } from './branches';
-import { composeChecklist } from './checklist';
+import { composeChecklist, walkthroughOnly } from './checklist';
 import { areaLines, branchLines, clientMarkdown } from './clientPart';
 import { clientFacts, type BranchFact } from './facts';
 import { composeLetter } from './letter';
@@ -47,7 +47,7 @@ export function composeHandover(input: HandoverInput): HandoverDocument {
     // Someone with no part in a client's work does not write to that client.
     const involved = f.role !== 'none';
     const letter = involved ? composeLetter(f, from.name, refYear) : undefined;
-    const checklist = involved ? composeChecklist(f, from.name, input.today, refYear) : [];
+    const checklist = involved ? composeChecklist(f, from.name, input.today, refYear) : walkthroughOnly(f);
     const status = input.status?.[client.name] ?? statusOf(input, f.client, f.lastSent);
     const markdown = clientMarkdown(f, { ...ctxBase, ...(status ? { status } : {}) }, letter, checklist);
     return {

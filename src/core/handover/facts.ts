@@ -70,7 +70,9 @@ function leadFor(input: HandoverInput, client: Client, role: ClientFacts['role']
 function roleFor(input: HandoverInput, client: Client, items: ActivityItem[], owns: boolean, branchWork: boolean): ClientFacts['role'] {
   if (isDepartingPerson(input.from, client.owner)) return 'owner';
   if (isDepartingPerson(input.from, client.backup)) return 'backup';
-  if (owns || branchWork || items.some((i) => isDepartingAuthor(input.from, i.commit.authorName, i.commit.authorEmail))) return 'contributor';
+  // Work the client saw: a commit that is not noise (chores, CI, bots…) in the window.
+  const visible = items.some((i) => i.hidden === undefined && isDepartingAuthor(input.from, i.commit.authorName, i.commit.authorEmail));
+  if (owns || branchWork || visible) return 'contributor';
   return 'none';
 }
 

@@ -192,7 +192,7 @@ const en: HandoverPhrases = {
         ? `${from} is the Backup for this account.`
         : role === 'contributor'
           ? `${from} worked on this client's code in the window.`
-          : `${from} has no recorded role or commits for this client in the window.`,
+          : `${from} is neither Owner nor Backup here and made no change the client saw in the window.`,
   leadLine: (kind, who) =>
     kind === 'successor'
       ? `Takes over: ${who}.`
@@ -203,7 +203,7 @@ const en: HandoverPhrases = {
           : `No successor and no Backup: name one before anything else. Placeholder: ${who}.`,
   takesPart: (to, from) => `${to} takes over ${from}'s part of the work.`,
   noLetter: (from) =>
-    `_No letter needed: ${from} has no role, commits, commitments or branches for this client. If the client knows ${from}, mention the change in the next update._`,
+    `_No letter needed: ${from} has no role, visible work, commitments or branches for this client. If the client knows ${from}, mention the change in the next update._`,
   nothingToHandOver: '_Nothing to hand over for this client beyond keeping this file current._',
   profile: 'Profile and goals',
   noProfile: '_No profile in clients.md: write down the business background, goals and challenges before the handover meeting._',
@@ -359,7 +359,7 @@ const zh: HandoverPhrases = {
         ? `${from}是该客户的备份负责人。`
         : role === 'contributor'
           ? `${from}在此期间参与了该客户的代码开发。`
-          : `${from}在此期间与该客户没有记录的角色或提交。`,
+          : `${from}既不是该客户的负责人也不是备份，此期间也没有客户能看到的改动。`,
   leadLine: (kind, who) =>
     kind === 'successor'
       ? `接任：${who}。`
@@ -369,7 +369,7 @@ const zh: HandoverPhrases = {
           ? `${who}（负责人）继续负责。`
           : `既没有接任人也没有备份：请先指定一位。占位：${who}。`,
   takesPart: (to, from) => `${from}负责的部分由${to}接手。`,
-  noLetter: (from) => `_无需发交接信：${from}与该客户没有角色、提交、承诺或分支。如果客户认识${from}，可在下次周报中顺带说明。_`,
+  noLetter: (from) => `_无需发交接信：${from}在该客户没有角色、可见的工作、承诺或分支。如果客户认识${from}，可在下次周报中顺带说明。_`,
   nothingToHandOver: '_除保持本文件更新外，该客户没有需要交接的事项。_',
   profile: '客户概况与目标',
   noProfile: '_clients.md 中没有客户概况：交接会议前请补充业务背景、目标和挑战。_',
