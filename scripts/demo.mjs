@@ -347,7 +347,7 @@ function history(t) {
     { day: 7, time: '11:30', who: 'wang', msg: 'perf(checkout): cache tax rules per store #checkout', add: {
       'apps/acme/checkout/tax.ts': 'const taxRules = new Map<StoreId, TaxRule[]>(); // filled once per store',
     } },
-    { day: 7, time: '16:45', who: 'alice', msg: 'docs(project): record of the weekly update sent to Acme', put: {
+    { day: 7, time: '16:45', who: 'alice', msg: 'chore(project): record of the weekly update sent to Acme', put: {
       [`.project/updates/${shift(t, -7)}-acme-retail.md`]: acmeRecord(t),
     } },
     { day: 6, time: '10:10', who: 'priya', msg: 'feat(routes): validate CSV columns and report bad rows #csv-import', add: {
@@ -380,7 +380,7 @@ function history(t) {
     { day: 2, time: '17:10', who: 'alice', msg: 'feat(loyalty): TestFlight build pipeline for the loyalty beta\n\nCommitment: loyalty', add: {
       'apps/acme/loyalty/fastlane/Fastfile': 'lane :beta do\n  build_app(scheme: "AcmeLoyalty")\n  upload_to_testflight\nend',
     } },
-    { day: 1, time: '16:00', who: 'alice', msg: 'docs(project): update clients.md after the client calls', put: {
+    { day: 1, time: '16:00', who: 'alice', msg: 'chore(project): update clients.md after the client calls', put: {
       '.project/clients.md': clientsFinalVersion(t),
     } },
   ];
