@@ -2,8 +2,8 @@
  * `npm run bench`: how much the core's git pipeline costs on top of git itself.
  *
  * Generates synthetic repositories with `git fast-import` under `.bench/repos/<commits>` (cached;
- * 10k and 100k commits by default, 1M with `--huge`), at a constant 40 commits a day so a window
- * holds the same number of commits whatever the repository's size. For a 7-day window (name-status)
+ * 10k and 100k commits by default, 1M with `--huge`), at 40 commits a day for the last two years
+ * (denser before) so a window holds the same number of commits whatever the repository's size. For a 7-day window (name-status)
  * and a 90-day window (numstat), it prints, measured in this process:
  *   - core:  `readActivity` (read, route, link, reword, redact), as the extension runs it;
  *   - raw:   the same `git log` (same arguments, same hardening) spawned from this process, its
@@ -28,6 +28,10 @@ import type { ActivityRequest, Period } from '../src/core/git/types';
 
 const TODAY = '2026-11-20';
 const PER_DAY = 40;
+/** Commits older than this many days are 10× denser, so even 1M commits stay after 1973 (git's dates). */
+const DENSE_AFTER_DAYS = 730;
+/** Bumped when the generated history changes; older caches are regenerated. */
+const LAYOUT = 'v2';
 const ROOT = path.resolve(__dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'repos');
 
@@ -105,7 +109,7 @@ async function writeAll(stream: NodeJS.WritableStream, text: string): Promise<vo
 async function ensureRepo(n: number, log: (s: string) => void): Promise<string> {
   const dir = path.join(BENCH_DIR, String(n));
   const ready = path.join(dir, '.git', 'bench-ready');
-  if (fs.existsSync(ready)) return dir;
+  if (fs.existsSync(ready) && fs.readFileSync(ready, 'utf8').startsWith(`${LAYOUT} `)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const started = performance.now();
@@ -117,11 +121,13 @@ async function ensureRepo(n: number, log: (s: string) => void): Promise<string> 
   const r = rng(n);
   const end = Math.floor(Date.parse(`${TODAY}T18:00:00Z`) / 1000);
   const step = Math.floor(86400 / PER_DAY);
+  const recent = DENSE_AFTER_DAYS * PER_DAY;
+  const ageOf = (back: number) => (back < recent ? back * step : recent * step + (back - recent) * Math.floor(step / 10));
   let mainTip = 0;
   let sideTip = 0;
   for (let i = 0; i < n; i++) {
     const mark = i + 1;
-    const when = end - (n - 1 - i) * step;
+    const when = end - ageOf(n - 1 - i);
     const bot = r() < 0.03;
     const dev = Math.floor(r() * 30);
     const who = bot ? 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>' : `Dev ${dev} <dev${dev}@agency.example>`;
@@ -153,7 +159,7 @@ async function ensureRepo(n: number, log: (s: string) => void): Promise<string> 
   if (n <= 200_000) spawnSync('git', ['commit-graph', 'write', '--reachable'], { cwd: dir, env, stdio: 'inherit' });
   fs.mkdirSync(path.join(dir, '.project'), { recursive: true });
   fs.writeFileSync(path.join(dir, '.project', 'clients.md'), CLIENTS_MD);
-  fs.writeFileSync(ready, new Date().toISOString());
+  fs.writeFileSync(ready, `${LAYOUT} ${new Date().toISOString()}`);
   log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return dir;
 }
