@@ -13,7 +13,8 @@
  * a stream over the whole history (`readCommits` counting commits), which must stay flat as the
  * repository grows. Finally the CLI as a whole process against `git log` as a process.
  *
- * Options: --huge (add 1M commits), --sizes=10000,100000, --runs=N, --json (machine-readable).
+ * Options: --huge (add 1M commits), --sizes=10000,100000, --runs=N, --json (machine-readable),
+ * --cli=FILE (the CLI bundle to time; default dist/cli.js).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -39,21 +40,25 @@ interface Options {
   sizes: number[];
   runs: number;
   json: boolean;
+  /** The CLI bundle to time as a process (default dist/cli.js). */
+  cli: string;
 }
 
 function parseOptions(argv: string[]): Options {
   let sizes = [10_000, 100_000];
   let runs = 15;
   let json = false;
+  let cli = path.join(ROOT, 'dist', 'cli.js');
   for (const a of argv) {
     if (a === '--huge') sizes = [...sizes, 1_000_000];
     else if (a.startsWith('--sizes=')) sizes = a.slice(8).split(',').map((s) => Number(s.replace(/k$/iu, '000').replace(/m$/iu, '000000')));
     else if (a.startsWith('--runs=')) runs = Math.max(3, Number(a.slice(7)));
     else if (a === '--json') json = true;
-    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json)`);
+    else if (a.startsWith('--cli=')) cli = path.resolve(a.slice(6));
+    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE)`);
   }
   if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers ≥ 100');
-  return { sizes, runs, json };
+  return { sizes, runs, json, cli };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,9 +326,8 @@ function timeProcess(cmd: string, args: string[], cwd: string, env: NodeJS.Proce
   return ms;
 }
 
-function measureProcesses(repo: string, size: number, label: string, period: Period, runs: number): ProcessResult | string {
-  const cli = path.join(ROOT, 'dist', 'cli.js');
-  if (!fs.existsSync(cli)) return 'dist/cli.js is missing (run `node esbuild.js`)';
+function measureProcesses(cli: string, repo: string, size: number, label: string, period: Period, runs: number): ProcessResult | string {
+  if (!fs.existsSync(cli)) return `${path.relative(ROOT, cli)} is missing (run \`node esbuild.js\`)`;
   const env = { ...process.env, TZ: 'UTC', CLIENT_PULSE_TODAY: TODAY, NO_COLOR: '1' };
   const probe = spawnSync(process.execPath, [cli, 'activity', '--help'], { encoding: 'utf8', env });
   if (probe.status !== 0) return 'the CLI has no `activity` command in this build';
@@ -388,7 +392,7 @@ async function main(): Promise<void> {
     }
     memory.push(measureMemory(repo, size, 'window-90d-numstat'));
     memory.push(measureMemory(repo, size, 'whole-history-stream'));
-    processes.push(measureProcesses(repo, size, '7 days', windows[0].period, Math.max(3, Math.ceil(opts.runs / 2))));
+    processes.push(measureProcesses(opts.cli, repo, size, '7 days', windows[0].period, Math.max(3, Math.ceil(opts.runs / 2))));
   }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ machine: info, results, memory, processes }, null, 2)}\n`);
