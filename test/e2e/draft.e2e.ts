@@ -1,0 +1,276 @@
+/**
+ * End to end, as a person uses it: the real VS Code workbench (code-server, with the built
+ * extension installed from this folder) in a real Chromium, driven by Playwright.
+ *
+ *   palette → "Client Pulse: Draft client update" → client → period → the draft inside the
+ *   webview → Copy → the clipboard holds the plain-text update;
+ *   a commit message `<img src=x onerror=alert(1)>` and a clients.md line with
+ *   `<script>alert(1)</script>` are shown as text (no dialog, no element);
+ *   screenshots of an English and a Chinese draft (test-results/e2e/draft-*.png).
+ *
+ * Needs: `node esbuild.js` (dist/), Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
+ * CLIENT_PULSE_EXTENSION_DIR picks another extension folder to install (default: this one);
+ * code-server's entry script (CODE_SERVER_ENTRY, e.g. node_modules/code-server/out/node/entry.js).
+ * Run: npx mocha --no-config -r tsx/cjs --extension ts --timeout 180000 test/e2e/draft.e2e.ts
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** The extension folder to install (default: this repository, built). */
+const EXTENSION = path.resolve(process.env.CLIENT_PULSE_EXTENSION_DIR ?? ROOT);
+const TODAY = '2026-11-20'; // a Friday: the demo's history and "this week" are fixed by it
+const OUT = path.join(ROOT, 'test-results', 'e2e');
+const XSS_COMMIT = '<img src=x onerror=alert(1)>';
+const XSS_CLIENTS = '<script>alert(1)</script>';
+
+function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** The demo workspace; with `probe`, plus a hostile commit message and clients.md line for Acme. */
+function makeWorkspace(dir: string, probe: boolean): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs'), '--out', dir, '--today', TODAY, '--quiet'], { cwd: ROOT });
+  if (!probe) return;
+  const clients = path.join(dir, '.project', 'clients.md');
+  const text = fs.readFileSync(clients, 'utf8');
+  const asks = text.indexOf('## Asks');
+  assert.ok(asks > 0, 'the demo clients.md has an Asks section for Acme');
+  const at = text.indexOf('\n', asks) + 1;
+  fs.writeFileSync(clients, `${text.slice(0, at)}- Sign-off on the ${XSS_CLIENTS} banner copy asked:2026-11-16\n${text.slice(at)}`);
+  fs.mkdirSync(path.join(dir, 'apps', 'acme', 'loyalty'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'apps', 'acme', 'loyalty', 'probe.ts'), '// probe\n');
+  git(dir, ['add', 'apps/acme/loyalty/probe.ts']);
+  const when = `${TODAY}T09:00:00+01:00`;
+  git(dir, ['-c', 'user.name=Alice Martin', '-c', 'user.email=alice@agency.example', 'commit', '-q', '-m', `feat(loyalty): ${XSS_COMMIT} in the points banner`], {
+    GIT_AUTHOR_DATE: when,
+    GIT_COMMITTER_DATE: when,
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > end) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** An extensions folder holding this repository as the installed extension. */
+function extensionsDir(dir: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${pkg.publisher}.${pkg.name}`;
+  const folder = `${id}-${pkg.version}`;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.symlinkSync(EXTENSION, path.join(dir, folder), 'dir');
+  const entry = { identifier: { id }, version: pkg.version, location: { $mid: 1, path: path.join(dir, folder), scheme: 'file' }, relativeLocation: folder, metadata: { installedTimestamp: 0, source: 'vsix' } };
+  fs.writeFileSync(path.join(dir, 'extensions.json'), JSON.stringify([entry]));
+  return dir;
+}
+
+function userDataDir(dir: string): string {
+  fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.ignoreRecommendations': true,
+    'extensions.autoUpdate': false,
+    'git.enabled': false,
+    'window.commandCenter': false,
+    'chat.commandCenter.enabled': false,
+  };
+  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  return dir;
+}
+
+describe('Draft client update (end to end, real workbench and browser)', function () {
+  this.timeout(240_000);
+
+  const entry = process.env.CODE_SERVER_ENTRY ?? path.join(ROOT, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  let tmp = '';
+  let server: ChildProcess | undefined;
+  let serverLog = '';
+  let browser: Browser | undefined;
+  let page: Page;
+  let base = '';
+  const dialogs: string[] = [];
+
+  before(async function () {
+    for (const [what, file] of [
+      ['the built extension (run `node esbuild.js`)', path.join(EXTENSION, 'dist', 'extension.js')],
+      ['the built webview', path.join(EXTENSION, 'dist', 'webview', 'main.js')],
+      ['code-server (CODE_SERVER_ENTRY)', entry],
+      ['Chromium (CHROMIUM_PATH)', chromiumPath],
+    ]) {
+      assert.ok(fs.existsSync(file), `missing ${what}: ${file}`);
+    }
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'client-pulse-e2e-'));
+    makeWorkspace(path.join(tmp, 'clean'), false);
+    makeWorkspace(path.join(tmp, 'probe'), true);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(
+      process.execPath,
+      [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir(path.join(tmp, 'user')), '--extensions-dir', extensionsDir(path.join(tmp, 'extensions')), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--locale', 'en'],
+      { env: { ...process.env, CLIENT_PULSE_TODAY: TODAY, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
+    server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
+    await waitForHttp(`${base}/healthz`, 60_000);
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, deviceScaleFactor: 1 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    page = await context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    fs.mkdirSync(OUT, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server?.pid !== undefined && server.exitCode === null) server.kill('SIGTERM');
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') {
+      void page?.screenshot({ path: path.join(OUT, `failed-${Date.now()}.png`) }).catch(() => undefined);
+      if (serverLog) fs.writeFileSync(path.join(OUT, 'code-server.log'), serverLog);
+    }
+  });
+
+  async function openWorkspace(name: 'clean' | 'probe'): Promise<void> {
+    await page.goto(`${base}/?folder=${encodeURIComponent(path.join(tmp, name))}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    // Let the workbench settle (restored editors, notifications), then hide the side bar.
+    await page.waitForSelector('.statusbar', { timeout: 30_000 });
+    await page.waitForTimeout(2500);
+    await page.keyboard.press('Escape');
+    const sidebar = page.locator('.part.sidebar');
+    if (await sidebar.isVisible()) await page.keyboard.press('Control+b');
+  }
+
+  /** Palette → command → client → period, as typed by a person. */
+  async function draftFromPalette(client: string, period: RegExp): Promise<Frame> {
+    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } }); // focus the workbench, not a webview
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await page.keyboard.type('Client Pulse: Draft client update');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Client Pulse: Draft client update' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: client }).first().waitFor();
+    await page.keyboard.type(client);
+    await page.keyboard.press('Enter');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: period }).first();
+    await row.waitFor();
+    await row.click();
+    return webviewFrame(client);
+  }
+
+  /** The frame of the panel page that shows `client`'s draft. */
+  async function webviewFrame(client: string): Promise<Frame> {
+    const end = Date.now() + 60_000;
+    while (Date.now() < end) {
+      for (const frame of page.frames()) {
+        try {
+          if ((await frame.locator('#preview').count()) && (await frame.locator('#title').innerText()).includes(client)) return frame;
+        } catch {
+          /* a frame navigating away */
+        }
+      }
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`no draft panel for ${client}`);
+  }
+
+  it('palette → client → period → draft → Copy puts the update on the clipboard', async () => {
+    await openWorkspace('clean');
+    const frame = await draftFromPalette('Acme Retail', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    const preview = await frame.locator('#preview').innerText();
+    assert.match(preview, /^Hi Jane,/);
+    assert.match(preview, /week 47/);
+    assert.match(await frame.locator('#subject').evaluate((el) => (el as HTMLInputElement).value), /^\[Acme Retail\] Weekly update — week 47/);
+    // Lines from commits carry their hashes on hover.
+    const titles = await frame.locator('.pane.lines li[title]').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    assert.ok(titles.some((t) => /[0-9a-f]{7}/.test(t)), `a line shows its commit hashes (${titles.join(' | ')})`);
+
+    await frame.locator('#copy').click();
+    await frame.locator('#toast', { hasText: 'Copied as plain text.' }).waitFor();
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(clipboard, /^Hi Jane,\n/);
+    assert.ok(!clipboard.includes('**'), 'plain text without markdown markers');
+    assert.ok(clipboard.includes(preview.split('\n')[2].trim()), 'the clipboard holds the previewed text');
+
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(OUT, 'draft-en.png') });
+  });
+
+  it('shows a Chinese draft (client language) and switches an English one to Chinese', async () => {
+    const zh = await draftFromPalette('星河教育', /^This week/);
+    await zh.locator('#preview h2').first().waitFor();
+    assert.match(await zh.locator('#preview').innerText(), /^李娜/);
+    assert.match(await zh.locator('#subject').evaluate((el) => (el as HTMLInputElement).value), /^【星河教育】项目周报 第47周/);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(OUT, 'draft-zh.png') });
+
+    // The language switch regenerates the Acme draft in Chinese (keyboard only).
+    const acme = await draftFromPalette('Acme Retail', /^This week/);
+    await acme.locator('#language').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await acme.locator('#preview', { hasText: '本周' }).waitFor({ timeout: 20_000 });
+    assert.match(await acme.locator('#subject').evaluate((el) => (el as HTMLInputElement).value), /^【Acme Retail】/);
+  });
+
+  it('shows markup from a commit message and from clients.md as text; no script runs', async () => {
+    await openWorkspace('probe');
+    dialogs.length = 0;
+    const frame = await draftFromPalette('Acme Retail', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    const preview = await frame.locator('#preview').innerText();
+    assert.ok(preview.includes(XSS_COMMIT), 'the commit message is visible as text in the preview');
+    assert.ok(preview.includes(XSS_CLIENTS), 'the clients.md line is visible as text in the preview');
+    assert.ok((await frame.locator('#source').inputValue()).includes('onerror=alert(1)'), 'and in the source');
+    assert.ok((await frame.locator('.pane.lines').innerText()).includes(XSS_COMMIT), 'and in the lines list');
+    for (const selector of ['#preview img', '#preview script', '.pane.lines img', '.pane.lines script', 'img[src="x"]']) {
+      assert.equal(await frame.locator(selector).count(), 0, `no ${selector} element`);
+    }
+    // Typing markup into the source does not create elements either.
+    await frame.locator('#source').fill(`# Probe\n\n${XSS_COMMIT} ${XSS_CLIENTS} [link](javascript:alert(1))`);
+    await frame.locator('#preview h1', { hasText: 'Probe' }).waitFor();
+    assert.equal(await frame.locator('#preview img, #preview script, #preview a').count(), 0);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(dialogs, [], 'no dialog was opened by page content');
+  });
+});
