@@ -31,24 +31,46 @@ export function revertedHashes(commit: Commit): string[] {
 }
 
 /**
- * Pairs of a commit and its revert inside the same list: both hashes are returned so both can be
- * hidden. A revert whose target is outside the list stays visible (it changed something).
+ * Pairs of a commit and its revert inside the same list (newest first, as git gives them): both
+ * hashes are returned so both can be hidden. The revert names its target with git's
+ * `This reverts commit <hash>.`; without one (squash merges, hand-written reverts), a
+ * `Revert "<subject>"` pairs with the nearest older commit of exactly that subject. A revert whose
+ * target is outside the list stays visible (it changed something).
  */
 export function revertedPairs(commits: readonly Commit[]): Set<string> {
   const byHash = new Map(commits.map((c) => [c.hash, c]));
   const byPrefix = (h: string) => byHash.get(h) ?? (h.length < 40 ? commits.find((c) => c.hash.startsWith(h)) : undefined);
   const out = new Set<string>();
-  for (const c of commits) {
-    if (!c.body.includes('This reverts commit')) continue;
-    for (const h of revertedHashes(c)) {
-      const target = byPrefix(h);
-      if (target && !out.has(c.hash)) {
-        out.add(c.hash);
-        out.add(target.hash);
+  let bySubject: Map<string, number[]> | undefined;
+  commits.forEach((c, index) => {
+    if (out.has(c.hash)) return;
+    const hashes = c.body.includes('This reverts commit') ? revertedHashes(c) : [];
+    let target: Commit | undefined;
+    for (const h of hashes) target ??= byPrefix(h);
+    if (!target && hashes.length === 0) {
+      const m = /^Revert "(.+)"$/su.exec(c.subject);
+      if (m) {
+        bySubject ??= indexBySubject(commits);
+        const older = (bySubject.get(m[1]) ?? []).find((k) => k > index && !out.has(commits[k].hash));
+        if (older !== undefined) target = commits[older];
       }
     }
-  }
+    if (target && !out.has(target.hash)) {
+      out.add(c.hash);
+      out.add(target.hash);
+    }
+  });
   return out;
+}
+
+function indexBySubject(commits: readonly Commit[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  commits.forEach((c, k) => {
+    const list = map.get(c.subject);
+    if (list) list.push(k);
+    else map.set(c.subject, [k]);
+  });
+  return map;
 }
 
 /**

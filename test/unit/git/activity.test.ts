@@ -122,6 +122,22 @@ describe('git/activity', function () {
     assert.deepEqual(all.items.filter((i) => i.hidden !== undefined), []);
   });
 
+  it('pairs a revert without a hash with the nearest older commit of that subject', async () => {
+    const repo = makeRepo([
+      { message: 'feat: map pins', date: '2026-11-02 10:00:00 +0000' },
+      { message: 'feat: map pins', date: '2026-11-03 10:00:00 +0000' },
+      { message: 'Revert "feat: map pins"\n\nReverts acme/shop#12', date: '2026-11-04 10:00:00 +0000' },
+      { message: 'Revert "feat: never here"', date: '2026-11-05 10:00:00 +0000' },
+    ]);
+    const a = await readActivity({ cwd: repo, period: NOV });
+    assert.deepEqual(a.items.map((i) => [i.commit.authorDate.slice(0, 10), i.hidden ?? 'shown']), [
+      ['2026-11-05', 'shown'],
+      ['2026-11-04', 'reverted'],
+      ['2026-11-03', 'reverted'],
+      ['2026-11-02', 'shown'],
+    ]);
+  });
+
   it('applies .mailmap, filters authors after it, and reads numstat', async () => {
     const repo = makeRepo([
       { message: 'feat: one', date: '2026-11-02 10:00:00 +0000', author: 'wang <wang@old.example>', files: { '.mailmap': '王伟 <wang.wei@agency.example> <wang@old.example>\n', 'a.txt': 'a\nb\n' } },
