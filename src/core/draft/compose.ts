@@ -100,11 +100,14 @@ function commitText(ctx: Context, item: ActivityItem): string {
 
 /** Dates written as `YYYY-MM-DD` in clients.md text read as the reader's dates (`8 Dec` / `12月8日`). */
 function localDates(ctx: Context, text: string): string {
-  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => {
+  const cjk = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+  // In Chinese, `2026-11-30 前` becomes `11月30日前`: the spaces around a Latin date go with it.
+  const pattern = ctx.language === 'zh-CN' ? new RegExp(`(?:(?<=${cjk}) )?\\b(\\d{4}-\\d{2}-\\d{2})\\b(?: (?=${cjk}))?`, 'gu') : /\b(\d{4}-\d{2}-\d{2})\b/g;
+  return text.replace(pattern, (match: string, iso: string) => {
     try {
-      return toUtcDate(iso).toISOString().slice(0, 10) === iso ? day(ctx, iso) : iso;
+      return toUtcDate(iso).toISOString().slice(0, 10) === iso ? day(ctx, iso) : match;
     } catch {
-      return iso;
+      return match;
     }
   });
 }

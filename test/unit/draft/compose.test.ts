@@ -114,6 +114,8 @@ describe('draft: composer', () => {
     assert.deepEqual(section(d, 'risks')?.lines.map((l) => l.text), ['**High:** Provider retires v1 on 12 Jan 2027. What we are doing: rehearse the switch by 8 Dec.']);
     assert.deepEqual(section(d, 'asks')?.lines.map((l) => l.text), ['Store list by 30 Nov']);
     assert.deepEqual(d.status.reasons, ['a high risk is open (Provider retires v1 on 12 Jan 2027)']);
+    const zhClient = client({ language: 'zh-CN', risks: [risk('high', '寒假报名高峰', '2026-11-30 前完成压测，12 月 2026-12-08 复盘')] });
+    assert.deepEqual(section(compose(zhClient), 'risks')?.lines.map((l) => l.text), ['**高风险**：寒假报名高峰。应对：11月30日前完成压测，12 月12月8日复盘。']);
     const zh = compose({ ...c, language: 'zh-CN' });
     assert.deepEqual(section(zh, 'risks')?.lines.map((l) => l.text), ['**高风险**：Provider retires v1 on 2027年1月12日。应对：rehearse the switch by 12月8日。']);
   });

@@ -25,7 +25,11 @@ const CASES: Case[] = [
   { name: 'acme.internal.en', options: { client: 'Acme Retail', audience: 'internal' } },
   { name: 'acme.internal.zh-CN', options: { client: 'Acme Retail', audience: 'internal', language: 'zh-CN' } },
   { name: 'xinghe.zh-CN', options: { client: '星河教育', signature: '王伟' } },
-  { name: 'northwind.footnotes.en', options: { client: 'Northwind Logistics', signature: 'Priya Nair', footnotes: true } },
+  { name: 'northwind.quiet.en', options: { client: 'Northwind Logistics', signature: 'Priya Nair' } },
+  {
+    name: 'northwind.last-week.footnotes.en',
+    options: { client: 'Northwind Logistics', signature: 'Priya Nair', footnotes: true, period: { since: '2026-11-09', until: '2026-11-15' } },
+  },
 ];
 
 describe('draft: golden drafts of the demo workspace', function () {
