@@ -41,7 +41,8 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     ...(client.cadence ? { cadence: client.cadence.raw } : {}),
   };
   const L = p.letter;
-  const background = f.lead.kind === 'owner' ? '' : p.placeholderBackground(f.leadName);
+  const background =
+    f.lead.kind === 'owner' ? '' : f.lead.kind === 'placeholder' ? p.placeholderSuccessorBackground : p.placeholderBackground(f.leadName);
   const plan: string[] = [];
   plan.push(facts.nextCommitments.length > 0 ? L.planCommitments(p.list(facts.nextCommitments)) : L.planNoCommitments);
   if (facts.overdue.length > 0) plan.push(L.planOverdue(p.list(facts.overdue)));

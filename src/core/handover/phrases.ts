@@ -41,6 +41,7 @@ export interface HandoverPhrases {
   warnings: string;
   placeholderLead: string;
   placeholderBackground(who: string): string;
+  placeholderSuccessorBackground: string;
   placeholderMeeting: string;
   placeholderLastDay: string;
   placeholderContact: string;
@@ -181,6 +182,7 @@ const en: HandoverPhrases = {
   warnings: 'Warnings',
   placeholderLead: '[successor: name and e-mail]',
   placeholderBackground: (who) => `[${who}'s background and experience, in one or two sentences]`,
+  placeholderSuccessorBackground: "[the successor's background and experience, in one or two sentences]",
   placeholderMeeting: '[proposed date and time]',
   placeholderLastDay: '[last working day]',
   placeholderContact: '[contact name]',
@@ -348,6 +350,7 @@ const zh: HandoverPhrases = {
   warnings: '注意事项',
   placeholderLead: '【接任人：姓名和邮箱】',
   placeholderBackground: (who) => `【${who}的背景和经验，一两句话】`,
+  placeholderSuccessorBackground: '【接任人的背景和经验，一两句话】',
   placeholderMeeting: '【建议的日期和时间】',
   placeholderLastDay: '【最后工作日】',
   placeholderContact: '【联系人姓名】',

@@ -1,0 +1,130 @@
+/** composeHandover on clients.md alone (no repository): leads, letters, checklists, dates. */
+import assert from 'node:assert/strict';
+import { parseClients } from '../../../src/core/clients/parse';
+import { composeHandover } from '../../../src/core/handover/compose';
+import { nextUpdateDue } from '../../../src/core/handover/facts';
+import { resolveDeparting } from '../../../src/core/handover/person';
+import type { HandoverInput } from '../../../src/core/handover/types';
+
+const TEXT = `# Solo Shop
+
+A one-person web shop selling tea.
+
+Contact: Mia Wong <mia@solo.example> (Founder)
+Cadence: weekly Mon
+Language: en
+Owner: Alice Martin <alice@agency.example>
+
+## Commitments
+- [ ] Gift cards due:2026-11-10 @alice #gift
+- [ ] Tea subscription page due:2026-12-01 @alice
+- [ ] Newsletter signup
+- [x] New logo due:2026-11-01 done:2026-10-30 @alice
+
+## Risks
+- high: The payment plug-in is unmaintained
+- low: Holiday traffic
+
+## Asks
+- Product photos for the subscription page asked:2026-11-02
+- Shipping rates for Europe
+
+# 云杉科技
+
+联系人: 陈静 <chen.jing@yunshan.example> (产品经理)
+语言: zh-CN
+负责人: Alice Martin <alice@agency.example>
+备份: 王伟 <wang.wei@agency.example>
+
+## 承诺
+- [ ] 数据看板上线 due:2026-11-25 @wang
+`;
+
+function input(extra: Partial<HandoverInput> = {}): HandoverInput {
+  const file = parseClients(TEXT);
+  return {
+    today: '2026-11-20',
+    period: { since: '2026-08-23', until: '2026-11-20' },
+    language: 'en',
+    from: resolveDeparting('alice@agency.example', [{ name: 'Alice Martin', email: 'alice@agency.example' }]),
+    clients: file.clients,
+    allClients: file.clients,
+    repositories: [],
+    lastUpdateSent: { 'Solo Shop': '2026-11-16' },
+    warnings: [],
+    ...extra,
+  };
+}
+
+describe('handover: composing from clients.md alone', () => {
+  it('without a successor or Backup, asks for one with a clear placeholder everywhere', () => {
+    const doc = composeHandover(input());
+    const solo = doc.clients[0];
+    assert.deepEqual(solo.lead, { kind: 'placeholder' });
+    assert.match(solo.markdown, /No successor and no Backup: name one before anything else\. Placeholder: \[successor: name and e-mail\]\./);
+    assert.match(solo.letter?.body ?? '', /\[successor: name and e-mail\] will take over as your project lead\. \[the successor's background and experience/);
+    assert.match(solo.letter?.body ?? '', /^Dear Mia,/);
+    assert.match(solo.letter?.body ?? '', /who has been leading your project/);
+  });
+
+  it('with a Backup, the Backup stands in; the Chinese client gets a Chinese part, letter and checklist', () => {
+    const doc = composeHandover(input());
+    const yun = doc.clients[1];
+    assert.equal(yun.language, 'zh-CN');
+    assert.deepEqual(yun.lead, { kind: 'interim', person: { name: '王伟', email: 'wang.wei@agency.example' } });
+    assert.match(yun.markdown, /^## 云杉科技\n\nAlice Martin是该客户的负责人。尚未指定接任人：由王伟 <wang.wei@agency.example>（备份）担任临时负责人。/);
+    assert.match(yun.letter?.body ?? '', /^陈静，您好：/);
+    assert.match(yun.letter?.body ?? '', /在正式接任人确定之前，将由一直作为Alice Martin备份、熟悉贵方项目的王伟担任临时负责人。/);
+    assert.ok(yun.checklist.some((c) => c.startsWith('把王伟介绍给陈静（产品经理）')));
+    assert.match(yun.markdown, /### 交接清单/);
+  });
+
+  it('lists open commitments overdue first, then by date, undated last; done ones are left out', () => {
+    const md = composeHandover(input()).clients[0].markdown;
+    const order = ['Gift cards', 'Tea subscription page', 'Newsletter signup'].map((t) => md.indexOf(`**${t}**`));
+    assert.ok(order.every((i) => i > 0) && order[0] < order[1] && order[1] < order[2], order.join(','));
+    assert.ok(!md.includes('**New logo**'));
+    assert.match(md, /\*\*Gift cards\*\* · due Tue 10 Nov, \*\*overdue by 10 days\*\* · owner @alice · #gift/);
+    assert.match(md, /\*\*Newsletter signup\*\* · no due date · no owner/);
+    assert.equal((md.match(/Owned by Alice Martin: needs a new owner/g) ?? []).length, 2);
+  });
+
+  it('calls out a high risk without mitigation and asks without a date; computes the status by the draft rules', () => {
+    const md = composeHandover(input()).clients[0].markdown;
+    assert.match(md, /- \*\*High\*\*: The payment plug-in is unmaintained · \*\*no mitigation written: agree one before the handover meeting\*\*/);
+    assert.match(md, /- Shipping rates for Europe · waiting \(date asked not recorded\)/);
+    assert.match(md, /- Product photos for the subscription page · waiting 18 days \(asked 2 Nov\)/);
+    assert.match(md, /### Current status: Off track/);
+  });
+
+  it('tells when the last update went out and when the next is due', () => {
+    const md = composeHandover(input()).clients[0].markdown;
+    assert.match(md, /- Last update sent: Mon 16 Nov \(4 days ago\)/);
+    assert.match(md, /- Next update due: Mon 23 Nov, sent by \[successor: name and e-mail\]/);
+    const doc = composeHandover(input({ lastUpdateSent: {} }));
+    assert.match(doc.clients[0].markdown, /- Last update sent: none recorded/);
+  });
+
+  it('with a successor, the successor leads every client the leaver ran; the title names both', () => {
+    const doc = composeHandover(input({ to: { name: 'Carol Jones', email: 'carol@agency.example' } }));
+    assert.match(doc.markdown, /^# Handover: Alice Martin → Carol Jones\n/);
+    assert.deepEqual(doc.clients.map((c) => c.lead.kind), ['successor', 'successor']);
+    assert.match(doc.markdown, /- Taking over: Carol Jones <carol@agency.example>/);
+  });
+
+  it('is deterministic', () => {
+    assert.equal(composeHandover(input()).markdown, composeHandover(input()).markdown);
+  });
+});
+
+describe('handover: next update due', () => {
+  const client = (cadence: string) => parseClients(`# C\n\nCadence: ${cadence}\n`).clients[0];
+  it('follows the cadence day and the last update sent', () => {
+    assert.equal(nextUpdateDue(client('weekly Fri'), '2026-11-20', '2026-11-13'), '2026-11-20', 'due today');
+    assert.equal(nextUpdateDue(client('weekly Fri'), '2026-11-20', '2026-11-20'), '2026-11-27', 'sent today: next week');
+    assert.equal(nextUpdateDue(client('weekly Mon'), '2026-11-20', undefined), '2026-11-23');
+    assert.equal(nextUpdateDue(client('biweekly Mon'), '2026-11-20', '2026-11-16'), '2026-11-30');
+    assert.equal(nextUpdateDue(client('monthly'), '2026-11-20', '2026-11-05'), '2026-12-05');
+    assert.equal(nextUpdateDue(client('daily'), '2026-11-20', '2026-11-20'), '2026-11-21');
+  });
+});
