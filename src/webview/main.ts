@@ -252,7 +252,12 @@ function render(): void {
       h('section', { class: 'pane source' }, h('h2', {}, h('label', { for: 'source' }, L('source'))), source),
       h('section', { class: 'pane preview' }, h('h2', { id: 'preview-heading' }, L('preview')), preview),
     ),
-    h('footer', {}, refs.toast, h('span', { class: 'muted shortcut' }, L('shortcutHint').replace('{0}', s.settings.modKey))),
+    h(
+      'footer',
+      {},
+      refs.toast,
+      h('span', { class: 'muted shortcut' }, s.settings.canSave ? '' : `${L('readOnly')} · `, L('shortcutHint').replace('{0}', s.settings.modKey)),
+    ),
   );
   renderPreview();
   renderBanner();
