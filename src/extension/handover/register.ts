@@ -19,20 +19,13 @@ import { handoverDir } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/l10n/days';
-import type { ClientsSnapshot, DraftSettings } from '../draft/compose';
-import { openDocumentPanel } from '../draft/register';
+import type { DraftSettings } from '../draft/compose';
+import { openDocumentPanel, type DraftServices } from '../draft/register';
 
 export const HANDOVER_COMMAND = 'clientPulse.generateHandover';
 
-/** What this feature needs from the shell (the same services the draft feature gets). */
-export interface HandoverServices {
-  today(): IsoDate;
-  log: { info(message: string): void; warn(message: string): void; error(message: string): void };
-  clientsFile(): Promise<ClientsSnapshot | undefined>;
-  settings(scope: vscode.Uri | undefined): DraftSettings;
-  /** Creates a file; resolves false (writing nothing) when it exists already. */
-  writeNewFile(uri: vscode.Uri, content: Uint8Array): Promise<boolean>;
-}
+/** What this feature needs from the shell: the same services the draft feature gets. */
+export type HandoverServices = DraftServices;
 
 export interface HandoverArgs {
   from?: string;
