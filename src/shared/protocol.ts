@@ -115,6 +115,8 @@ export interface PanelState {
   /** Absent for documents. */
   draft?: Draft;
   options: DraftOptions;
+  /** Facts the user must know before sending (git not read, shallow clone…); shown until the draft changes. */
+  warnings: string[];
   labels: Labels;
   settings: PanelSettings;
 }

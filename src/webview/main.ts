@@ -244,6 +244,7 @@ function render(): void {
     root,
     renderHeader(s),
     renderToolbar(s),
+    s.warnings.length ? h('div', { class: 'warnings', role: 'note' }, ...s.warnings.map((w) => h('p', {}, icon('warning'), ' ', w))) : undefined,
     refs.banner,
     h(
       'main',

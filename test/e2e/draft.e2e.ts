@@ -219,14 +219,14 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     const preview = await frame.locator('#preview').innerText();
     assert.match(preview, /^Hi Jane,/);
     assert.match(preview, /week 47/);
-    assert.match(await frame.locator('#subject').evaluate((el) => (el as HTMLInputElement).value), /^\[Acme Retail\] Weekly update — week 47/);
+    assert.match(await frame.locator('#subject').evaluate((el) => (el as unknown as { value: string }).value), /^\[Acme Retail\] Weekly update — week 47/);
     // Lines from commits carry their hashes on hover.
     const titles = await frame.locator('.pane.lines li[title]').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
     assert.ok(titles.some((t) => /[0-9a-f]{7}/.test(t)), `a line shows its commit hashes (${titles.join(' | ')})`);
 
     await frame.locator('#copy').click();
     await frame.locator('#toast', { hasText: 'Copied as plain text.' }).waitFor();
-    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
     assert.match(clipboard, /^Hi Jane,\n/);
     assert.ok(!clipboard.includes('**'), 'plain text without markdown markers');
     assert.ok(clipboard.includes(preview.split('\n')[2].trim()), 'the clipboard holds the previewed text');
@@ -239,7 +239,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     const zh = await draftFromPalette('星河教育', /^This week/);
     await zh.locator('#preview h2').first().waitFor();
     assert.match(await zh.locator('#preview').innerText(), /^李娜/);
-    assert.match(await zh.locator('#subject').evaluate((el) => (el as HTMLInputElement).value), /^【星河教育】项目周报 第47周/);
+    assert.match(await zh.locator('#subject').evaluate((el) => (el as unknown as { value: string }).value), /^【星河教育】项目周报 第47周/);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(OUT, 'draft-zh.png') });
 
@@ -250,7 +250,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await acme.locator('#preview', { hasText: '本周' }).waitFor({ timeout: 20_000 });
-    assert.match(await acme.locator('#subject').evaluate((el) => (el as HTMLInputElement).value), /^【Acme Retail】/);
+    assert.match(await acme.locator('#subject').evaluate((el) => (el as unknown as { value: string }).value), /^【Acme Retail】/);
   });
 
   it('shows markup from a commit message and from clients.md as text; no script runs', async () => {

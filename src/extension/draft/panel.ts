@@ -27,6 +27,14 @@ export interface Session {
   subject: string;
   /** False when git must not run (untrusted workspace): the draft comes from clients.md only. */
   useGit: boolean;
+  /** What the user must know about how the draft was made (from the last composition). */
+  warnings?: string[];
+}
+
+/** A composed draft and the facts worth telling the user about it. */
+export interface Recomposed {
+  draft: Draft;
+  warnings: string[];
 }
 
 export interface PanelHost {
@@ -34,7 +42,7 @@ export interface PanelHost {
   log: { info(message: string): void; warn(message: string): void; error(message: string): void };
   actions: PanelActions;
   /** Composes the draft of an update session again with new options. */
-  recompose(session: Session, options: DraftOptions): Promise<Draft>;
+  recompose(session: Session, options: DraftOptions): Promise<Recomposed>;
   settings(): PanelSettings;
   onDispose(panel: DraftPanel): void;
 }
@@ -76,6 +84,7 @@ export class DraftPanel {
       markdown: s.markdown,
       draft: s.draft,
       options: s.options,
+      warnings: s.warnings ?? [],
       labels: panelLabels(),
       settings: this.host.settings(),
     };
@@ -167,7 +176,8 @@ export class DraftPanel {
     if (s.source.kind !== 'update') return;
     this.send({ type: 'busy', busy: true });
     try {
-      const draft = await this.host.recompose(s, options);
+      const { draft, warnings } = await this.host.recompose(s, options);
+      s.warnings = warnings;
       s.options = options;
       s.draft = draft;
       s.generated = draft.markdown;

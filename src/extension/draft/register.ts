@@ -119,7 +119,11 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
         useGit: session.useGit,
       });
       for (const w of composed.warnings) services.log.warn(`draft: ${w}`);
-      return composed.draft;
+      const warnings = [...composed.warnings];
+      if (!session.useGit) {
+        warnings.unshift(vscode.l10n.t('Git history was not read, so the work done in this period is missing from this draft. Add it by hand before sending.'));
+      }
+      return { draft: composed.draft, warnings };
     },
     onDispose(panel) {
       if (panels.get(panel.key) === panel) panels.delete(panel.key);
@@ -223,8 +227,8 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
     const source: UpdateSource = { kind: 'update', client: client.name, period, periodLabel: periodLabel(choice, period) };
     const compose = (git: boolean) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Drafting the update for {0}…', client.name) }, async () => {
-        const draft = await host.recompose({ source, title: '', options, generated: '', markdown: '', subject: '', useGit: git }, options);
-        const s: Session = { source, title: updateTitle(client.name, source.periodLabel), options, draft, generated: draft.markdown, markdown: draft.markdown, subject: draft.subject, useGit: git };
+        const { draft, warnings } = await host.recompose({ source, title: '', options, generated: '', markdown: '', subject: '', useGit: git }, options);
+        const s: Session = { source, title: updateTitle(client.name, source.periodLabel), options, draft, generated: draft.markdown, markdown: draft.markdown, subject: draft.subject, useGit: git, warnings };
         return s;
       });
     let session: Session;
@@ -264,8 +268,9 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
     };
     if (source.kind === 'update') {
       try {
-        const draft = await host.recompose(base, options);
+        const { draft, warnings } = await host.recompose(base, options);
         base.draft = draft;
+        base.warnings = warnings;
         base.generated = draft.markdown;
       } catch (e) {
         services.log.warn(`draft panel: restored ${source.client} without recomposing (${e instanceof Error ? e.message : String(e)})`);
