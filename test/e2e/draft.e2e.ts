@@ -138,7 +138,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     server = spawn(
       process.execPath,
       [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir(path.join(tmp, 'user')), '--extensions-dir', extensionsDir(path.join(tmp, 'extensions')), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--locale', 'en'],
-      { env: { ...process.env, CLIENT_PULSE_TODAY: TODAY, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...process.env, CLIENT_PULSE_TODAY: TODAY, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
     server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
@@ -156,7 +156,14 @@ describe('Draft client update (end to end, real workbench and browser)', functio
 
   after(async () => {
     await browser?.close();
-    if (server?.pid !== undefined && server.exitCode === null) server.kill('SIGTERM');
+    // code-server runs in its own process group: end it with its extension host and watchers.
+    if (server?.pid !== undefined && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        server.kill('SIGTERM');
+      }
+    }
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
