@@ -1,0 +1,27 @@
+/** Validated inputs shared by "Add commitment" and "Change due date". */
+import * as vscode from 'vscode';
+import type { IsoDate } from '../../core/clients/model';
+import { toUtcDate } from '../../core/l10n/days';
+
+/** An error message for a date that is not a real `YYYY-MM-DD` day, else undefined. */
+export function dateProblem(value: string): string | undefined {
+  const v = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-12-04.');
+  if (toUtcDate(v).toISOString().slice(0, 10) !== v) return vscode.l10n.t('{0} is not a day in the calendar.', v);
+  return undefined;
+}
+
+/**
+ * Asks for a due date. Resolves to the date, '' when `allowEmpty` and the user left it empty,
+ * or undefined when cancelled.
+ */
+export async function askDueDate(today: IsoDate, current: IsoDate | undefined, allowEmpty: boolean, step?: { step: number; total: number }): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: step ? vscode.l10n.t('Add commitment ({0}/{1}): due date', step.step, step.total) : vscode.l10n.t('Change due date'),
+    prompt: allowEmpty ? vscode.l10n.t('YYYY-MM-DD, or leave empty for no date') : vscode.l10n.t('YYYY-MM-DD (today is {0})', today),
+    value: current ?? '',
+    placeHolder: today,
+    validateInput: (v) => (allowEmpty && v.trim() === '' ? undefined : dateProblem(v)),
+  });
+  return value === undefined ? undefined : value.trim();
+}

@@ -1,0 +1,196 @@
+/**
+ * Finds each workspace folder's clients file (setting `clientPulse.clientsFile`), reads it (the
+ * open document's text when it is open, else the file on disk), parses it with the core and keeps
+ * the result until the text changes. Fires `onDidChange` (debounced while the user types) so the
+ * tree, diagnostics and status bar follow edits, saves and changes made outside VS Code.
+ */
+import * as vscode from 'vscode';
+import type { Client, ClientsFile } from '../core/clients/model';
+import { parseClients } from '../core/clients/parse';
+import type { Configuration } from './config';
+import type { Logger } from './log';
+
+/** One workspace folder's clients file as it reads now. */
+export interface ClientsEntry {
+  folder: vscode.WorkspaceFolder;
+  uri: vscode.Uri;
+  text: string;
+  file: ClientsFile;
+  /** Same as `file.clients` (the shape other features take). */
+  clients: Client[];
+  /** The open document's version, when the text came from an open document. */
+  documentVersion?: number;
+}
+
+export const TYPING_DEBOUNCE_MS = 300;
+
+const decoder = new TextDecoder('utf-8');
+
+export class ClientsStore implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when any clients file appeared, disappeared or changed. */
+  readonly onDidChange = this.changed.event;
+  private entries = new Map<string, ClientsEntry>();
+  private watchers: vscode.Disposable[] = [];
+  private loading: Promise<void> | undefined;
+  private dirtyAll = true;
+  private readonly dirtyFolders = new Set<string>();
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly config: Configuration, private readonly log: Logger) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidateAll()),
+      config.onDidChange(() => this.invalidateAll()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || !this.folderOf(e.document.uri)) return;
+        this.scheduleTyping(e.document.uri);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.invalidateUri(d.uri)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.invalidateUri(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.invalidateUri(d.uri)),
+    );
+    this.rewatch();
+  }
+
+  /** The configured clients file location of a folder (whether or not it exists). */
+  locationOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+    return vscode.Uri.joinPath(folder.uri, this.config.get(folder.uri).clientsFile);
+  }
+
+  /** The folder whose clients file `uri` is, if it is one. */
+  folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
+    const key = uri.toString();
+    return (vscode.workspace.workspaceFolders ?? []).find((f) => this.locationOf(f).toString() === key);
+  }
+
+  /** Every folder's clients file that exists, in workspace-folder order. */
+  async all(): Promise<ClientsEntry[]> {
+    await this.load();
+    const out: ClientsEntry[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const entry = this.entries.get(folder.uri.toString());
+      if (entry) out.push(entry);
+    }
+    return out;
+  }
+
+  /** The clients file to use when one is needed: the active editor's folder's, else the first. */
+  async preferred(): Promise<ClientsEntry | undefined> {
+    const all = await this.all();
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const folder = active && vscode.workspace.getWorkspaceFolder(active);
+    return (folder && all.find((e) => e.folder.uri.toString() === folder.uri.toString())) ?? all[0];
+  }
+
+  /** The entry of the clients file at `uri`, parsed from its current text. */
+  async entryFor(uri: vscode.Uri): Promise<ClientsEntry | undefined> {
+    const key = uri.toString();
+    return (await this.all()).find((e) => e.uri.toString() === key);
+  }
+
+  /** Forgets everything read and reads again (the Refresh command). */
+  refresh(): void {
+    this.invalidateAll();
+  }
+
+  private invalidateAll(): void {
+    this.dirtyAll = true;
+    this.rewatch();
+    this.changed.fire();
+  }
+
+  private invalidateUri(uri: vscode.Uri): void {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    this.dirtyFolders.add(folder.uri.toString());
+    this.changed.fire();
+  }
+
+  private scheduleTyping(uri: vscode.Uri): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => {
+      this.typingTimer = undefined;
+      this.invalidateUri(uri);
+    }, TYPING_DEBOUNCE_MS);
+  }
+
+  /** One watcher per folder for its clients file (created, changed or deleted outside VS Code). */
+  private rewatch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.config.get(folder.uri).clientsFile));
+      const onEvent = (): void => {
+        this.dirtyFolders.add(folder.uri.toString());
+        this.changed.fire();
+      };
+      watcher.onDidCreate(onEvent);
+      watcher.onDidChange(onEvent);
+      watcher.onDidDelete(onEvent);
+      this.watchers.push(watcher);
+    }
+  }
+
+  private load(): Promise<void> {
+    if (!this.dirtyAll && this.dirtyFolders.size === 0 && !this.loading) return Promise.resolve();
+    if (this.loading) return this.loading.then(() => this.load());
+    this.loading = this.reload().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async reload(): Promise<void> {
+    const all = this.dirtyAll;
+    const dirty = new Set(this.dirtyFolders);
+    this.dirtyAll = false;
+    this.dirtyFolders.clear();
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const next = new Map<string, ClientsEntry>();
+    for (const folder of folders) {
+      const key = folder.uri.toString();
+      const old = this.entries.get(key);
+      if (!all && !dirty.has(key)) {
+        if (old) next.set(key, old);
+        continue;
+      }
+      const entry = await this.read(folder, old);
+      if (entry) next.set(key, entry);
+    }
+    this.entries = next;
+  }
+
+  private async read(folder: vscode.WorkspaceFolder, old: ClientsEntry | undefined): Promise<ClientsEntry | undefined> {
+    const uri = this.locationOf(folder);
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+    if (document) {
+      if (old && old.uri.toString() === key && old.documentVersion === document.version) return old;
+      return this.entry(folder, uri, document.getText(), document.version);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return undefined;
+    }
+    const text = decoder.decode(bytes);
+    if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;
+    return this.entry(folder, uri, text, undefined);
+  }
+
+  private entry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string, documentVersion: number | undefined): ClientsEntry {
+    const started = Date.now();
+    const file = parseClients(text);
+    this.log.info(`parsed ${uri.fsPath}: ${file.clients.length} clients, ${file.diagnostics.length} problems (${Date.now() - started} ms)`);
+    return { folder, uri, text, file, clients: file.clients, documentVersion };
+  }
+
+  dispose(): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,23 @@
+/** Every command id contributed in package.json, in one place. */
+export const enum CommandId {
+  DraftUpdate = 'clientPulse.draftUpdate',
+  GenerateHandover = 'clientPulse.generateHandover',
+  Refresh = 'clientPulse.refresh',
+  Filter = 'clientPulse.filter',
+  ToggleDone = 'clientPulse.toggleDone',
+  AddCommitment = 'clientPulse.addCommitment',
+  CreateClientsFile = 'clientPulse.createClientsFile',
+  OpenCommitment = 'clientPulse.openCommitment',
+  MarkDone = 'clientPulse.markDone',
+  MarkUndone = 'clientPulse.markUndone',
+  ChangeDueDate = 'clientPulse.changeDueDate',
+  CopyCommitment = 'clientPulse.copyCommitment',
+}
+
+/** Context keys the manifest's `when` clauses read. */
+export const enum ContextKey {
+  HasClientsFile = 'clientPulse.hasClientsFile',
+  ReadOnly = 'clientPulse.readOnly',
+}
+
+export const COMMITMENTS_VIEW = 'clientPulse.commitments';

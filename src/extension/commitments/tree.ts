@@ -1,0 +1,188 @@
+/**
+ * The Commitments tree: (folder →) client → commitments. Built from the clients store on every
+ * change; items carry checkboxes (done/undone) and resolve their tooltip (with linked commits)
+ * lazily.
+ */
+import * as vscode from 'vscode';
+import type { Client, Commitment } from '../../core/clients/model';
+import type { ClientsEntry } from '../clientsStore';
+import type { Services } from '../services';
+import type { LinkedCommits } from './commits';
+import { relativeDueText } from './labels';
+import { isFilterActive, overdueCount, relativeDueOf, urgencyOf, visibleCommitments, type Filter, type Urgency } from './model';
+
+export interface FolderNode {
+  kind: 'folder';
+  entry: ClientsEntry;
+}
+export interface ClientNode {
+  kind: 'client';
+  entry: ClientsEntry;
+  client: Client;
+}
+export interface CommitmentNode {
+  kind: 'commitment';
+  entry: ClientsEntry;
+  client: Client;
+  commitment: Commitment;
+}
+export type Node = FolderNode | ClientNode | CommitmentNode;
+
+const ICONS: Record<Urgency, vscode.ThemeIcon> = {
+  overdue: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+  thisWeek: new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')),
+  later: new vscode.ThemeIcon('calendar', new vscode.ThemeColor('charts.blue')),
+  undated: new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('descriptionForeground')),
+  done: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+};
+
+export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  filter: Filter = {};
+  showDone = false;
+  private entries: ClientsEntry[] = [];
+  private parents = new Map<Node, Node | undefined>();
+
+  constructor(private readonly services: Services, private readonly commits: LinkedCommits) {}
+
+  /** Re-reads the clients files; resolves to the entries shown. */
+  async reload(): Promise<ClientsEntry[]> {
+    this.entries = await this.services.store.all();
+    this.changed.fire(undefined);
+    return this.entries;
+  }
+
+  overdue(): number {
+    const today = this.services.today();
+    return this.entries.reduce((n, e) => n + overdueCount(e.clients, today), 0);
+  }
+
+  shownEntries(): readonly ClientsEntry[] {
+    return this.entries;
+  }
+
+  getParent(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      this.parents = new Map();
+      if (this.entries.length === 1) return this.clientNodes(this.entries[0], undefined);
+      return this.entries.map((entry) => this.child({ kind: 'folder', entry }, undefined));
+    }
+    if (node.kind === 'folder') return this.clientNodes(node.entry, node);
+    if (node.kind === 'client') {
+      const today = this.services.today();
+      return visibleCommitments(node.client, this.filter, this.showDone, today).map((commitment) =>
+        this.child({ kind: 'commitment', entry: node.entry, client: node.client, commitment }, node),
+      );
+    }
+    return [];
+  }
+
+  private child<T extends Node>(node: T, parent: Node | undefined): T {
+    this.parents.set(node, parent);
+    return node;
+  }
+
+  private clientNodes(entry: ClientsEntry, parent: Node | undefined): Node[] {
+    const today = this.services.today();
+    const active = isFilterActive(this.filter);
+    return entry.clients
+      .filter((client) => !active || visibleCommitments(client, this.filter, this.showDone, today).length > 0)
+      .map((client) => this.child({ kind: 'client', entry, client }, parent));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'folder') {
+      const item = new vscode.TreeItem(node.entry.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `folder:${node.entry.folder.uri.toString()}`;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.resourceUri = node.entry.folder.uri;
+      item.contextValue = 'folder';
+      return item;
+    }
+    if (node.kind === 'client') return this.clientItem(node);
+    return this.commitmentItem(node);
+  }
+
+  private clientItem(node: ClientNode): vscode.TreeItem {
+    const today = this.services.today();
+    const open = node.client.commitments.filter((c) => !c.done).length;
+    const overdue = overdueCount([node.client], today);
+    const item = new vscode.TreeItem(node.client.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `client:${node.entry.uri.toString()}#${node.client.name}`;
+    item.iconPath = new vscode.ThemeIcon('organization', overdue > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
+    item.description =
+      overdue > 0 ? vscode.l10n.t('{0} open, {1} overdue', open, overdue) : open === 1 ? vscode.l10n.t('1 open') : vscode.l10n.t('{0} open', open);
+    item.contextValue = 'client';
+    item.tooltip = node.client.owner ? vscode.l10n.t('{0} (account owner: {1})', node.client.name, node.client.owner.name) : node.client.name;
+    return item;
+  }
+
+  private commitmentItem(node: CommitmentNode): vscode.TreeItem {
+    const c = node.commitment;
+    const today = this.services.today();
+    const urgency = urgencyOf(c, today, this.services.settings(node.entry.uri).weekStart);
+    const item = new vscode.TreeItem(c.title || c.raw.trim(), vscode.TreeItemCollapsibleState.None);
+    item.id = `commitment:${node.entry.uri.toString()}#${c.id}#${c.span.startLine}`;
+    const parts: string[] = [];
+    if (c.done) parts.push(c.doneDate ? vscode.l10n.t('done {0}', c.doneDate) : vscode.l10n.t('done'));
+    else if (c.due) parts.push(relativeDueText(relativeDueOf(c.due, today)));
+    else parts.push(vscode.l10n.t('no date'));
+    if (c.owners.length > 0) parts.push(c.owners.map((o) => `@${o.replace(/^@/, '')}`).join(' '));
+    item.description = parts.join(' · ');
+    item.iconPath = ICONS[urgency];
+    item.contextValue = c.done ? 'commitment.done' : 'commitment.open';
+    item.checkboxState = {
+      state: c.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+      tooltip: c.done ? vscode.l10n.t('Mark not done') : vscode.l10n.t('Mark done'),
+    };
+    item.accessibilityInformation = { label: `${c.title}, ${item.description}` };
+    item.command = { command: 'clientPulse.openCommitment', title: vscode.l10n.t('Open at line'), arguments: [node] };
+    return item;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: Node, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'commitment') return item;
+    const c = node.commitment;
+    const md = new vscode.MarkdownString('', true);
+    md.appendText(c.raw.trim());
+    md.appendMarkdown('\n\n');
+    const rows: string[] = [];
+    rows.push(`${vscode.l10n.t('Client')}: ${c.client}`);
+    rows.push(`${vscode.l10n.t('Due')}: ${c.due ?? vscode.l10n.t('no date')}`);
+    if (c.done) rows.push(`${vscode.l10n.t('Done')}: ${c.doneDate ?? vscode.l10n.t('yes')}`);
+    rows.push(`${vscode.l10n.t('Owner')}: ${c.owners.length > 0 ? c.owners.map((o) => `@${o}`).join(', ') : vscode.l10n.t('nobody named')}`);
+    if (c.tags.length > 0) rows.push(`${vscode.l10n.t('Tags')}: ${c.tags.map((t) => `#${t}`).join(', ')}`);
+    for (const row of rows) {
+      md.appendText(row);
+      md.appendMarkdown('  \n');
+    }
+    if (c.tags.length > 0) {
+      if (!this.services.isTrusted()) {
+        md.appendMarkdown('\n');
+        md.appendText(vscode.l10n.t('Linked commits are not read in Restricted Mode.'));
+      } else {
+        const linked = await this.commits.linkedTo(node.entry, c, token);
+        md.appendMarkdown(`\n\n**${vscode.l10n.t('Linked commits')}**\n\n`);
+        if (linked.error) md.appendText(linked.error);
+        else if (linked.commits.length === 0) md.appendText(vscode.l10n.t('No commit mentions {0} yet.', c.tags.map((t) => `#${t}`).join(', ')));
+        for (const commit of linked.commits.slice(0, 10)) {
+          md.appendMarkdown(`- \`${commit.hash.slice(0, 7)}\` `);
+          md.appendText(`${commit.subject} — ${commit.authorName}, ${commit.authorDate.slice(0, 10)}`);
+          md.appendMarkdown('\n');
+        }
+        if (linked.commits.length > 10) md.appendText(vscode.l10n.t('…and {0} more', linked.commits.length - 10));
+      }
+    }
+    item.tooltip = md;
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The parser's problems in the Problems panel for each clients file, updated as the user types
+ * (the store debounces), and quick fixes from the core's `fix` edits.
+ */
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { DIAGNOSTIC_SOURCE, rangeOf, toDiagnostic } from './convert';
+
+async function update(collection: vscode.DiagnosticCollection, services: Services): Promise<void> {
+  const entries = await services.store.all();
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    seen.add(entry.uri.toString());
+    collection.set(entry.uri, entry.file.diagnostics.map(toDiagnostic));
+  }
+  collection.forEach((uri) => {
+    if (!seen.has(uri.toString())) collection.delete(uri);
+  });
+}
+
+class FixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly services: Services) {}
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): Promise<vscode.CodeAction[]> {
+    if (!this.services.store.folderOf(document.uri)) return [];
+    const entry = await this.services.store.entryFor(document.uri);
+    // Fixes carry offsets into the text they were computed from: offer them only for that text.
+    if (!entry || entry.text !== document.getText()) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const d of entry.file.diagnostics) {
+      if (!d.fix || !rangeOf(d.span).intersection(range)) continue;
+      const action = new vscode.CodeAction(d.fix.title, vscode.CodeActionKind.QuickFix);
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of d.fix.edits) {
+        edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
+      }
+      action.edit = edit;
+      action.diagnostics = [toDiagnostic(d)];
+      action.isPreferred = d.fix.edits.length > 0;
+      actions.push(action);
+    }
+    return actions;
+  }
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): void {
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  let pending = Promise.resolve();
+  const refresh = (): void => {
+    pending = pending.then(() => update(collection, services)).catch((e: unknown) => services.log.error(`diagnostics: ${String(e)}`));
+  };
+  context.subscriptions.push(
+    collection,
+    services.store.onDidChange(refresh),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file', language: 'markdown' }, new FixProvider(services), {
+      providedCodeActionKinds: FixProvider.kinds,
+    }),
+  );
+  refresh();
+}
