@@ -26,6 +26,7 @@ import { addDays } from '../src/core/git/period';
 import { gitEnv, hardenedArgs } from '../src/core/git/run';
 import type { Client, ClientsFile, Span } from '../src/core/clients/model';
 import type { ActivityRequest, Period } from '../src/core/git/types';
+import { handoverBenchLines } from './handover';
 
 const TODAY = '2026-11-20';
 const PER_DAY = 40;
@@ -391,8 +392,10 @@ async function main(): Promise<void> {
   const results: WindowResult[] = [];
   const memory: MemoryResult[] = [];
   const processes: Array<ProcessResult | string> = [];
+  const repos: string[] = [];
   for (const size of opts.sizes) {
     const repo = await ensureRepo(size, log);
+    repos.push(repo);
     for (const w of windows) {
       log(`measuring ${size.toLocaleString('en')} commits, ${w.label}…`);
       results.push(await measureWindow(repo, size, w.label, w.period, w.numstat, w.numstat ? Math.max(5, Math.ceil((opts.runs * 2) / 3)) : opts.runs, clients));
@@ -401,8 +404,10 @@ async function main(): Promise<void> {
     memory.push(measureMemory(repo, size, 'whole-history-stream'));
     processes.push(measureProcesses(opts.cli, repo, size, '7 days', windows[0].period, Math.max(3, Math.ceil(opts.runs / 2))));
   }
+  // The handover's own section (bench/handover.ts, by the handover feature), on the repositories up to 100k.
+  const handover = await handoverBenchLines(repos.filter((r) => Number(path.basename(r)) <= 100_000), TODAY, opts.runs, log);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ machine: info, results, memory, processes }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: info, results, memory, processes, handover }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
@@ -424,6 +429,7 @@ async function main(): Promise<void> {
     if (typeof p === 'string') lines.push(`| – | – | – | – | skipped: ${p} |`);
     else lines.push(`| ${p.size.toLocaleString('en')} | ${p.window} | ${fmt(p.cliMs)} | ${fmt(p.gitMs)} | ${p.ratio.toFixed(2)}× |`);
   }
+  lines.push('', ...handover);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
