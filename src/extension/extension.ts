@@ -8,6 +8,7 @@ import { registerClientsFile } from './clientsFile/register';
 import { registerCommitments } from './commitments/register';
 import { registerDiagnostics } from './diagnostics/register';
 import { registerDraftPanel } from './draft/register';
+import { registerHandover } from './handover/register';
 import { createServices } from './services';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, services);
   registerCadence(context, services);
   registerDraftPanel(context, services);
+  registerHandover(context, services);
 }
 
 export function deactivate(): void {
