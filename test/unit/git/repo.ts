@@ -28,6 +28,7 @@ export interface FakeCommit {
 }
 
 const TEMP_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-git-'));
+process.on('exit', () => fs.rmSync(TEMP_ROOT, { recursive: true, force: true }));
 let counter = 0;
 
 /** A new empty folder inside the test temp root. */
