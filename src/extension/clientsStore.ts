@@ -92,13 +92,13 @@ export class ClientsStore implements vscode.Disposable {
 
   /** Forgets everything read and reads again (the Refresh command). */
   refresh(): void {
-    this.invalidateAll();
+    this.dirtyAll = true;
+    this.changed.fire();
   }
 
   private invalidateAll(): void {
-    this.dirtyAll = true;
     this.rewatch();
-    this.changed.fire();
+    this.refresh();
   }
 
   private invalidateUri(uri: vscode.Uri): void {

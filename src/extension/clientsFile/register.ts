@@ -142,10 +142,15 @@ async function addCommitment(services: Services, arg: unknown): Promise<boolean>
   return changed;
 }
 
+/** Test mode only (not in package.json): the context keys as last set. */
+export const TEST_CONTEXT_COMMAND = 'clientPulse.test.contextKeys';
+
 export function registerClientsFile(context: vscode.ExtensionContext, services: Services): void {
+  let hasClientsFile: boolean | undefined;
   const updateKey = async (): Promise<void> => {
     const has = (await services.store.all()).length > 0;
     await vscode.commands.executeCommand('setContext', ContextKey.HasClientsFile, has);
+    hasClientsFile = has;
   };
   let running = Promise.resolve();
   const refresh = (): void => {
@@ -170,5 +175,13 @@ export function registerClientsFile(context: vscode.ExtensionContext, services: 
       }
     }),
   );
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(TEST_CONTEXT_COMMAND, async () => {
+        await running;
+        return { hasClientsFile, readOnly: !services.isTrusted() };
+      }),
+    );
+  }
   refresh();
 }

@@ -12,8 +12,14 @@ import { LinkedCommits } from './commits';
 import { locate, refOf } from './locate';
 import { isFilterActive, type Filter } from './model';
 import { CommitmentsTree, type CommitmentNode, type Node } from './tree';
-import { pickFilter, describeFilter } from './filter';
+import { describeFilter, pickFilter } from './filter';
 import { askDueDate } from '../clientsFile/inputs';
+import { findCommitment, snapshotView } from './snapshot';
+
+/** Test mode only (not in package.json): the view as plain data, after pending refreshes. */
+export const TEST_VIEW_COMMAND = 'clientPulse.test.commitmentsView';
+/** Test mode only: tick or untick the item with this label as the checkbox does. */
+export const TEST_CHECK_COMMAND = 'clientPulse.test.checkCommitment';
 
 const STATE_FILTER = 'clientPulse.commitments.filter';
 const STATE_SHOW_DONE = 'clientPulse.commitments.showDone';
@@ -137,6 +143,21 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied.'), 2000);
     }),
   );
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(TEST_VIEW_COMMAND, async () => {
+        await running;
+        return snapshotView(tree, view);
+      }),
+      vscode.commands.registerCommand(TEST_CHECK_COMMAND, async (label: unknown, checked: unknown) => {
+        await running;
+        const node = typeof label === 'string' ? findCommitment(tree, label) : undefined;
+        if (!node || node.kind !== 'commitment') throw new Error(`no commitment labelled ${String(label)}`);
+        await setDone(node, checked === true);
+        await running;
+      }),
+    );
+  }
   refresh();
 }
 

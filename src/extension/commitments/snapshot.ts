@@ -1,0 +1,59 @@
+/**
+ * Test mode only: what the Commitments view shows, as plain data, so extension-host tests can
+ * check items, order, descriptions, icons and checkboxes without reaching into the workbench.
+ */
+import * as vscode from 'vscode';
+import type { CommitmentsTree, Node } from './tree';
+
+export interface ItemSnapshot {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  checked?: boolean;
+  icon?: string;
+  color?: string;
+  line?: number;
+  children: ItemSnapshot[];
+}
+
+export interface ViewSnapshot {
+  badge?: number;
+  message?: string;
+  items: ItemSnapshot[];
+}
+
+function labelOf(item: vscode.TreeItem): string {
+  const l = item.label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+
+function snapshotNode(tree: CommitmentsTree, node: Node): ItemSnapshot {
+  const item = tree.getTreeItem(node);
+  const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+  const checkbox = item.checkboxState;
+  const state = typeof checkbox === 'object' ? checkbox.state : checkbox;
+  return {
+    label: labelOf(item),
+    description: typeof item.description === 'string' ? item.description : undefined,
+    contextValue: item.contextValue,
+    checked: state === undefined ? undefined : state === vscode.TreeItemCheckboxState.Checked,
+    icon: icon?.id,
+    color: icon?.color?.id,
+    line: node.kind === 'commitment' ? node.commitment.span.startLine : undefined,
+    children: tree.getChildren(node).map((child) => snapshotNode(tree, child)),
+  };
+}
+
+export function snapshotView(tree: CommitmentsTree, view: vscode.TreeView<Node>): ViewSnapshot {
+  return { badge: view.badge?.value, message: view.message, items: tree.getChildren().map((n) => snapshotNode(tree, n)) };
+}
+
+/** The commitment node whose label is `label` (first match, depth first). */
+export function findCommitment(tree: CommitmentsTree, label: string, from?: Node): Node | undefined {
+  for (const node of tree.getChildren(from)) {
+    if (node.kind === 'commitment' && labelOf(tree.getTreeItem(node)) === label) return node;
+    const inner = node.kind === 'commitment' ? undefined : findCommitment(tree, label, node);
+    if (inner) return inner;
+  }
+  return undefined;
+}
