@@ -67,7 +67,10 @@ export async function readCommits(request: ActivityRequest, onCommit: (commit: C
   const args = logArgs(request);
   const keep = authorFilter(request.authors);
   let count = 0;
+  // Commits without parents: roots, or (in a shallow clone) the boundary where history was cut.
+  const parentless: Array<{ hash: string; date: string }> = [];
   const parser = new LogParser(request.numstat === true, (c) => {
+    if (c.parents.length === 0) parentless.push({ hash: c.hash, date: c.authorDate });
     if (keep && !keep(c)) return;
     count++;
     onCommit(c);
@@ -79,15 +82,23 @@ export async function readCommits(request: ActivityRequest, onCommit: (commit: C
   if (factsResult.status === 'rejected') throw factsResult.reason;
   if (logResult.status === 'rejected') throw logResult.reason;
   const { info, ignoreRevsFile } = factsResult.value;
-  return { info, ignoreRevsFile, warnings: repositoryWarnings(info), count };
+  return { info, ignoreRevsFile, warnings: repositoryWarnings(info, parentless, count), count };
 }
 
-function repositoryWarnings(info: RepoInfo): string[] {
+/**
+ * Shallow clones are reported only when the cut can matter: its boundary commit is inside the
+ * period (history before it is missing), or the period came out empty (it may lie before the cut).
+ */
+function repositoryWarnings(info: RepoInfo, parentless: Array<{ hash: string; date: string }>, count: number): string[] {
   const warnings: string[] = [];
   if (info.shallow) {
-    warnings.push(
-      'shallow clone: commits older than the clone depth are missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history',
-    );
+    const boundary = new Set((readSmallFile(path.join(info.commonDir, 'shallow')) ?? '').split(/\s+/u).filter(Boolean));
+    const cut = parentless.filter((c) => boundary.has(c.hash)).map((c) => c.date.slice(0, 10)).sort()[0];
+    if (cut !== undefined) {
+      warnings.push(`shallow clone: history before ${cut} is missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history`);
+    } else if (count === 0) {
+      warnings.push('shallow clone: the period may lie before the history this clone has; run "git fetch --unshallow" for the full history');
+    }
   }
   const head = readSmallFile(path.join(info.gitDir, 'HEAD'));
   if (head !== undefined && !head.startsWith('ref:')) {

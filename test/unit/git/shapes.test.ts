@@ -83,7 +83,15 @@ describe('git/shapes', function () {
     const activity = await readActivity(request(path.join(dir, 'c')));
     assert.deepEqual(activity.items.map((i) => i.clientText), ['New']);
     assert.equal(activity.items[0].commit.parents.length, 0, 'the shallow boundary has no parents');
-    assert.match(activity.warnings.join('\n'), /shallow clone: .*git fetch --unshallow/u);
+    assert.deepEqual(activity.warnings, ['shallow clone: history before 2026-11-04 is missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history']);
+    const later = await readActivity(request(path.join(dir, 'c'), { period: { since: '2026-11-04', until: '2026-11-30' } }));
+    assert.deepEqual(later.warnings, ['shallow clone: history before 2026-11-04 is missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history']);
+    const before = await readActivity(request(path.join(dir, 'c'), { period: { since: '2026-11-01', until: '2026-11-03' } }));
+    assert.deepEqual(before.items, []);
+    assert.match(before.warnings.join('\n'), /the period may lie before the history this clone has/u);
+    git(dir, ['clone', '-q', '--depth=2', `file://${repo}`, 'c2']);
+    const inside = await readActivity(request(path.join(dir, 'c2'), { period: { since: '2026-11-04', until: '2026-11-30' } }));
+    assert.deepEqual([inside.items.length, inside.warnings], [1, []], 'a period after the cut needs no warning');
   });
 
   it('detached HEAD: reads the checked-out history and warns', async () => {
