@@ -203,6 +203,15 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   const rootList = roots(snapshot.uri);
   const interactive = args === undefined;
 
+  // Arguments are checked before anything runs.
+  let givenTo: Person | undefined;
+  if (args?.to !== undefined) {
+    const r = parseNameEmail(args.to);
+    if ('error' in r) throw new HandoverError(r.error);
+    givenTo = r.person;
+  }
+  const givenSince = args?.since !== undefined ? parseSince(args.since, today) : undefined;
+
   let from = args?.from;
   if (!from && !interactive) {
     for (const r of rootList) {
@@ -215,12 +224,8 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   if (!from) from = await pickDeparting(rootList, snapshot.clients, addDays(today, -(DEFAULT_WINDOW_DAYS - 1)));
   if (!from) return undefined;
 
-  let to: Person | undefined;
-  if (args?.to !== undefined) {
-    const r = parseNameEmail(args.to);
-    if ('error' in r) throw new HandoverError(r.error);
-    to = r.person;
-  } else if (interactive) {
+  let to: Person | undefined = givenTo;
+  if (interactive) {
     const asked = await askSuccessor();
     if (asked === undefined) return undefined;
     to = asked ?? undefined;
@@ -230,7 +235,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   if (interactive && !clients) return undefined;
   const sinceText = args?.since ?? (interactive ? await askWindow(today) : undefined);
   if (interactive && sinceText === undefined) return undefined;
-  const since = sinceText !== undefined ? parseSince(sinceText, today) : undefined;
+  const since = givenSince ?? (sinceText !== undefined ? parseSince(sinceText, today) : undefined);
   const language = args?.language ?? frameLanguage(settings.language);
 
   const doc: HandoverDocument = await vscode.window.withProgress(
