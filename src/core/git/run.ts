@@ -154,6 +154,10 @@ export function classifyFailure(cwd: string, stderr: string, exitCode: number | 
       err,
     );
   }
+  const insideGitDir = /(^|[\\/])\.git([\\/]|$)/u.test(cwd);
+  if (/must be run in a work tree/iu.test(err) || (insideGitDir && /cannot use bare repository/iu.test(err))) {
+    return new GitError('not-a-repository', `${cwd} is inside a .git folder, not a working tree; open the repository's folder instead`, err);
+  }
   if (/cannot use bare repository/iu.test(err)) {
     return new GitError(
       'not-a-repository',

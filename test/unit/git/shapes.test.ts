@@ -41,6 +41,11 @@ describe('git/shapes', function () {
     await rejectsWith(readActivity(request(dir)), 'not-a-repository', /is not inside a git repository/u);
   });
 
+  it('a folder inside .git', async () => {
+    const repo = makeRepo([{ message: 'feat: a', date: '2026-11-10 10:00:00 +0000' }]);
+    await rejectsWith(readActivity(request(path.join(repo, '.git', 'refs'))), 'not-a-repository', /inside a \.git folder/u);
+  });
+
   it('a folder that does not exist', async () => {
     await rejectsWith(readActivity(request(path.join(tempDir('gone'), 'nope'))), 'not-a-repository', /folder not found/u);
   });
