@@ -8,7 +8,7 @@ import { parseClients } from '../clients/parse';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
 import { addDays } from '../l10n/days';
 import { lastSentDate, updatesDir } from '../records/store';
-import { resolveDeparting } from './person';
+import { resolveDeparting, sameHandle } from './person';
 import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
 
 /** The git reading a handover needs; `gitSource.ts` provides the real one. */
@@ -134,7 +134,9 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
     (p) => (from.email && p.email?.toLowerCase() === from.email.toLowerCase()) || p.name.toLowerCase() === from.name.toLowerCase(),
   );
   if (!known) {
-    const names = [...new Set(people.map((p) => p.name))].sort().slice(0, 12).join(', ');
+    const several = sameHandle(o.from, people);
+    if (several.length > 1) throw new HandoverError(`${JSON.stringify(o.from)} could be ${several.join(' or ')}; give the full name or the e-mail`);
+    const names = [...new Set(people.filter((p) => !/\[bot\]|^bot$/iu.test(p.name)).map((p) => p.name))].sort().slice(0, 12).join(', ');
     throw new HandoverError(
       `nobody called ${JSON.stringify(o.from)} committed between ${since} and ${o.today} or is Owner/Backup in clients.md (people: ${names || 'none'}); check the spelling or widen the window with --since`,
     );

@@ -39,10 +39,17 @@ export function resolveDeparting(given: string, authors: readonly Person[]): Dep
   const parsed = parseNameEmail(given);
   const wantEmail = 'person' in parsed ? parsed.person.email?.toLowerCase() : needle.includes('@') ? needle : undefined;
   const wantName = 'person' in parsed ? parsed.person.name.toLowerCase() : needle.includes('@') ? undefined : needle;
-  const matches = authors.filter(
+  let matches = authors.filter(
     (a) => (wantEmail !== undefined && a.email?.toLowerCase() === wantEmail) || (wantName !== undefined && a.name.toLowerCase() === wantName),
   );
-  const primary = matches[0];
+  if (matches.length === 0 && wantName !== undefined && 'error' in parsed) {
+    // A handle or first name (`alice`): taken when it names one person only.
+    const byHandle = authors.filter((a) => handlesOf(a.name, a.email).includes(wantName));
+    if (new Set(byHandle.map((a) => a.name.toLowerCase())).size === 1) {
+      matches = authors.filter((a) => a.name.toLowerCase() === byHandle[0].name.toLowerCase());
+    }
+  }
+  const primary = matches.find((m) => m.email) ?? matches[0];
   const name = primary?.name ?? ('person' in parsed ? parsed.person.name : needle.includes('@') ? needle.split('@')[0] : given.trim());
   const email = primary?.email ?? wantEmail;
   const aliases = new Set<string>();
@@ -52,6 +59,12 @@ export function resolveDeparting(given: string, authors: readonly Person[]): Dep
     for (const h of handlesOf(p.name, p.email)) aliases.add(h);
   }
   return { name, email, aliases: [...aliases] };
+}
+
+/** The people called `given` by handle or first name, when that is ambiguous (for the error). */
+export function sameHandle(given: string, authors: readonly Person[]): string[] {
+  const needle = given.trim().toLowerCase();
+  return [...new Set(authors.filter((a) => handlesOf(a.name, a.email).includes(needle)).map((a) => a.name))].sort();
 }
 
 /** A fast test of commit authors against the departing person (for loops over many commits). */

@@ -5,6 +5,7 @@ import {
   isDepartingPerson,
   parseNameEmail,
   resolveDeparting,
+  sameHandle,
 } from '../../../src/core/handover/person';
 
 describe('handover: people', () => {
@@ -38,6 +39,22 @@ describe('handover: people', () => {
     assert.ok(isDepartingPerson(byEmail, { name: 'A. Martin', email: 'Alice@Agency.example' }));
     assert.ok(!isDepartingPerson(byEmail, { name: '王伟', email: 'wang.wei@agency.example' }));
     assert.ok(!isDepartingPerson(byEmail, undefined));
+  });
+
+  it('takes a first name or handle when it names one person only', () => {
+    const authors = [
+      { name: 'Alice Martin', email: 'alice@agency.example' },
+      { name: 'Alice Martin', email: 'a.martin@laptop.local' },
+      { name: 'Tom Hughes', email: 'tom@agency.example' },
+      { name: 'Tom Baker', email: 'baker@agency.example' },
+    ];
+    const alice = resolveDeparting('alice', authors);
+    assert.equal(alice.name, 'Alice Martin');
+    assert.equal(alice.email, 'alice@agency.example');
+    assert.ok(alice.aliases.includes('a.martin@laptop.local'));
+    const tom = resolveDeparting('tom', authors);
+    assert.equal(tom.email, undefined, 'two Toms: nobody is picked');
+    assert.deepEqual(sameHandle('tom', authors), ['Tom Baker', 'Tom Hughes']);
   });
 
   it('keeps an unknown person as typed, so the handover can still say who leaves', () => {
