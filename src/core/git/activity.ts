@@ -16,7 +16,7 @@ import { LogParser, logFormatArgs } from './log-format';
 import { compilePatterns, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
 import { customPeriod, windowArgs } from './period';
 import { makeRedactor } from './redact';
-import { findDuplicates, rewordForClient } from './reword';
+import { capitalise, findDuplicates, rewordForClient } from './reword';
 import { makeRouter } from './route';
 import { repoFacts } from './facts';
 import { GitError, streamGit, type RepoInfo, type RunOptions } from './run';
@@ -151,7 +151,8 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       commitmentIds,
       kind: kindOf(conv, commit.subject),
       breaking: conv.breaking,
-      clientText: redactor.client(rewordForClient(withoutControls(conv.description)), allowed),
+      // Capitalised last: redaction may remove a leading ticket key.
+      clientText: capitalise(redactor.client(rewordForClient(withoutControls(conv.description)), allowed)),
       internalText: redactor.internal(withoutControls(commit.subject)),
     };
     if (conv.type !== undefined) item.type = conv.type;

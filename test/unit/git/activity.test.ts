@@ -46,6 +46,7 @@ describe('git/activity', function () {
       { message: 'docs: clone with https://ci:hunter2@git.example.com/x.git', date: '2026-11-05 10:00:00 +0000', files: { 'README.md': 'r\n' } },
       { message: 'fix: jane@acme.example can log in again', date: '2026-11-06 10:00:00 +0000', files: { 'apps/globex/login.ts': 'l\n' } },
       { message: 'ACME-99', date: '2026-11-07 10:00:00 +0000', files: { 'apps/acme/x.ts': 'x\n' } },
+      { message: 'fix: ACME-100 round totals before vouchers', date: '2026-11-08 10:00:00 +0000', files: { 'apps/acme/y.ts': 'y\n' } },
     ]);
     const file = clientsFile([
       { name: 'Acme', paths: ['apps/acme/'], tags: ['acme'], contacts: ['jane@acme.example'], commitments: [{ title: 'Loyalty', tags: ['loyalty'] }, { title: 'Checkout', tags: ['checkout'] }] },
@@ -76,6 +77,7 @@ describe('git/activity', function () {
     const ticketOnly = bySubject(a.items, 'ACME-99');
     assert.equal(ticketOnly.clientText, '');
     assert.equal(ticketOnly.hidden, 'pattern');
+    assert.equal(bySubject(a.items, 'fix: ACME-100 round totals before vouchers').clientText, 'Round totals before vouchers');
     assert.deepEqual(a.warnings, []);
   });
 
