@@ -238,11 +238,11 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   const since = givenSince ?? (sinceText !== undefined ? parseSince(sinceText, today) : undefined);
   const language = args?.language ?? frameLanguage(settings.language);
 
-  const doc: HandoverDocument = await vscode.window.withProgress(
+  const generate = (useRoots: string[]): Promise<HandoverDocument> => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Generating handover notes…') },
     async () => {
       const input = await gatherHandoverInput({
-        roots: rootList,
+        roots: useRoots,
         clientsText: snapshot.text,
         from: from as string,
         ...(to ? { to } : {}),
@@ -256,9 +256,25 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
         git: realHandoverGit(),
       });
       if (!vscode.workspace.isTrusted) input.warnings.push(vscode.l10n.t('Restricted Mode: git history was not read; trust the workspace for code areas and branches.'));
+      else if (useRoots.length === 0) input.warnings.push(vscode.l10n.t('Git history was not read: code areas, branches and the weekly history are missing.'));
       return composeHandover(input);
     },
   );
+  let doc: HandoverDocument;
+  try {
+    doc = await generate(rootList);
+  } catch (e) {
+    // Without a usable repository, offer what clients.md alone can give (like the draft command).
+    const gitMissing = e instanceof GitError && ['git-not-found', 'not-a-repository', 'empty-repository', 'unsafe-directory'].includes(e.code);
+    if (!gitMissing || !interactive) throw e;
+    const fromFile = vscode.l10n.t('Use clients.md only');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Client Pulse could not read the history ({0}). Write the handover notes from clients.md only?', (e as Error).message),
+      fromFile,
+    );
+    if (answer !== fromFile) return undefined;
+    doc = await generate([]);
+  }
   for (const w of doc.warnings) services.log.warn(`handover: ${w}`);
 
   const { relative, dir } = suggestedPath(snapshot.uri, today, doc.from.name);
