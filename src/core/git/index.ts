@@ -19,9 +19,11 @@ export {
   type BranchInfo,
   type RunOptions,
 } from './run';
+export { forgetRepoFacts } from './facts';
 export { parseConventional, kindOf, type Conventional } from './conventional';
 export { makeRouter, compilePath, type Router } from './route';
 export { makeLinker, type Linker } from './link';
 export { DEFAULT_NOISE, noiseOptions } from './noise';
 export { DEFAULT_REDACTION, DEFAULT_TICKET_KEY_PATTERN, makeRedactor, redactSecrets, type Redactor } from './redact';
-export { rewordForClient } from './reword';
+export { rewordForClient, capitalise } from './reword';
+export { splitMessage, parseTrailers } from './log-format';
