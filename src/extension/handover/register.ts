@@ -238,7 +238,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   const since = givenSince ?? (sinceText !== undefined ? parseSince(sinceText, today) : undefined);
   const language = args?.language ?? frameLanguage(settings.language);
 
-  const generate = (useRoots: string[]): Promise<HandoverDocument> => vscode.window.withProgress(
+  const generate = (useRoots: string[]): Thenable<HandoverDocument> => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Generating handover notes…') },
     async () => {
       const input = await gatherHandoverInput({
