@@ -4,13 +4,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { logArgs } from '../../../src/core/git/activity';
 import { LogParser, parseTrailers, splitMessage } from '../../../src/core/git/log-format';
-import { currentUser, defaultBranch, hardenedArgs, listAuthors, repoInfo, repoRoot, streamGit, unmergedBranches } from '../../../src/core/git/run';
+import { currentUser, defaultBranch, gitVersion, GitError, hardenedArgs, listAuthors, repoInfo, repoRoot, streamGit, unmergedBranches } from '../../../src/core/git/run';
 import type { Commit } from '../../../src/core/git/types';
 import { git, makeRepo, tempDir, useIsolatedGitConfig } from './repo';
 
 describe('git/helpers', function () {
   this.timeout(60000);
   useIsolatedGitConfig();
+
+  it('gitVersion reads the installed version, or says git is missing', async () => {
+    assert.match(await gitVersion(), /^\d+\.\d+\.\d+/u);
+    const saved = process.env.PATH;
+    process.env.PATH = tempDir('no-git');
+    try {
+      await assert.rejects(gitVersion(), (e: unknown) => e instanceof GitError && e.code === 'git-not-found');
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
 
   it('repoRoot and repoInfo from a sub-folder', async () => {
     const repo = makeRepo([{ message: 'feat: a', date: '2026-11-02 10:00:00 +0000', files: { 'deep/er/x.txt': 'x' } }]);
