@@ -91,8 +91,11 @@ export interface RedactionOptions {
 export interface ActivityRequest {
   /** A folder inside the repository. */
   cwd: string;
+  /** Local calendar days; a commit belongs to the day of its committer date (see period.ts). */
   period: Period;
+  /** Case-insensitive substrings of the author's name or e-mail after `.mailmap`; any one matches. */
   authors?: string[];
+  /** Literal paths (files or folders) relative to the repository's top level; commits touching any. */
   paths?: string[];
   numstat?: boolean;
   noise?: Partial<NoiseOptions>;
