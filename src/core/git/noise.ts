@@ -106,13 +106,13 @@ export interface NoiseContext {
   patterns: RegExp[];
 }
 
-/** Compiles user patterns; a bad pattern is an error that names it. */
-export function compilePatterns(sources: readonly string[] | undefined, what: string): RegExp[] {
+/** Compiles user patterns (case-insensitive unless `flags` say otherwise); a bad pattern is an error that names it. */
+export function compilePatterns(sources: readonly string[] | undefined, what: string, flags = 'giu'): RegExp[] {
   return (sources ?? [])
     .filter((s) => s.trim() !== '')
     .map((s) => {
       try {
-        return new RegExp(s, 'giu');
+        return new RegExp(s, flags);
       } catch (e) {
         throw new Error(`${what}: ${JSON.stringify(s)} is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`);
       }

@@ -5,7 +5,7 @@
  *   (`https://user:pass@`), `password=…`/`token=…`-style assignments, GitHub/GitLab/npm/Slack/
  *   AWS/Google/Stripe/OpenAI-style tokens, bearer tokens, JWTs and private-key blocks.
  * - Client text also loses e-mail addresses other than the client's own (`allowedEmails`),
- *   internal ticket keys (`ticketKeyPattern`, by default `JIRA-123` style; well-known standard
+ *   internal ticket keys (`ticketKeyPattern`, case-sensitive, by default `JIRA-123` style; well-known standard
  *   names such as `UTF-8`, `SHA-256`, `ISO-8601` are never taken for tickets) and every extra
  *   pattern in `patterns`.
  */
@@ -83,7 +83,8 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
     ticketKeyPattern: partial?.ticketKeyPattern ?? DEFAULT_REDACTION.ticketKeyPattern,
     allowedEmails: partial?.allowedEmails ?? DEFAULT_REDACTION.allowedEmails,
   };
-  const ticket = opts.ticketKeyPattern ? compilePatterns([opts.ticketKeyPattern], 'ticket key pattern')[0] : undefined;
+  // Ticket keys are case-sensitive (`JIRA-123`, not `phase-2`); extra patterns are not.
+  const ticket = opts.ticketKeyPattern ? compilePatterns([opts.ticketKeyPattern], 'ticket key pattern', 'gu')[0] : undefined;
   const extra = compilePatterns(opts.patterns, 'redaction pattern');
   const baseAllowed = new Set(opts.allowedEmails.map((e) => e.trim().toLowerCase()));
   return {
