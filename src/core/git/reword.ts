@@ -37,8 +37,10 @@ export function capitalise(text: string): string {
 /** The comparison key for near-identical lines. */
 export function lineKey(text: string): string {
   // eslint-disable-next-line no-control-regex
-  const lower = /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.toLowerCase().normalize('NFKC');
-  return lower
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
