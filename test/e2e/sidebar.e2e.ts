@@ -147,9 +147,9 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  afterEach(function () {
+  afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
-      void page?.screenshot({ path: path.join(OUT, `sidebar-failed-${Date.now()}.png`) }).catch(() => undefined);
+      await page?.screenshot({ path: path.join(OUT, `sidebar-failed-${Date.now()}.png`) }).catch(() => undefined);
       if (serverLog) fs.writeFileSync(path.join(OUT, 'sidebar-code-server.log'), serverLog);
     }
   });
@@ -167,7 +167,8 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     const icon = page.locator('.activitybar .action-item a[aria-label^="Client Pulse"], .activitybar .action-item[aria-label^="Client Pulse"]').first();
     await icon.waitFor({ state: 'visible', timeout: 30_000 });
     await icon.click();
-    await page.locator('.part.sidebar .pane-header', { hasText: /Commitments/i }).first().waitFor({ timeout: 30_000 });
+    // One view in the container: its header is folded into the side bar's title.
+    await page.locator('.part.sidebar .composite.title', { hasText: /Client Pulse/i }).first().waitFor({ timeout: 30_000 });
   }
 
   function row(label: string) {
@@ -198,7 +199,24 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     const status = page.locator('.statusbar-item', { hasText: /Next update|Update overdue/ }).first();
     await status.waitFor({ timeout: 15_000 });
 
+    // For the README: a wider side bar next to the file itself, with a commitment's tooltip.
+    const sash = await page.locator('.part.sidebar').boundingBox();
+    if (sash) {
+      await page.mouse.move(sash.x + sash.width + 1, sash.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(sash.x + sash.width + 170, sash.y + 300, { steps: 8 });
+      await page.mouse.up();
+    }
+    await page.keyboard.press('Control+p');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('.project/clients.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'clients.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .view-lines', { hasText: 'Acme Retail' }).first().waitFor({ timeout: 15_000 });
+    await row('Checkout p95').hover();
+    await page.locator('.monaco-hover, .workbench-hover', { hasText: /Due/ }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     await page.screenshot({ path: path.join(OUT, 'sidebar.png') });
+    await page.mouse.move(900, 700);
 
     // Tick the box as a person does.
     const target = row(TICKED);

@@ -88,11 +88,15 @@ export function registerCadence(context: vscode.ExtensionContext, services: Serv
 
   // Records saved, renamed or deleted (by the draft panel, git or by hand).
   let recordWatchers: vscode.Disposable[] = [];
+  let watched = '';
   const rewatch = async (): Promise<void> => {
+    const dirs = (await services.store.all()).map((entry) => updatesDir(path.dirname(entry.uri.fsPath)));
+    if (dirs.join('\n') === watched) return;
+    watched = dirs.join('\n');
     for (const w of recordWatchers) w.dispose();
     recordWatchers = [];
-    for (const entry of await services.store.all()) {
-      const base = vscode.Uri.file(updatesDir(path.dirname(entry.uri.fsPath)));
+    for (const dir of dirs) {
+      const base = vscode.Uri.file(dir);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '*'));
       watcher.onDidCreate(refresh);
       watcher.onDidChange(refresh);

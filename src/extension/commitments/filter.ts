@@ -49,5 +49,5 @@ export async function pickFilter(entries: readonly ClientsEntry[], current: Filt
   });
   if (!picked) return undefined;
   // Choosing a client, owner or window narrows the current filter; "Show everything" clears it.
-  return picked.apply(picked.label.includes('$(clear-all)') ? {} : current);
+  return picked.apply(current);
 }

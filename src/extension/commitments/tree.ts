@@ -136,10 +136,13 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     item.description = parts.join(' · ');
     item.iconPath = ICONS[urgency];
     item.contextValue = c.done ? 'commitment.done' : 'commitment.open';
-    item.checkboxState = {
-      state: c.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-      tooltip: c.done ? vscode.l10n.t('Mark not done') : vscode.l10n.t('Mark done'),
-    };
+    // Restricted Mode is read-only: no checkbox that could not do anything.
+    if (this.services.isTrusted()) {
+      item.checkboxState = {
+        state: c.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+        tooltip: c.done ? vscode.l10n.t('Mark not done') : vscode.l10n.t('Mark done'),
+      };
+    }
     item.accessibilityInformation = { label: `${c.title}, ${item.description}` };
     item.command = { command: 'clientPulse.openCommitment', title: vscode.l10n.t('Open at line'), arguments: [node] };
     return item;
