@@ -187,12 +187,22 @@ describe('Draft client update (end to end, real workbench and browser)', functio
 
   /** Palette → command → client → period, as typed by a person. */
   async function draftFromPalette(client: string, period: RegExp): Promise<Frame> {
-    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } }); // focus the workbench, not a webview
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await page.keyboard.type('Client Pulse: Draft client update');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Client Pulse: Draft client update' }).first().waitFor();
+    // The palette lists contributed commands once the extension host has registered them: a person
+    // who finds nothing closes the palette and tries again, and so does the test.
+    const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Client Pulse: Draft client update' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } }); // focus the workbench, not a webview
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('Client Pulse: Draft client update');
+      try {
+        await command.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        await page.keyboard.press('Escape');
+        if (attempt === 8) throw e;
+      }
+    }
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: client }).first().waitFor();
     await page.keyboard.type(client);
