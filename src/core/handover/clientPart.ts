@@ -48,7 +48,10 @@ function cadence(f: ClientFacts, ctx: PartContext): string[] {
   out.push(
     `- ${f.lastSent ? p.lastSent(formatDayWithWeekday(f.lastSent, lang, ctx.refYear), daysBetween(f.lastSent, ctx.today)) : p.noLastSent}`,
   );
-  if (f.nextUpdate) out.push(`- ${p.nextDue(formatDayWithWeekday(f.nextUpdate, lang, ctx.refYear), f.leadName)}`);
+  if (f.nextUpdate) {
+    const relative = p.inDays(daysBetween(ctx.today, f.nextUpdate));
+    out.push(`- ${p.nextDue(formatDayWithWeekday(f.nextUpdate, lang, ctx.refYear), relative, f.leadName)}`);
+  }
   return out;
 }
 

@@ -64,7 +64,7 @@ export interface HandoverPhrases {
   noCadence: string;
   lastSent(date: string, days: number): string;
   noLastSent: string;
-  nextDue(date: string, who: string): string;
+  nextDue(date: string, relative: string, who: string): string;
   statusTitle(status: string): string;
   noStatus: string;
   overridden: string;
@@ -220,7 +220,7 @@ const en: HandoverPhrases = {
   noCadence: 'no cadence agreed',
   lastSent: (date, days) => `Last update sent: ${date} (${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`})`,
   noLastSent: 'Last update sent: none recorded',
-  nextDue: (date, who) => `Next update due: ${date}, sent by ${who}`,
+  nextDue: (date, relative, who) => `Next update due: ${date} (${relative}), sent by ${who}`,
   statusTitle: (status) => `Current status: ${status}`,
   noStatus: '_Status not assessed._',
   overridden: '(set by hand)',
@@ -387,7 +387,7 @@ const zh: HandoverPhrases = {
   noCadence: '尚未约定汇报节奏',
   lastSent: (date, days) => `上次发送周报：${date}（${days === 0 ? '今天' : days === 1 ? '昨天' : `${days} 天前`}）`,
   noLastSent: '上次发送周报：没有记录',
-  nextDue: (date, who) => `下次周报：${date}，由${who}发送`,
+  nextDue: (date, relative, who) => `下次周报：${date}，即${relative}，由${who}发送`,
   statusTitle: (status) => `当前状态：${status}`,
   noStatus: '_尚未评估状态。_',
   overridden: '（手动设置）',

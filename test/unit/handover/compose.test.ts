@@ -100,7 +100,7 @@ describe('handover: composing from clients.md alone', () => {
   it('tells when the last update went out and when the next is due', () => {
     const md = composeHandover(input()).clients[0].markdown;
     assert.match(md, /- Last update sent: Mon 16 Nov \(4 days ago\)/);
-    assert.match(md, /- Next update due: Mon 23 Nov, sent by \[successor: name and e-mail\]/);
+    assert.match(md, /- Next update due: Mon 23 Nov \(in 3 days\), sent by \[successor: name and e-mail\]/);
     const doc = composeHandover(input({ lastUpdateSent: {} }));
     assert.match(doc.clients[0].markdown, /- Last update sent: none recorded/);
   });
