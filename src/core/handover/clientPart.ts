@@ -237,7 +237,7 @@ function deadlines(f: ClientFacts, ctx: PartContext): string[] {
   for (const o of soon) {
     const c = o.commitment;
     const owner = c.owners.length > 0 ? ` · ${c.owners.map((h) => `@${h}`).join(' ')}` : '';
-    out.push(`- ${formatDayWithWeekday(c.due ?? ctx.today, lang, ctx.refYear)}${p.paren(p.inDays(o.dueIn ?? 0))}${p.colon}${c.title}${owner}`);
+    out.push(`- ${p.when(formatDayWithWeekday(c.due ?? ctx.today, lang, ctx.refYear), p.inDays(o.dueIn ?? 0))}${p.colon}${c.title}${owner}`);
   }
   return out;
 }

@@ -26,6 +26,8 @@ export interface HandoverPhrases {
   colon: string;
   comma: string;
   paren(text: string): string;
+  /** A date followed by how soon: `Fri 27 Nov (in 7 days)` / `11月27日（周五），7 天后`. */
+  when(date: string, relative: string): string;
   sentenceSep: string;
   title(from: string, to: string | undefined): string;
   prepared(today: string, since: string, until: string, days: number, clients: number): string;
@@ -164,6 +166,7 @@ const en: HandoverPhrases = {
   colon: ': ',
   comma: ', ',
   paren: (text) => ` (${text})`,
+  when: (date, relative) => `${date} (${relative})`,
   sentenceSep: ' ',
   title: (from, to) => (to ? `Handover: ${from} → ${to}` : `Handover: ${from}`),
   prepared: (today, since, until, days, clients) =>
@@ -333,6 +336,7 @@ const zh: HandoverPhrases = {
   colon: '：',
   comma: '，',
   paren: (text) => `（${text}）`,
+  when: (date, relative) => `${date}，${relative}`,
   sentenceSep: '',
   title: (from, to) => (to ? `工作交接：${from} → ${to}` : `工作交接：${from}`),
   prepared: (today, since, until, days, clients) => `编写于 ${today} · 历史范围 ${since} 至 ${until}（${days} 天）· ${clients} 个客户`,
