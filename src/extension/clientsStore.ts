@@ -36,7 +36,7 @@ export class ClientsStore implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   private dirtyAll = true;
   private readonly dirtyFolders = new Set<string>();
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly config: Configuration, private readonly log: Logger) {
     this.disposables.push(
@@ -109,11 +109,16 @@ export class ClientsStore implements vscode.Disposable {
   }
 
   private scheduleTyping(uri: vscode.Uri): void {
-    if (this.typingTimer) clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => {
-      this.typingTimer = undefined;
-      this.invalidateUri(uri);
-    }, TYPING_DEBOUNCE_MS);
+    const key = uri.toString();
+    const pending = this.typingTimers.get(key);
+    if (pending) clearTimeout(pending);
+    this.typingTimers.set(
+      key,
+      setTimeout(() => {
+        this.typingTimers.delete(key);
+        this.invalidateUri(uri);
+      }, TYPING_DEBOUNCE_MS),
+    );
   }
 
   /** One watcher per folder for its clients file (created, changed or deleted outside VS Code). */
@@ -189,7 +194,7 @@ export class ClientsStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.typingTimer) clearTimeout(this.typingTimer);
+    for (const t of this.typingTimers.values()) clearTimeout(t);
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
