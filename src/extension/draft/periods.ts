@@ -4,7 +4,7 @@
  * is core's (src/core/git/period, src/core/draft/gather).
  */
 import type { IsoDate } from '../../core/clients/model';
-import { defaultPeriod } from '../../core/draft/gather';
+import { defaultPeriod } from '../../core/draft/period';
 import { isIsoDate, periodFor, type WeekStart } from '../../core/git/period';
 import type { Period } from '../../core/git/types';
 import type { ParsedRecord } from '../../core/records/types';
