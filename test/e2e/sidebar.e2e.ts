@@ -90,6 +90,7 @@ function userDataDir(dir: string): string {
     'git.enabled': false,
     'window.commandCenter': false,
     'chat.commandCenter.enabled': false,
+    'files.autoSave': 'off',
   };
   fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   return dir;
@@ -233,6 +234,45 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     // The row goes away (done commitments are hidden) and the file stays valid.
     await row(TICKED).waitFor({ state: 'detached', timeout: 15_000 });
     await page.screenshot({ path: path.join(OUT, 'sidebar-ticked.png') });
+  });
+
+  it('with unsaved typing in clients.md, a tick goes into the editor and reaches the disk on save', async () => {
+    const clients = path.join(tmp, 'demo', '.project', 'clients.md');
+    const original = fs.readFileSync(clients, 'utf8');
+    await openWorkspace('demo');
+    await openContainer();
+    await page.keyboard.press('Control+p');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('.project/clients.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'clients.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-lines', { hasText: 'Acme Retail' }).waitFor({ timeout: 15_000 });
+    // Type a note at the end of line 1 without saving.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (key account)');
+    await editor.locator('.view-lines', { hasText: 'Acme Retail (key account)' }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    assert.equal(fs.readFileSync(clients, 'utf8'), original, 'the typing is not saved (auto save off)');
+
+    const target = row('Route planner CSV import');
+    await target.waitFor({ timeout: 15_000 });
+    await target.hover();
+    await target.locator('.custom-view-tree-node-item-checkbox, .monaco-checkbox, input[type="checkbox"]').first().click();
+    // The tree follows the unsaved document: the ticked row goes (done ones are hidden).
+    await row('Route planner CSV import').waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal(fs.readFileSync(clients, 'utf8'), original, 'nothing reaches the disk before the user saves');
+
+    await editor.locator('.view-lines').click({ position: { x: 200, y: 10 } });
+    await page.keyboard.press('Control+s');
+    const saved = await waitForFile(clients, (t) => t !== original, 15_000);
+    const before = original.split('\n');
+    const after = saved.split('\n');
+    const diff = before.map((l, i) => (l === after[i] ? -1 : i)).filter((i) => i >= 0);
+    assert.equal(after[0], '# Acme Retail (key account)');
+    assert.equal(diff.length, 2, `the typed line and the ticked line changed, nothing else (changed: ${diff.join(', ')})`);
+    assert.match(after[diff[1]], new RegExp(`^- \\[x\\] Route planner CSV import due:2026-11-26 @priya #csv-import.*done:${TODAY}`));
   });
 
   it('shows the welcome view with "Create clients file" in a workspace without a clients file', async () => {
