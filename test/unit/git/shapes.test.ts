@@ -173,6 +173,16 @@ describe('git/hostile messages, names and paths', function () {
     assert.equal(zh.authorDate, '2026-11-05T10:00:00+08:00');
   });
 
+  it('repository settings that change the output format do not change what we read', async () => {
+    const repo = makeRepo(
+      [{ message: 'feat: 新增会员积分 café', date: '2026-11-02 10:00:00 +0000', files: { 'dir/ü file.txt': 'x' } }],
+      { config: { 'i18n.logOutputEncoding': 'ISO-8859-1', 'core.quotePath': 'true', 'color.ui': 'always', 'log.decorate': 'full', 'diff.relative': 'true', 'format.pretty': 'oneline', 'diff.noprefix': 'true' } },
+    );
+    const [c] = await commitsOf(path.join(repo, 'dir'), { numstat: true });
+    assert.equal(c.subject, 'feat: 新增会员积分 café');
+    assert.deepEqual(c.files, ['dir/ü file.txt']);
+  });
+
   it('a 1 MB message', async () => {
     const body = 'x'.repeat(1024 * 1024);
     const repo = makeRepo([
