@@ -145,7 +145,7 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
         server.kill('SIGTERM');
       }
     }
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   afterEach(async function () {
@@ -214,8 +214,6 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'clients.md' }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .view-lines', { hasText: 'Acme Retail' }).first().waitFor({ timeout: 15_000 });
-    await row('Checkout p95').hover();
-    await page.locator('.monaco-hover, .workbench-hover', { hasText: /Due/ }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     await page.screenshot({ path: path.join(OUT, 'sidebar.png') });
     await page.mouse.move(900, 700);
 

@@ -163,6 +163,21 @@ describe('Commitments sidebar (extension host)', function () {
     assert.match(acme[3].description ?? '', /no date · @alice/);
   });
 
+  it('resolves a markdown tooltip with the full text, due date, owner and the linked-commits section', async () => {
+    await useFixture(fixture('\n'));
+    await viewWith('Overdue thing');
+    const source = await vscode.commands.executeCommand<string>('clientPulse.test.commitmentTooltip', 'Overdue thing');
+    assert.equal(typeof source, 'string');
+    // Text from the file is escaped in the markdown source (`2026\-11\-17`, `\#late`).
+    const tooltip = source.replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
+    assert.match(tooltip, /Overdue thing/);
+    assert.match(tooltip, new RegExp(`Due: ${d(-3)}`));
+    assert.match(tooltip, /@alice/);
+    assert.match(tooltip, /#late/);
+    // The harness's workspace is trusted and a git repository: the linked commits are looked up.
+    assert.match(tooltip, vscode.workspace.isTrusted ? /Linked commits/ : /Restricted Mode/);
+  });
+
   it('shows done commitments after the open ones when asked', async () => {
     await useFixture(fixture('\n'));
     await viewWith('Beta overdue');

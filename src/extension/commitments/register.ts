@@ -18,6 +18,8 @@ import { findCommitment, snapshotView } from './snapshot';
 
 /** Test mode only (not in package.json): the view as plain data, after pending refreshes. */
 export const TEST_VIEW_COMMAND = 'clientPulse.test.commitmentsView';
+/** Test mode only: the resolved tooltip (markdown source) of the item with this label. */
+export const TEST_TOOLTIP_COMMAND = 'clientPulse.test.commitmentTooltip';
 /** Test mode only: tick or untick the item with this label as the checkbox does. */
 export const TEST_CHECK_COMMAND = 'clientPulse.test.checkCommitment';
 
@@ -148,6 +150,15 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       vscode.commands.registerCommand(TEST_VIEW_COMMAND, async () => {
         await running;
         return snapshotView(tree, view);
+      }),
+      vscode.commands.registerCommand(TEST_TOOLTIP_COMMAND, async (label: unknown) => {
+        await running;
+        const node = typeof label === 'string' ? findCommitment(tree, label) : undefined;
+        if (!node) throw new Error(`no commitment labelled ${String(label)}`);
+        const source = new vscode.CancellationTokenSource();
+        const item = await tree.resolveTreeItem(tree.getTreeItem(node), node, source.token);
+        source.dispose();
+        return item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
       }),
       vscode.commands.registerCommand(TEST_CHECK_COMMAND, async (label: unknown, checked: unknown) => {
         await running;
