@@ -3,7 +3,7 @@
  * (one `git log` with numstat, all authors) and the unmerged branches (one listing plus, when there
  * are any, one log of their commits), and combines them with clients.md and the saved records.
  */
-import type { Client, IsoDate, Language, Person } from '../clients/model';
+import type { Client, Diagnostic, IsoDate, Language, Person } from '../clients/model';
 import { parseClients } from '../clients/parse';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
 import { addDays } from '../l10n/days';
@@ -100,7 +100,7 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
   const since = o.since ?? addDays(o.today, -(DEFAULT_WINDOW_DAYS - 1));
   const period = { since, until: o.today };
   const warnings: string[] = [];
-  const errors = file.diagnostics.filter((d) => d.severity === 'error').length;
+  const errors = file.diagnostics.filter((d: Diagnostic) => d.severity === 'error').length;
   if (errors > 0) warnings.push(`clients.md has ${errors} error${errors === 1 ? '' : 's'}; run "client-pulse check" and fix them, or the handover may miss something`);
   const seen = new Set<string>();
   const repositories: RepositoryHistory[] = [];
