@@ -16,7 +16,9 @@ function json(args: string[]): CommitmentsJson {
 }
 
 describe('cli: commitments (spawned process)', () => {
-  before(() => buildOnce());
+  before(function () {
+    buildOnce(this);
+  });
 
   it('--json: shape, today, and order (clients by most urgent item; overdue first, then due date, undated last)', () => {
     const out = json([]);

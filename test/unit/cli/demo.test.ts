@@ -93,8 +93,8 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
     assert.equal(fs.readFileSync(path.join(precious, 'keep.txt'), 'utf8'), 'mine');
   });
 
-  it('its clients.md passes `check` and `commitments` shows the overdue promises first', () => {
-    buildOnce();
+  it('its clients.md passes `check` and `commitments` shows the overdue promises first', function () {
+    buildOnce(this);
     const dir = path.join(tmp, 'cli');
     makeDemo(dir, '2026-11-20');
     const env = { CLIENT_PULSE_TODAY: '2026-11-20' };

@@ -16,7 +16,9 @@ function listedCommands(help: string): string[] {
 }
 
 describe('cli: main (spawned process)', () => {
-  before(() => buildOnce());
+  before(function () {
+    buildOnce(this);
+  });
 
   it('--help lists every command with a summary and the exit codes, exit 0', () => {
     const r = runCli(['--help']);
