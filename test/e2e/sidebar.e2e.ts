@@ -232,6 +232,14 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     // The row goes away (done commitments are hidden) and the file stays valid.
     await row(TICKED).waitFor({ state: 'detached', timeout: 15_000 });
     await page.screenshot({ path: path.join(OUT, 'sidebar-ticked.png') });
+
+    // The cadence reminder drafts that client's update when clicked.
+    const reminder = page.locator('.statusbar-item', { hasText: /Next update: Acme Retail|Update overdue: Acme Retail/ }).first();
+    await reminder.click();
+    // The client is already chosen: the draft command asks only for the period (step 2 of 2).
+    await page.locator('.quick-input-widget', { hasText: /period/i }).first().waitFor({ timeout: 30_000 });
+    assert.match((await page.locator('.quick-input-widget .quick-input-title').first().textContent()) ?? '', /2\/2/);
+    await page.keyboard.press('Escape');
   });
 
   it('with unsaved typing in clients.md, a tick goes into the editor and reaches the disk on save', async () => {
