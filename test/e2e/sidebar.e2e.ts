@@ -281,6 +281,34 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     assert.match(after[diff[1]], new RegExp(`^- \\[x\\] Route planner CSV import due:2026-11-26 @priya #csv-import.*done:${TODAY}`));
   });
 
+  it('reports a mistake typed into clients.md in the Problems panel before saving', async () => {
+    await openWorkspace('demo');
+    await page.keyboard.press('Control+p');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('.project/clients.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'clients.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-lines', { hasText: 'Acme Retail' }).waitFor({ timeout: 15_000 });
+    const problems = page.locator('#status\\.problems, .statusbar-item[id="status.problems"]').first();
+    await problems.waitFor({ timeout: 15_000 });
+    // The item reads "⊗ <errors> ⚠ <warnings>".
+    const errorsOf = async () => Number(/(\d+)/.exec((await problems.textContent()) ?? '')?.[1] ?? NaN);
+    const before = await errorsOf();
+    // An impossible date on the first commitment (line 18), typed and not saved.
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type('18');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' done:2026-02-30');
+    const end = Date.now() + 15_000;
+    while ((await errorsOf()) <= before && Date.now() < end) await page.waitForTimeout(200);
+    assert.ok((await errorsOf()) > before, `the Problems count rose from ${before}`);
+    await page.keyboard.press('Control+Shift+m');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: /2026-02-30|date/i }).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(OUT, 'sidebar-problems.png') });
+  });
+
   it('shows the welcome view with "Create clients file" in a workspace without a clients file', async () => {
     await openWorkspace('empty');
     await openContainer();
