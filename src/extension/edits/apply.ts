@@ -13,8 +13,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/clients/model';
+import { applyToText, EditError } from './text';
 
-export class EditError extends Error {}
+export { applyToText, EditError };
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
@@ -35,19 +36,6 @@ async function readDisk(uri: vscode.Uri): Promise<string> {
 /** The text the user currently sees for `uri`: the open document's (maybe unsaved) text, else the file on disk. */
 export async function currentText(uri: vscode.Uri): Promise<string> {
   return openDocument(uri)?.getText() ?? (await readDisk(uri));
-}
-
-/** Applies edits (offsets into `text`) to `text`; edits must not overlap. */
-export function applyToText(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    if (e.offset < at || e.offset + e.length > text.length) throw new EditError('overlapping or out-of-range edit');
-    out += text.slice(at, e.offset) + e.newText;
-    at = e.offset + e.length;
-  }
-  return out + text.slice(at);
 }
 
 /**
