@@ -54,9 +54,21 @@ function step(cmd, args) {
 phase('typecheck', () => step('npx', ['tsc', '-p', '.', '--noEmit']) & step('npx', ['tsc', '-p', 'src/webview/tsconfig.json', '--noEmit']) ? true : false);
 phase('build', () => step('node', ['esbuild.js']));
 phase('unit', () => mochaCounted([]));
-if (fs.existsSync(path.join(ROOT, 'test/host/setup.mjs'))) phase('host', () => step('node', ['test/host/setup.mjs']));
+phase('host', () => {
+  const r = run('node', ['test/host/setup.mjs'], true);
+  process.stdout.write(r.stdout);
+  const line = r.stdout.split('\n').find((l) => l.startsWith('HOST_ENV '));
+  if (line) process.env.CODE_SERVER_ENTRY ??= JSON.parse(line.slice(9)).codeServerEntry;
+  const ok = r.status === 0 && line !== undefined;
+  if (ok) totals.passed += 1; else totals.failed += 1;
+  return ok;
+});
+if (only === 'e2e' && !process.env.CODE_SERVER_ENTRY) {
+  const entry = path.join(ROOT, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+  if (fs.existsSync(entry)) process.env.CODE_SERVER_ENTRY = entry;
+}
 const e2e = fs.readdirSync(path.join(ROOT, 'test/e2e')).filter((f) => f.endsWith('.e2e.ts')).map((f) => `test/e2e/${f}`);
-if (e2e.length > 0 && (process.env.CODE_SERVER_ENTRY || only === 'e2e')) {
+if (e2e.length > 0 && (!only || only === 'e2e')) {
   phase('e2e', () => mochaCounted(['--no-config', '-r', 'tsx/cjs', '--extension', 'ts', '--timeout', '180000', ...e2e]));
 }
 
