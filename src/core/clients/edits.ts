@@ -1,0 +1,150 @@
+/**
+ * Surgical edits of clients.md as pure functions. Each returns `TextEdit[]` with offsets into the
+ * ORIGINAL text (the text the commitment was parsed from); every byte outside the edited ranges is
+ * kept (CRLF, BOM, tabs, CJK, emoji, trailing spaces).
+ */
+import type { ClientsFile, Commitment, IsoDate, TextEdit } from './model';
+import { dateProblem } from './dates';
+import { scanTokens } from './parse';
+import { findClient } from './queries';
+
+export class EditError extends Error {
+  constructor(readonly code: 'invalid-date' | 'invalid-title' | 'unknown-client' | 'stale' | 'invalid-owner' | 'invalid-tag', message: string) {
+    super(message);
+    this.name = 'EditError';
+  }
+}
+
+function requireDate(d: IsoDate, what: string): void {
+  const p = dateProblem(d);
+  if (p) throw new EditError('invalid-date', `Cannot set ${what} to "${d}": ${p}. Write dates as YYYY-MM-DD.`);
+}
+
+/** The commitment's line in `text`, checked against what was parsed. */
+function lineOf(text: string, c: Commitment): { start: number; line: string; boxAt: number; restStart: number } {
+  const start = c.span.startOffset;
+  const line = text.slice(start, c.span.endOffset);
+  const boxAt = c.checkboxSpan.startOffset - start;
+  const box = line.slice(boxAt, boxAt + 3);
+  if (!/^\[[ xX]\]$/.test(box) || /[\r\n]/.test(line) || !line.includes(c.raw)) {
+    throw new EditError('stale', `The commitment "${c.title}" is no longer at line ${c.span.startLine + 1} of the file; re-read the file and try again.`);
+  }
+  const after = line.slice(boxAt + 3);
+  return { start, line, boxAt, restStart: boxAt + 3 + (after.length - after.trimStart().length) };
+}
+
+/** Offset just after the last non-whitespace character of the line (before trailing spaces). */
+function contentEnd(line: string): number {
+  return line.trimEnd().length;
+}
+
+function usesEmoji(rest: string): boolean {
+  return scanTokens(rest).some((t) => (t.kind === 'due' || t.kind === 'done') && t.emoji);
+}
+
+/** Ticks the box and adds `done:<today>` (or `✅ <today>` in emoji style). Already done: no edits. */
+export function markDone(text: string, c: Commitment, today: IsoDate): TextEdit[] {
+  requireDate(today, 'the done date');
+  const { start, line, boxAt, restStart } = lineOf(text, c);
+  if (line[boxAt + 1] !== ' ') return [];
+  const edits: TextEdit[] = [{ offset: start + boxAt + 1, length: 1, newText: 'x' }];
+  const rest = line.slice(restStart);
+  if (!scanTokens(rest).some((t) => t.kind === 'done')) {
+    const token = usesEmoji(rest) ? `✅ ${today}` : `done:${today}`;
+    edits.push({ offset: start + Math.max(contentEnd(line), boxAt + 3), length: 0, newText: ` ${token}` });
+  }
+  return edits;
+}
+
+/** Unticks the box and removes the done date(s) with the one space before each. Already open: no edits. */
+export function markUndone(text: string, c: Commitment): TextEdit[] {
+  const { start, line, boxAt, restStart } = lineOf(text, c);
+  if (line[boxAt + 1] === ' ') return [];
+  const edits: TextEdit[] = [{ offset: start + boxAt + 1, length: 1, newText: ' ' }];
+  const rest = line.slice(restStart);
+  for (const t of scanTokens(rest)) {
+    if (t.kind !== 'done') continue;
+    let from = restStart + t.start;
+    let to = restStart + t.end;
+    if (from > 0 && /[ \t\u3000]/.test(line[from - 1]) && from - 1 >= boxAt + 3) from--;
+    else if (/[ \t]/.test(line[to] ?? '')) to++;
+    edits.push({ offset: start + from, length: to - from, newText: '' });
+  }
+  return edits;
+}
+
+/** Replaces the due date (the first one) or adds `due:<date>` (`📅 <date>` in emoji style). */
+export function changeDueDate(text: string, c: Commitment, due: IsoDate): TextEdit[] {
+  requireDate(due, 'the due date');
+  const { start, line, boxAt, restStart } = lineOf(text, c);
+  const rest = line.slice(restStart);
+  const tok = scanTokens(rest).find((t) => t.kind === 'due');
+  if (tok) {
+    if (tok.value === '') {
+      return [{ offset: start + restStart + tok.end, length: 0, newText: tok.emoji && !/[ \t]$/.test(rest.slice(0, tok.end)) ? ` ${due}` : due }];
+    }
+    return [{ offset: start + restStart + tok.valueStart, length: tok.value.length, newText: due }];
+  }
+  const token = usesEmoji(rest) ? `📅 ${due}` : `due:${due}`;
+  return [{ offset: start + Math.max(contentEnd(line), boxAt + 3), length: 0, newText: ` ${token}` }];
+}
+
+/** Same as `changeDueDate` (the name the shell uses). */
+export const changeDue = changeDueDate;
+
+export interface NewCommitment {
+  title?: string;
+  /** Accepted as a synonym of `title`. */
+  text?: string;
+  due?: IsoDate;
+  owner?: string;
+  tag?: string;
+}
+
+/**
+ * Appends `- [ ] <title> due:<due> @owner #tag` after the last line of the client's Commitments
+ * (承诺) section, creating `## Commitments` (`## 承诺` for a zh-CN client) at the end of the client
+ * when it has none. Uses the file's line break.
+ */
+export function addCommitment(text: string, file: ClientsFile, clientName: string, item: NewCommitment): TextEdit[] {
+  const title = (item.title ?? item.text ?? '').trim();
+  if (title === '') throw new EditError('invalid-title', 'A commitment needs a title.');
+  if (/[\r\n\u2028\u2029]/.test(title)) throw new EditError('invalid-title', 'A commitment title must fit on one line: remove the line break.');
+  if (item.due !== undefined) requireDate(item.due, 'the due date');
+  const owner = item.owner?.trim().replace(/^@/, '');
+  if (owner !== undefined && (owner === '' || /\s/.test(owner))) throw new EditError('invalid-owner', `Owner "${item.owner}" must be one word without spaces (e.g. alice), written as @alice.`);
+  const tag = item.tag?.trim().replace(/^#/, '');
+  if (tag !== undefined && (tag === '' || /\s/.test(tag))) throw new EditError('invalid-tag', `Tag "${item.tag}" must be one word without spaces (e.g. checkout).`);
+  const client = findClient(file, clientName);
+  if (!client) {
+    const names = file.clients.map((c) => c.name).join(', ');
+    throw new EditError('unknown-client', `No client "${clientName}" in clients.md${names ? ` (clients: ${names})` : ''}.`);
+  }
+  const eol = file.eol;
+  const parts = [`- [ ] ${title}`];
+  if (item.due) parts.push(`due:${item.due}`);
+  if (owner) parts.push(`@${owner}`);
+  if (tag) parts.push(`#${tag}`);
+  const newLine = parts.join(' ');
+  const section = client.sections.find((s) => s.kind === 'commitments');
+  if (section) return [{ offset: section.span.endOffset, length: 0, newText: eol + newLine }];
+  const heading = client.language === 'zh-CN' ? '## 承诺' : '## Commitments';
+  const end = client.span.endOffset;
+  // At the end of a file without a final line break, or before the blank line(s) that follow the client.
+  return [{ offset: end, length: 0, newText: `${eol}${eol}${heading}${eol}${newLine}` + (end === text.length ? '' : '') }];
+}
+
+/** Applies non-overlapping edits (any order) to `text`. Throws `EditError` on overlap or out of range. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.offset < pos || e.offset + e.length > text.length || e.length < 0) {
+      throw new EditError('stale', `Edits overlap or fall outside the text (offset ${e.offset}, length ${e.length}).`);
+    }
+    out += text.slice(pos, e.offset) + e.newText;
+    pos = e.offset + e.length;
+  }
+  return out + text.slice(pos);
+}
