@@ -313,7 +313,7 @@ function checkDate(ctx: Ctx, line: number, col: number, tok: ItemToken): boolean
   const end = tok.value === '' ? tok.end : tok.valueStart + tok.value.length;
   diag(ctx, ctx.src.span(line, col + start, col + end), 'error', 'invalid-date',
     tok.value === '' ? `${label} has no date. Write dates as YYYY-MM-DD, e.g. ${label}${tok.emoji ? ' ' : ''}2026-12-04.`
-      : `Impossible date ${tok.value} after ${label}: ${problem}. Write dates as YYYY-MM-DD.`);
+      : `Impossible ${tok.kind} date ${tok.value}: ${problem}. Write dates as YYYY-MM-DD.`);
   return false;
 }
 
