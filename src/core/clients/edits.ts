@@ -81,7 +81,9 @@ export function changeDueDate(text: string, c: Commitment, due: IsoDate): TextEd
   const tok = scanTokens(rest).find((t) => t.kind === 'due');
   if (tok) {
     if (tok.value === '') {
-      return [{ offset: start + restStart + tok.end, length: 0, newText: tok.emoji && !/[ \t]$/.test(rest.slice(0, tok.end)) ? ` ${due}` : due }];
+      // A date marker without a date (`due:` or a bare `📅`): rewrite the marker, keep the spacing after it.
+      const trailing = /[ \t]*$/.exec(rest.slice(tok.start, tok.end))?.[0] ?? '';
+      return [{ offset: start + restStart + tok.start, length: tok.end - tok.start, newText: (tok.emoji ? `📅 ${due}` : `due:${due}`) + trailing }];
     }
     return [{ offset: start + restStart + tok.valueStart, length: tok.value.length, newText: due }];
   }
