@@ -8,7 +8,6 @@ const date = fc.oneof(
   fc.constantFrom('2026-12-01', '2026-02-28', '2028-02-29', '2026-13-45', '2026-02-30', 'tomorrow', ''),
   fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
 );
-const ws = fc.constantFrom(' ', '\t', '  ', ' \t');
 const token = fc.oneof(
   word,
   date.map((d) => `due:${d}`),
