@@ -31,7 +31,7 @@ function isFile(p: string): boolean {
 export interface LoadedClientsFile {
   /** Absolute path. */
   path: string;
-  /** Path as shown to the user: relative to cwd when inside it, else absolute. */
+  /** Path as shown to the user: as given on the command line; when found, relative to cwd when inside it, else absolute. */
   displayPath: string;
   text: string;
 }
@@ -59,6 +59,6 @@ export function loadClientsFile(cwd: string, given: string | undefined): LoadedC
     throw new RuntimeError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const rel = path.relative(cwd, file);
-  const displayPath = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  const displayPath = given ?? (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
   return { path: file, displayPath, text };
 }

@@ -62,8 +62,12 @@ timed(CODE_SERVER, () => {
   if (fs.existsSync(marker) && fs.existsSync(serverMain)) return console.log('[host]   cached');
   fs.mkdirSync(csDir, { recursive: true });
   fs.writeFileSync(path.join(csDir, 'package.json'), '{"name":"client-pulse-test-host","private":true}\n');
+  // Drop the npm_* variables of the `npm test` that started us: npm reads npm_config_* from the
+  // environment as its own config, so the outer npm's user agent ("node/v20") would reach
+  // code-server's postinstall, which refuses anything but Node 24.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(nodeBin)}:${process.env.PATH}`,
     npm_config_nodedir: nodeDir,
     npm_config_ignore_scripts: 'false',
