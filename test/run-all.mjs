@@ -1,6 +1,7 @@
 // `npm test`: runs the phases in order, prints each phase's duration and ONE final line
-// `N passed, N failed`. `npm test -- --only unit` (or typecheck, build, unit, e2e) runs one phase.
-// The host set-up (test/host/setup.mjs) and the integration phase run only when their files exist.
+// `N passed, N failed`. `npm test -- --only unit` (or typecheck, build, unit, host, integration,
+// e2e) runs one phase. integration and e2e need the host that the host phase sets up (cached in
+// .vscode-test/); with --only, run `node test/host/setup.mjs` once first.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -57,20 +58,24 @@ phase('unit', () => mochaCounted([]));
 phase('host', () => {
   const r = run('node', ['test/host/setup.mjs'], true);
   process.stdout.write(r.stdout);
-  const line = r.stdout.split('\n').find((l) => l.startsWith('HOST_ENV '));
-  if (line) process.env.CODE_SERVER_ENTRY ??= JSON.parse(line.slice(9)).codeServerEntry;
-  const ok = r.status === 0 && line !== undefined;
+  const ok = r.status === 0 && r.stdout.split('\n').some((l) => l.startsWith('HOST_ENV '));
   if (ok) totals.passed += 1; else totals.failed += 1;
   return ok;
 });
-if (only === 'e2e' && !process.env.CODE_SERVER_ENTRY) {
-  const entry = path.join(ROOT, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
-  if (fs.existsSync(entry)) process.env.CODE_SERVER_ENTRY = entry;
-}
+
+/** Runs the integration suites in a real extension host (test/host/integration.ts) and counts them. */
+phase('integration', () => {
+  const r = run('npx', ['tsx', 'test/host/integration.ts'], true);
+  process.stdout.write(r.stdout);
+  const line = r.stdout.split('\n').find((l) => l.startsWith('INTEGRATION_RESULT '));
+  const counts = line ? JSON.parse(line.slice('INTEGRATION_RESULT '.length)) : { passes: 0, failures: 1 };
+  totals.passed += counts.passes;
+  totals.failed += counts.failures;
+  return r.status === 0 && counts.failures === 0;
+});
+
 const e2e = fs.readdirSync(path.join(ROOT, 'test/e2e')).filter((f) => f.endsWith('.e2e.ts')).map((f) => `test/e2e/${f}`);
-if (e2e.length > 0 && (!only || only === 'e2e')) {
-  phase('e2e', () => mochaCounted(['--no-config', '-r', 'tsx/cjs', '--extension', 'ts', '--timeout', '180000', ...e2e]));
-}
+phase('e2e', () => mochaCounted(['--no-config', '-r', 'tsx/cjs', '--extension', 'ts', '--timeout', '240000', ...e2e]));
 
 console.log(`phases: ${durations.join(', ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -52,7 +52,7 @@ async function startWorkbench(tmp: string, onLog: (text: string) => void): Promi
   const port = await freePort();
   const codeServer = process.env.CODE_SERVER_ENTRY ?? path.join(ROOT, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const server = spawn(
-    process.execPath,
+    process.env.CODE_SERVER_NODE ?? process.execPath,
     [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', user, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--locale', 'en'],
     { env: { ...process.env, CLIENT_PULSE_TODAY: TODAY, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

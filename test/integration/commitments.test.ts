@@ -168,8 +168,9 @@ describe('Commitments sidebar (extension host)', function () {
     await viewWith('Overdue thing');
     const source = await vscode.commands.executeCommand<string>('clientPulse.test.commitmentTooltip', 'Overdue thing');
     assert.equal(typeof source, 'string');
-    // Text from the file is escaped in the markdown source (`2026\-11\-17`, `\#late`).
-    const tooltip = source.replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
+    // Text from the file is escaped in the markdown source (`2026\-11\-17`, `\#late`; spaces
+    // become `&nbsp;` in VS Code 1.9x and later).
+    const tooltip = source.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
     assert.match(tooltip, /Overdue thing/);
     assert.match(tooltip, new RegExp(`Due: ${d(-3)}`));
     assert.match(tooltip, /@alice/);
