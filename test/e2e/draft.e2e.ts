@@ -1,6 +1,6 @@
 /**
- * End to end, as a person uses it: the real VS Code workbench (code-server, with the built
- * extension installed from this folder) in a real Chromium, driven by Playwright.
+ * End to end, as a person uses it: the real VS Code workbench (VS Code server, this folder as the
+ * development extension; test/host/workbench.ts) in a real Chromium, driven by Playwright.
  *
  *   palette → "Client Pulse: Draft client update" → client → period → the draft inside the
  *   webview → Copy → the clipboard holds the plain-text update;
@@ -8,22 +8,17 @@
  *   `<script>alert(1)</script>` are shown as text (no dialog, no element);
  *   screenshots of an English and a Chinese draft (test-results/e2e/draft-*.png).
  *
- * Needs: `node esbuild.js` (dist/), Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
- * CLIENT_PULSE_EXTENSION_DIR picks another extension folder to install (default: this one);
- * code-server's entry script (CODE_SERVER_ENTRY, e.g. node_modules/code-server/out/node/entry.js).
- * Run: npx mocha --no-config -r tsx/cjs --extension ts --timeout 180000 test/e2e/draft.e2e.ts
+ * Needs `node esbuild.js` (dist/) and the test host (`node test/host/setup.mjs`).
+ * Run: npx mocha --no-config -r tsx/cjs --extension ts --timeout 240000 test/e2e/draft.e2e.ts
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { makeDemo, ROOT, Workbench } from '../host/workbench';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-/** The extension folder to install (default: this repository, built). */
-const EXTENSION = path.resolve(process.env.CLIENT_PULSE_EXTENSION_DIR ?? ROOT);
 const TODAY = '2026-11-20'; // a Friday: the demo's history and "this week" are fixed by it
 const OUT = path.join(ROOT, 'test-results', 'e2e');
 const XSS_COMMIT = '<img src=x onerror=alert(1)>';
@@ -35,7 +30,7 @@ function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
 
 /** The demo workspace; with `probe`, plus a hostile commit message and clients.md line for Acme. */
 function makeWorkspace(dir: string, probe: boolean): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs'), '--out', dir, '--today', TODAY, '--quiet'], { cwd: ROOT });
+  makeDemo(dir, TODAY);
   if (!probe) return;
   const clients = path.join(dir, '.project', 'clients.md');
   const text = fs.readFileSync(clients, 'utf8');
@@ -53,100 +48,20 @@ function makeWorkspace(dir: string, probe: boolean): void {
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > end) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** An extensions folder holding this repository as the installed extension. */
-function extensionsDir(dir: string): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-  const id = `${pkg.publisher}.${pkg.name}`;
-  const folder = `${id}-${pkg.version}`;
-  fs.mkdirSync(dir, { recursive: true });
-  fs.symlinkSync(EXTENSION, path.join(dir, folder), 'dir');
-  const entry = { identifier: { id }, version: pkg.version, location: { $mid: 1, path: path.join(dir, folder), scheme: 'file' }, relativeLocation: folder, metadata: { installedTimestamp: 0, source: 'vsix' } };
-  fs.writeFileSync(path.join(dir, 'extensions.json'), JSON.stringify([entry]));
-  return dir;
-}
-
-function userDataDir(dir: string): string {
-  fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.colorTheme': 'Default Dark Modern',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.ignoreRecommendations': true,
-    'extensions.autoUpdate': false,
-    'git.enabled': false,
-    'window.commandCenter': false,
-    'chat.commandCenter.enabled': false,
-  };
-  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  return dir;
-}
-
 describe('Draft client update (end to end, real workbench and browser)', function () {
   this.timeout(240_000);
 
-  const entry = process.env.CODE_SERVER_ENTRY ?? path.join(ROOT, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let tmp = '';
-  let server: ChildProcess | undefined;
-  let serverLog = '';
-  let browser: Browser | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
-  let base = '';
   const dialogs: string[] = [];
 
   before(async function () {
-    for (const [what, file] of [
-      ['the built extension (run `node esbuild.js`)', path.join(EXTENSION, 'dist', 'extension.js')],
-      ['the built webview', path.join(EXTENSION, 'dist', 'webview', 'main.js')],
-      ['code-server (CODE_SERVER_ENTRY)', entry],
-      ['Chromium (CHROMIUM_PATH)', chromiumPath],
-    ]) {
-      assert.ok(fs.existsSync(file), `missing ${what}: ${file}`);
-    }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'client-pulse-e2e-'));
     makeWorkspace(path.join(tmp, 'clean'), false);
     makeWorkspace(path.join(tmp, 'probe'), true);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(
-      process.execPath,
-      [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir(path.join(tmp, 'user')), '--extensions-dir', extensionsDir(path.join(tmp, 'extensions')), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--locale', 'en'],
-      { env: { ...process.env, CLIENT_PULSE_TODAY: TODAY, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    );
-    server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    await waitForHttp(`${base}/healthz`, 60_000);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-    const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, deviceScaleFactor: 1 });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    page = await context.newPage();
+    bench = await Workbench.start({ tmp, env: { CLIENT_PULSE_TODAY: TODAY }, viewport: { width: 1500, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    page = bench.page;
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -155,32 +70,16 @@ describe('Draft client update (end to end, real workbench and browser)', functio
   });
 
   after(async () => {
-    await browser?.close();
-    // code-server runs in its own process group: end it with its extension host and watchers.
-    if (server?.pid !== undefined && server.exitCode === null) {
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-      } catch {
-        server.kill('SIGTERM');
-      }
-    }
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await bench?.stop();
+    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') {
-      void page?.screenshot({ path: path.join(OUT, `failed-${Date.now()}.png`) }).catch(() => undefined);
-      if (serverLog) fs.writeFileSync(path.join(OUT, 'code-server.log'), serverLog);
-    }
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await bench?.reportFailure(path.join(OUT, 'draft'));
   });
 
   async function openWorkspace(name: 'clean' | 'probe'): Promise<void> {
-    await page.goto(`${base}/?folder=${encodeURIComponent(path.join(tmp, name))}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    // Let the workbench settle (restored editors, notifications), then hide the side bar.
-    await page.waitForSelector('.statusbar', { timeout: 30_000 });
-    await page.waitForTimeout(2500);
-    await page.keyboard.press('Escape');
+    await bench?.open(path.join(tmp, name));
     const sidebar = page.locator('.part.sidebar');
     if (await sidebar.isVisible()) await page.keyboard.press('Control+b');
   }

@@ -1,6 +1,6 @@
 /**
- * End to end, as a person uses it: the real VS Code workbench (code-server, with the built
- * extension installed from this folder) in a real Chromium, driven by Playwright.
+ * End to end, as a person uses it: the real VS Code workbench (VS Code server, this folder as the
+ * development extension; test/host/workbench.ts) in a real Chromium, driven by Playwright.
  *
  *   demo workspace → the Client Pulse activity-bar container → the Commitments tree in order with
  *   the overdue badge → tick a commitment's checkbox → the line changes on disk (and only it);
@@ -8,52 +8,19 @@
  *   view with "Create clients file".
  *   Screenshots: test-results/e2e/sidebar*.png (the README's media/sidebar.png is copied from them).
  *
- * Needs: `node esbuild.js` (dist/), Chromium (CHROMIUM_PATH, default /usr/bin/chromium),
- * code-server's entry script (CODE_SERVER_ENTRY, e.g. node_modules/code-server/out/node/entry.js).
- * Run: npx mocha --no-config -r tsx/cjs --extension ts --timeout 180000 test/e2e/sidebar.e2e.ts
+ * Needs `node esbuild.js` (dist/) and the test host (`node test/host/setup.mjs`).
+ * Run: npx mocha --no-config -r tsx/cjs --extension ts --timeout 240000 test/e2e/sidebar.e2e.ts
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { makeDemo, ROOT, Workbench } from '../host/workbench';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const EXTENSION = path.resolve(process.env.CLIENT_PULSE_EXTENSION_DIR ?? ROOT);
 const TODAY = '2026-11-20'; // a Friday: the demo's dates are relative to it
 const OUT = path.join(ROOT, 'test-results', 'e2e');
 const TICKED = 'Loyalty app beta on TestFlight';
-
-function makeWorkspace(dir: string): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs'), '--out', dir, '--today', TODAY, '--quiet'], { cwd: ROOT });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > end) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function waitForFile(file: string, predicate: (text: string) => boolean, timeoutMs: number): Promise<string> {
   const end = Date.now() + timeoutMs;
@@ -65,111 +32,45 @@ async function waitForFile(file: string, predicate: (text: string) => boolean, t
   }
 }
 
-/** An extensions folder holding this repository as the installed extension. */
-function extensionsDir(dir: string): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-  const id = `${pkg.publisher}.${pkg.name}`;
-  const folder = `${id}-${pkg.version}`;
-  fs.mkdirSync(dir, { recursive: true });
-  fs.symlinkSync(EXTENSION, path.join(dir, folder), 'dir');
-  const entry = { identifier: { id }, version: pkg.version, location: { $mid: 1, path: path.join(dir, folder), scheme: 'file' }, relativeLocation: folder, metadata: { installedTimestamp: 0, source: 'vsix' } };
-  fs.writeFileSync(path.join(dir, 'extensions.json'), JSON.stringify([entry]));
-  return dir;
-}
-
-function userDataDir(dir: string): string {
-  fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.colorTheme': 'Default Dark Modern',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.ignoreRecommendations': true,
-    'extensions.autoUpdate': false,
-    'git.enabled': false,
-    'window.commandCenter': false,
-    'chat.commandCenter.enabled': false,
-    'files.autoSave': 'off',
-  };
-  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  return dir;
-}
-
 describe('Commitments sidebar (end to end, real workbench and browser)', function () {
   this.timeout(240_000);
 
-  const entry = process.env.CODE_SERVER_ENTRY ?? path.join(ROOT, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let tmp = '';
-  let server: ChildProcess | undefined;
-  let serverLog = '';
-  let browser: Browser | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
-  let base = '';
 
   before(async function () {
-    for (const [what, file] of [
-      ['the built extension (run `node esbuild.js`)', path.join(EXTENSION, 'dist', 'extension.js')],
-      ['code-server (CODE_SERVER_ENTRY)', entry],
-      ['Chromium (CHROMIUM_PATH)', chromiumPath],
-    ]) {
-      assert.ok(fs.existsSync(file), `missing ${what}: ${file}`);
-    }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'client-pulse-sidebar-'));
-    makeWorkspace(path.join(tmp, 'demo'));
+    makeDemo(path.join(tmp, 'demo'), TODAY);
     fs.mkdirSync(path.join(tmp, 'empty'));
     fs.writeFileSync(path.join(tmp, 'empty', 'README.md'), '# A project without a clients file\n');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(
-      process.execPath,
-      [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir(path.join(tmp, 'user')), '--extensions-dir', extensionsDir(path.join(tmp, 'extensions')), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--locale', 'en'],
-      { env: { ...process.env, CLIENT_PULSE_TODAY: TODAY, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    );
-    server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    await waitForHttp(`${base}/healthz`, 60_000);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
+    bench = await Workbench.start({ tmp, env: { CLIENT_PULSE_TODAY: TODAY } });
+    page = bench.page;
     fs.mkdirSync(OUT, { recursive: true });
   });
 
   after(async () => {
-    await browser?.close();
-    if (server?.pid !== undefined && server.exitCode === null) {
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-      } catch {
-        server.kill('SIGTERM');
-      }
-    }
+    await bench?.stop();
     if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await page?.screenshot({ path: path.join(OUT, `sidebar-failed-${Date.now()}.png`) }).catch(() => undefined);
-      if (serverLog) fs.writeFileSync(path.join(OUT, 'sidebar-code-server.log'), serverLog);
-    }
+    if (this.currentTest?.state === 'failed') await bench?.reportFailure(path.join(OUT, 'sidebar'));
   });
 
   async function openWorkspace(name: string): Promise<void> {
-    await page.goto(`${base}/?folder=${encodeURIComponent(path.join(tmp, name))}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    await page.waitForSelector('.statusbar', { timeout: 30_000 });
-    await page.waitForTimeout(2500);
-    await page.keyboard.press('Escape');
+    await bench?.open(path.join(tmp, name));
   }
 
   /** Clicks the Client Pulse icon in the activity bar and returns the view's pane body. */
   async function openContainer(): Promise<void> {
     const icon = page.locator('.activitybar .action-item a[aria-label^="Client Pulse"], .activitybar .action-item[aria-label^="Client Pulse"]').first();
     await icon.waitFor({ state: 'visible', timeout: 30_000 });
-    await icon.click();
-    // One view in the container: its header is folded into the side bar's title.
-    await page.locator('.part.sidebar .composite.title', { hasText: /Client Pulse/i }).first().waitFor({ timeout: 30_000 });
+    // One view in the container: its header is folded into the side bar's title. A window that
+    // restored the container already shows it, and a click on its icon would close it.
+    const title = page.locator('.part.sidebar .composite.title', { hasText: /Client Pulse/i }).first();
+    if (!(await title.isVisible())) await icon.click();
+    await title.waitFor({ timeout: 30_000 });
   }
 
   function row(label: string) {

