@@ -2,7 +2,7 @@
  * Entry point the extension host loads (`extensionTestsPath`): runs every compiled
  * `*.test.js` beside this file with mocha (BDD: describe/it) and resolves when all pass.
  * The same `run()` serves the browser host (test/host/integration.ts) and `@vscode/test-electron`
- * (test/host/run-electron.mjs). Each result is one console.log line starting with
+ * (test/host/electron.ts, `npm run test:electron`). Each result is one console.log line starting with
  * `CLIENT_PULSE ` (the extension host forwards the console to the runner, among the workbench's
  * own messages); the last is `CLIENT_PULSE RESULT {"passes":N,"failures":N,"pending":N}`.
  * CLIENT_PULSE_SUITE=<name>[,<name>] runs <name>.test.js only; CLIENT_PULSE_GREP filters titles.
