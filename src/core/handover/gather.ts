@@ -4,6 +4,7 @@
  * are any, one log of their commits), and combines them with clients.md and the saved records.
  */
 import type { Client, Diagnostic, IsoDate, Language, Person } from '../clients/model';
+import { dateProblem } from '../clients/dates';
 import { parseClients } from '../clients/parse';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
 import { addDays } from '../l10n/days';
@@ -58,10 +59,11 @@ export function parseSince(text: string, today: IsoDate): IsoDate {
     if (n < 1) throw new HandoverError(`the window must be at least 1 day, got ${JSON.stringify(text)}`);
     return addDays(today, -(n - 1));
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(t);
-  if (!m || new Date(`${t}T00:00:00Z`).toISOString().slice(0, 10) !== t) {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(t)) {
     throw new HandoverError(`expected a date YYYY-MM-DD or a number of days like 90d, got ${JSON.stringify(text)}`);
   }
+  const problem = dateProblem(t);
+  if (problem) throw new HandoverError(`${t} is not a real date: ${problem}`);
   if (t > today) throw new HandoverError(`the window cannot start after today (${today}): ${t}`);
   return t;
 }

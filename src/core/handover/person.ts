@@ -26,7 +26,14 @@ function handlesOf(name: string, email: string | undefined): string[] {
     const first = lower.split(/\s+/u)[0];
     if (first) out.add(first);
   }
-  if (email) out.add(email.toLowerCase().split('@')[0]);
+  if (email) {
+    // `wang.wei@…` is written `@wang.wei` or, as often, `@wang`: a name that is not in Latin
+    // letters (王伟) has no other handle to match.
+    const local = email.toLowerCase().split('@')[0];
+    out.add(local);
+    const head = local.split(/[._+-]/u)[0];
+    if (head) out.add(head);
+  }
   return [...out];
 }
 

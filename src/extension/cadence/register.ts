@@ -17,6 +17,7 @@ export const CADENCE_ITEM_ID = 'clientPulse.cadence';
 /** "today", "tomorrow", a weekday within the week, else the date. */
 export function whenLabel(due: IsoDate, today: IsoDate): string {
   const days = daysBetween(today, due);
+  if (days === -1) return vscode.l10n.t('overdue 1 day');
   if (days < 0) return vscode.l10n.t('overdue {0} days', -days);
   if (days === 0) return vscode.l10n.t('today');
   if (days === 1) return vscode.l10n.t('tomorrow');

@@ -138,7 +138,9 @@ describe('handover: gathering from a purpose-built repository (real git)', funct
     assert.throws(() => selectClients(parseClients(CLIENTS).clients, ['Initech']), /no client named "initech" in clients.md \(clients: Acme, Globex\)/);
     assert.equal(parseSince('90d', '2026-11-20'), '2026-08-23');
     assert.equal(parseSince('2026-10-01', '2026-11-20'), '2026-10-01');
-    assert.throws(() => parseSince('2026-02-30', '2026-11-20'), /YYYY-MM-DD or a number of days/);
+    assert.throws(() => parseSince('2026-02-30', '2026-11-20'), (e: unknown) => e instanceof HandoverError && /^2026-02-30 is not a real date: day must be 01–28 in 2026-02$/.test(e.message));
+    assert.throws(() => parseSince('2026-13-01', '2026-11-20'), (e: unknown) => e instanceof HandoverError && /2026-13-01 is not a real date: month must be 01–12/.test(e.message));
+    assert.throws(() => parseSince('last quarter', '2026-11-20'), /YYYY-MM-DD or a number of days like 90d/);
     assert.throws(() => parseSince('2026-12-01', '2026-11-20'), /cannot start after today/);
     await assert.rejects(gather({ to: { name: 'Alice Martin', email: 'alice@agency.example' } }), /is the person leaving/);
   });

@@ -20,6 +20,19 @@ describe('handover: people', () => {
     }
   });
 
+  it('knows a person with a Chinese name by the handle of their e-mail (王伟 <wang.wei@…> is @wang)', () => {
+    const authors = [
+      { name: '王伟', email: 'wang.wei@agency.example' },
+      { name: 'Alice Martin', email: 'alice@agency.example' },
+    ];
+    const wang = resolveDeparting('王伟', authors);
+    assert.equal(wang.email, 'wang.wei@agency.example');
+    for (const handle of ['@wang', 'wang', 'wang.wei']) assert.ok(isDepartingHandle(wang, handle), handle);
+    assert.ok(!isDepartingHandle(wang, '@alice'));
+    assert.ok(!isDepartingHandle(wang, '@wei'), 'only the first part of the address is a handle');
+    assert.equal(resolveDeparting('wang', authors).name, '王伟', 'the handle finds the person');
+  });
+
   it('resolves a departing person by e-mail or name and collects every identity as an alias', () => {
     const authors = [
       { name: 'Alice Martin', email: 'alice@agency.example' },
