@@ -7,7 +7,7 @@
  * - `LC_ALL=C` so error messages are the English ones we classify.
  * - Repository configuration may not run programs: `-c safe.bareRepository=explicit`,
  *   `-c core.fsmonitor=false`, `-c protocol.allow=never` (no lazy fetches through remote helpers),
- *   and `log`/`show` always get `--no-show-signature --no-textconv --no-ext-diff` (see `hardenedArgs`).
+ *   and `log`/`show` always get `--no-show-signature --no-textconv --no-ext-diff --no-follow` (see `hardenedArgs`).
  * - User values are passed only after `--end-of-options`/`--`, or glued into one `--opt=value`
  *   argument by the caller; they can never become options.
  *
@@ -40,7 +40,8 @@ const READ_ONLY = new Set([
 ]);
 
 /** Options that keep repository configuration from running programs during `log`/`show`. */
-const LOG_SAFETY = ['--no-show-signature', '--no-textconv', '--no-ext-diff', '--no-color'];
+// --no-follow: a user's log.follow would follow renames (or fail: "--follow requires exactly one pathspec").
+const LOG_SAFETY = ['--no-show-signature', '--no-textconv', '--no-ext-diff', '--no-color', '--no-follow'];
 
 /** Global options placed before every subcommand. */
 const GLOBAL = [

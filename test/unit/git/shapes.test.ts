@@ -220,6 +220,20 @@ describe('git/hostile messages, names and paths', function () {
     assert.deepEqual(activity.items.map((i) => i.clientText), ['Last', 'Cp', 'Start']);
   });
 
+  it('log.follow in the repository configuration does not change which commits a path selects', async () => {
+    const repo = makeRepo(
+      [
+        { message: 'feat: add a', date: '2026-11-02 10:00:00 +0000', files: { 'a.txt': 'same content\n' } },
+        { message: 'feat: rename a to b', date: '2026-11-03 10:00:00 +0000', files: { 'a.txt': null, 'b.txt': 'same content\n' } },
+      ],
+      { config: { 'log.follow': 'true' } },
+    );
+    // Plain `git log -- b.txt` follows the rename here and also lists "add a".
+    assert.equal(git(repo, ['log', '--format=%s', '--', 'b.txt']).trim().split('\n').length, 2, 'the trap is set');
+    assert.deepEqual((await commitsOf(repo, { paths: ['b.txt'] })).map((c) => c.subject), ['feat: rename a to b']);
+    assert.deepEqual((await commitsOf(repo, { paths: ['b.txt'], numstat: true })).map((c) => c.subject), ['feat: rename a to b']);
+  });
+
   it('authors and paths starting with "-" never become git options', async () => {
     const repo = makeRepo([
       { message: 'feat: dash author', date: '2026-11-02 10:00:00 +0000', author: '--output=x <-x@dash.example>', files: { '-rf/--output=evil': 'x' } },
