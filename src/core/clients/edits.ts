@@ -5,7 +5,7 @@
  */
 import type { ClientsFile, Commitment, IsoDate, TextEdit } from './model';
 import { dateProblem } from './dates';
-import { scanTokens } from './parse';
+import { scanTokens, type ItemToken } from './parse';
 import { findClient } from './queries';
 
 export class EditError extends Error {
@@ -104,6 +104,16 @@ export interface NewCommitment {
 }
 
 /**
+ * The first word of `title` that the parser would read as metadata (due/done/asked date, `@owner`,
+ * `#tag`) if it were written into a commitment line, or undefined. Such a title would lose that
+ * word, so adding it is refused; input boxes use this to say so while the user types.
+ */
+export function metadataInTitle(title: string): { text: string; kind: ItemToken['kind'] } | undefined {
+  const token = scanTokens(title)[0];
+  return token ? { text: title.slice(token.start, token.end), kind: token.kind } : undefined;
+}
+
+/**
  * Appends `- [ ] <title> due:<due> @owner #tag` after the last line of the client's Commitments
  * (承诺) section, creating `## Commitments` (`## 承诺` for a zh-CN client) at the end of the client
  * when it has none. Uses the file's line break.
@@ -112,6 +122,15 @@ export function addCommitment(text: string, file: ClientsFile, clientName: strin
   const title = (item.title ?? item.text ?? '').trim();
   if (title === '') throw new EditError('invalid-title', 'A commitment needs a title.');
   if (/[\r\n\u2028\u2029]/.test(title)) throw new EditError('invalid-title', 'A commitment title must fit on one line: remove the line break.');
+  const token = metadataInTitle(title);
+  if (token) {
+    const written = token.text;
+    const field = { due: 'a due date', done: 'a done date', asked: 'an asked date', owner: 'the owner', tag: 'a tag' }[token.kind];
+    throw new EditError(
+      'invalid-title',
+      `"${written}" in the title would be read as ${field}, not as text. Give ${token.kind === 'owner' ? 'the owner' : token.kind === 'tag' ? 'the tag' : 'the date'} in its own field, or write it without the leading ${token.kind === 'owner' ? '@' : token.kind === 'tag' ? '#' : 'marker'} (e.g. "issue 42").`,
+    );
+  }
   if (item.due !== undefined) requireDate(item.due, 'the due date');
   const owner = item.owner?.trim().replace(/^@/, '');
   if (owner !== undefined && (owner === '' || /\s/.test(owner))) throw new EditError('invalid-owner', `Owner "${item.owner}" must be one word without spaces (e.g. alice), written as @alice.`);

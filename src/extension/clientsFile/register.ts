@@ -4,12 +4,24 @@
  */
 import * as vscode from 'vscode';
 import type { Language } from '../../core/clients/model';
+import { metadataInTitle } from '../../core/clients/edits';
 import { parseClients } from '../../core/clients/parse';
 import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey } from '../commandIds';
 import { addCommitmentEdits, type NewCommitment } from '../edits/clientsEdits';
 import type { Services } from '../services';
 import { askDueDate, dateProblem } from './inputs';
+
+/** What is wrong with a commitment title as typed, or undefined. */
+function titleProblem(v: string): string | undefined {
+  if (v.trim() === '') return vscode.l10n.t('Write what was promised.');
+  if (/[\r\n]/.test(v)) return vscode.l10n.t('One line only.');
+  const token = metadataInTitle(v);
+  if (!token) return undefined;
+  if (token.kind === 'owner') return vscode.l10n.t('"{0}" would be read as the owner: give the owner in the next steps, or write it without @.', token.text);
+  if (token.kind === 'tag') return vscode.l10n.t('"{0}" would be read as a tag: give the tag in the next steps, or write it without # (e.g. "issue 42").', token.text);
+  return vscode.l10n.t('"{0}" would be read as a date: give the due date in the next step.', token.text);
+}
 
 /** The UI language as a draft language: Chinese UIs get the Chinese template. */
 export function uiLanguage(): Language {
@@ -83,7 +95,7 @@ async function askNewCommitment(services: Services, clientHint: string | undefin
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add commitment ({0}/{1}): what was promised', 2, total),
     prompt: vscode.l10n.t('One line, as the client would read it.'),
-    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Write what was promised.') : /[\r\n]/.test(v) ? vscode.l10n.t('One line only.') : undefined),
+    validateInput: titleProblem,
   });
   if (text === undefined) return undefined;
   const due = await askDueDate(services.today(), undefined, true, { step: 3, total });

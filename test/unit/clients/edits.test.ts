@@ -68,6 +68,18 @@ describe('clients: edits (byte-exact golden files)', () => {
     err(() => changeDueDate(t, c, '12/01/2026'), 'invalid-date', /YYYY-MM-DD/);
     err(() => addCommitment(t, f, 'Acme', { title: 'two\nlines' }), 'invalid-title', /one line/);
     err(() => addCommitment(t, f, 'Acme', { title: '   ' }), 'invalid-title', /needs a title/);
+    // Metadata in the title would be re-read as metadata: refused, naming the token.
+    err(() => addCommitment(t, f, 'Acme', { title: 'Fix #42 before launch', due: '2026-12-05' }), 'invalid-title', /"#42" in the title would be read as a tag.*"issue 42"/);
+    err(() => addCommitment(t, f, 'Acme', { title: 'Ship it by due:2026-01-01' }), 'invalid-title', /"due:2026-01-01" in the title would be read as a due date/);
+    err(() => addCommitment(t, f, 'Acme', { title: 'Review with @bob' }), 'invalid-title', /"@bob" in the title would be read as the owner/);
+    err(() => addCommitment(t, f, 'Acme', { title: 'Launch 📅 2026-12-01' }), 'invalid-title', /would be read as a due date/);
+    // Not metadata: an e-mail address, a C# mention, a number sign alone.
+    for (const title of ['Mail jane@acme.example the report', 'Port the C# service', 'Item # 3 on the list']) {
+      const edits = addCommitment(t, f, 'Acme', { title, due: '2026-12-05' });
+      const reparsed = parseClients(applyEdits(t, edits)).clients[0].commitments.at(-1);
+      assert.equal(reparsed?.title, title, 'the title survives a re-parse unchanged');
+      assert.equal(reparsed?.due, '2026-12-05');
+    }
     err(() => addCommitment(t, f, 'Globex', { title: 'x' }), 'unknown-client', /No client "Globex".*Acme/);
     err(() => addCommitment(t, f, 'Acme', { title: 'x', owner: 'two words' }), 'invalid-owner', /one word/);
     err(() => markDone('# Acme\n## Commitments\n- [ ] changed meanwhile\n', c, '2026-11-20'), 'stale', /re-read/);
