@@ -92,10 +92,19 @@ function day(ctx: Context, date: IsoDate): string {
   return formatDay(date, ctx.language, ctx.refYear);
 }
 
+/** The shown changes that move a commitment forward: a rollback is not progress. */
+function progressOf(ctx: Context, c: Commitment): ActivityItem[] {
+  return (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
+}
+
 function commitText(ctx: Context, item: ActivityItem): string {
   const raw = (ctx.internal ? item.internalText : item.clientText).trim() || item.commit.subject.trim();
   // The internal report keeps subjects as written (`fix(checkout): …`).
-  return escapeInline(ctx.internal ? raw : capitalise(raw));
+  if (ctx.internal) return escapeInline(raw);
+  // A client does not read git's `Revert "…"`: say in words that the change was taken back out.
+  const revert = item.kind === 'revert' ? /^Revert "(.+)"$/su.exec(raw) : null;
+  if (revert) return ctx.phrases.line.rolledBack(escapeInline(capitalise(revert[1])));
+  return escapeInline(capitalise(raw));
 }
 
 /** Dates written as `YYYY-MM-DD` in clients.md text read as the reader's dates (`8 Dec` / `12月8日`). */
@@ -195,7 +204,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
         .sort(byDue)
         .map((c) => ({
           id: `inProgress:${c.id}`,
-          text: phrases.line.inProgress(c.title, shown(c).length, ctx.periodWords, c.due && day(ctx, c.due)),
+          text: phrases.line.inProgress(c.title, progressOf(ctx, c).length, ctx.periodWords, c.due && day(ctx, c.due)),
           hashes: hashesOf(shown(c)),
           commitmentId: c.id,
           subject: c.title,
@@ -219,7 +228,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           const proposed = input.proposedDates?.[c.id];
           return {
             id: `overdue:${c.id}`,
-            text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), shown(c).length, ctx.periodWords),
+            text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), progressOf(ctx, c).length, ctx.periodWords),
             hashes: hashesOf(shown(c)),
             commitmentId: c.id,
             proposedDate: proposed,
@@ -393,9 +402,7 @@ export function composeDraft(input: DraftInput): Draft {
     { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
-  const inProgressIds = new Set(
-    client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceShown.get(c.id)?.length ?? 0) > 0).map((c) => c.id),
-  );
+  const inProgressIds = new Set(client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && progressOf(ctx, c).length > 0).map((c) => c.id));
   const dropped = new Set(input.droppedLineIds ?? []);
   const sections: DraftSection[] = [];
   for (const id of internal ? INTERNAL_ORDER : CLIENT_ORDER) {

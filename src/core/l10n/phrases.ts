@@ -61,6 +61,8 @@ export interface Phrases {
     /** A plan line: due date ahead, or a missed date with the proposed new one (blank until filled). */
     next(title: string, due: PlanDue | undefined, carriedOver: boolean): string;
     hidden(count: number, reasons: Array<[HiddenReason, number]>): string;
+    /** A revert whose original is not in the period: the change was taken back out. */
+    rolledBack(what: string): string;
   };
   closing: string;
   footnotesTitle: string;
@@ -183,6 +185,7 @@ const en: Phrases = {
   },
   kindGroup: { feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
   line: {
+    rolledBack: (what) => `Rolled back for now: ${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
         case 'early':
@@ -276,6 +279,7 @@ const zh: Phrases = {
   },
   kindGroup: { feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
   line: {
+    rolledBack: (what) => `暂时撤回：${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
         case 'early':

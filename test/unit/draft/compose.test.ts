@@ -65,6 +65,19 @@ describe('draft: composer', () => {
     assert.equal(d.quiet, false);
   });
 
+  it('a rollback reads as one to the client and is not counted as progress', () => {
+    const pins = commitment(0, 'Opening hours on the map pins', { due: '2026-11-29' });
+    const revert = item('Revert "Opening hours on map pins"', { kind: 'revert', commitmentIds: [pins.id], date: '2026-11-18', internalText: 'Revert "feat(locator): opening hours on map pins"' });
+    const d = compose(client({ commitments: [pins] }), [revert]);
+    assert.deepEqual(section(d, 'done')?.lines.map((l) => l.text), ['Rolled back for now: Opening hours on map pins']);
+    assert.equal(section(d, 'inProgress'), undefined, 'a rollback alone does not make a commitment "in progress"');
+    assert.ok(section(d, 'dueSoon')?.lines.some((l) => l.text.startsWith('Opening hours on the map pins')));
+    const zh = compose(client({ commitments: [pins], language: 'zh-CN' }), [revert]);
+    assert.deepEqual(section(zh, 'done')?.lines.map((l) => l.text), ['暂时撤回：Opening hours on map pins']);
+    const internal = compose(client({ commitments: [pins] }), [revert], { audience: 'internal' });
+    assert.ok(internal.markdown.includes('Revert "feat(locator): opening hours on map pins"'), 'the internal report keeps the subject as written');
+  });
+
   it('a single kind of work needs no sub-heading', () => {
     const d = compose(client(), [item('Fix one', { kind: 'fix' }), item('Fix two', { kind: 'fix' })]);
     assert.match(d.markdown, /## Done this week\n\n- Fix one\n- Fix two\n\n/);
