@@ -452,6 +452,10 @@ export function createDemo(out, today) {
   fs.mkdirSync(out, { recursive: true });
   git(out, ['init', '-q', '-b', 'main']);
   fs.writeFileSync(path.join(out, '.git', MARKER), 'Created by scripts/demo.mjs; safe to delete.\n');
+  // Whoever opens the demo plays Alice, the lead of Acme: drafts are signed with her name and sent
+  // from her address, whatever the machine's own git user is.
+  git(out, ['config', 'user.name', PEOPLE.alice.name]);
+  git(out, ['config', 'user.email', PEOPLE.alice.email]);
 
   let commits = 0;
   /** Subject line → hash, for reverts. */

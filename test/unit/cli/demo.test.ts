@@ -67,6 +67,8 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
     assert.ok(fs.existsSync(path.join(dir, '.project', 'updates', '2026-11-13-acme-retail.md')));
     const authors = new Set(git(dir, 'log', '--all', '--format=%aN').split('\n'));
     assert.deepEqual([...authors].sort(), ['Alice Martin', 'Priya Nair', 'Tom Hughes', 'dependabot[bot]', '王伟'].sort());
+    assert.equal(git(dir, 'config', 'user.name').trim(), 'Alice Martin', 'the demo is opened as Alice, whatever the machine git user');
+    assert.equal(git(dir, 'config', 'user.email').trim(), 'alice@agency.example');
     const raw = new Set(git(dir, 'log', '--all', '--format=%an').split('\n'));
     assert.ok(raw.has('Wang Wei') && raw.has('tom'), 'raw aliases exist for .mailmap to fold');
     assert.equal(git(dir, 'log', '--merges', '--format=%s', 'main'), "Merge branch 'feature/loyalty-onboarding'");
