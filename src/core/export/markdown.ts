@@ -1,7 +1,7 @@
 /**
  * Markdown → HTML and plain text, the same way everywhere (panel preview, copy, e-mail):
  * markdown-it with raw HTML off, no linkify, line breaks kept (`breaks: true`, so a sign-off on
- * two lines stays on two lines), and links allowed only to `https:` and `mailto:`.
+ * two lines stays on two lines), links allowed only to `https:` and `mailto:`, and no images.
  */
 import MarkdownIt from 'markdown-it';
 
@@ -16,6 +16,9 @@ export function isAllowedLink(url: string): boolean {
 export function createMarkdownRenderer(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, breaks: true, typographer: false });
   md.validateLink = isAllowedLink;
+  // No images: `![…](https://…)` in clients.md would load a remote picture (a tracking pixel in
+  // the client's mail, a request from the panel). It stays visible as the text that was written.
+  md.disable('image');
   return md;
 }
 

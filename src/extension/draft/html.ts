@@ -28,7 +28,7 @@ export function nonce(): string {
 export function contentSecurityPolicy(cspSource: string, n: string): string {
   return [
     `default-src 'none'`,
-    `img-src ${cspSource} https: data:`,
+    `img-src ${cspSource} data:`,
     `style-src ${cspSource} 'nonce-${n}'`,
     `script-src 'nonce-${n}'`,
     `font-src ${cspSource}`,

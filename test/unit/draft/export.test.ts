@@ -41,6 +41,15 @@ describe('export: markdown, text and HTML', () => {
     assert.doesNotMatch(html, /href="https:\/\/bare/); // no linkify
   });
 
+  it('never renders an image: a picture written in clients.md is at most a link (no remote load)', () => {
+    const source = 'Sign-off needed ![pixel](https://evil.example/t.png) and ![x](data:image/png;base64,AAAA)';
+    const html = markdownToHtml(source);
+    assert.doesNotMatch(html, /<img/);
+    assert.match(html, /!<a href="https:\/\/evil\.example\/t\.png">pixel<\/a>/, 'an https picture becomes a link the reader may follow');
+    assert.ok(html.includes('![x](data:image/png;base64,AAAA)'), 'a data: picture stays as the text written');
+    assert.match(markdownToText(source), /pixel \(https:\/\/evil\.example\/t\.png\)/);
+  });
+
   it('plain text keeps headings, list markers and the two-line sign-off, without markdown escapes', () => {
     const d = draftFor(client(), ['Totals *rounded* before <vouchers>']);
     const text = markdownToText(d.markdown);
