@@ -33,7 +33,8 @@ const PER_DAY = 40;
 /** Commits older than this many days are 10× denser, so even 1M commits stay after 1973 (git's dates). */
 const DENSE_AFTER_DAYS = 730;
 /** Bumped when the generated history changes; older caches are regenerated. */
-const LAYOUT = 'v2';
+const LAYOUT = 'v3'; // v3: unmerged feature branches for the handover
+const UNMERGED_BRANCHES = 12;
 const ROOT = path.resolve(__dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'repos');
 
@@ -156,6 +157,23 @@ async function ensureRepo(n: number, log: (s: string) => void): Promise<string> 
     if (side) sideTip = mark;
     else mainTip = mark;
     if (merge) sideTip = 0;
+  }
+  // Unmerged work, as the handover looks for it: branches off recent main commits, three
+  // commits each, half of them by dev1 (the person whose handover is measured).
+  for (let b = 0; b < UNMERGED_BRANCHES; b++) {
+    let tip = Math.max(1, n - 1 - b * 37);
+    for (let k = 0; k < 3; k++) {
+      const mark = n + 1 + b * 3 + k;
+      const dev = b % 2 === 0 ? 1 : 2 + (b % 27);
+      const when = end - b * 3600 - (3 - k) * 600;
+      const msg = `feat(wip): step ${k + 1} of topic ${b}\n`;
+      const content = `// wip ${b}.${k}\n`;
+      const file = `${pick(r, CLIENT_DIRS)}/src/wip/b${b}.ts`;
+      let out = `commit refs/heads/feature/topic-${b}\nmark :${mark}\nauthor Dev ${dev} <dev${dev}@agency.example> ${when} +0000\ncommitter Dev ${dev} <dev${dev}@agency.example> ${when} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}from :${tip}\n`;
+      out += `M 100644 inline ${file}\ndata ${Buffer.byteLength(content)}\n${content}\n\n`;
+      await writeAll(child.stdin, out);
+      tip = mark;
+    }
   }
   child.stdin.end();
   const code = await done;

@@ -27,6 +27,23 @@ export function dateProblem(s: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The date a person most likely meant by an invalid `s`, when there is an obvious one: the same
+ * day written `YYYY-M-D`, `YYYY/MM/DD` or `YYYY.MM.DD`, or a day past the end of its month
+ * (`2026-02-30`) moved to that month's last day. Undefined when nothing is obvious (`2026-13-45`).
+ */
+export function likelyDate(s: string): { date: IsoDate; why: 'format' | 'month-end' } | undefined {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const iso = (d: number) => `${m[1]}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const max = daysInMonth(year, month);
+  if (day > max) return { date: iso(max), why: 'month-end' };
+  const date = iso(day);
+  return date === s ? undefined : { date, why: 'format' };
+}
+
 export function isValidIsoDate(s: string): s is IsoDate {
   return dateProblem(s) === undefined;
 }

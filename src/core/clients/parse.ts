@@ -9,7 +9,7 @@ import type {
   Ask, Cadence, Client, ClientsFile, Commitment, Diagnostic, Entry, Field, Language, Person, Risk, RiskLevel,
   Section, SectionKind, Severity, Span, TextEdit, Weekday,
 } from './model';
-import { dateProblem } from './dates';
+import { dateProblem, likelyDate } from './dates';
 
 const md = new MarkdownIt('commonmark');
 
@@ -311,9 +311,15 @@ function checkDate(ctx: Ctx, line: number, col: number, tok: ItemToken): boolean
   const label = tok.emoji ? (tok.kind === 'due' ? '📅' : '✅') : `${tok.kind}:`;
   const start = tok.value === '' ? tok.start : tok.valueStart;
   const end = tok.value === '' ? tok.end : tok.valueStart + tok.value.length;
-  diag(ctx, ctx.src.span(line, col + start, col + end), 'error', 'invalid-date',
+  const span = ctx.src.span(line, col + start, col + end);
+  const likely = tok.value === '' ? undefined : likelyDate(tok.value);
+  const fix = likely && {
+    title: likely.why === 'format' ? `Write it as ${likely.date}` : `Change to ${likely.date} (the last day of that month)`,
+    edits: [{ offset: span.startOffset, length: span.endOffset - span.startOffset, newText: likely.date }],
+  };
+  diag(ctx, span, 'error', 'invalid-date',
     tok.value === '' ? `${label} has no date. Write dates as YYYY-MM-DD, e.g. ${label}${tok.emoji ? ' ' : ''}2026-12-04.`
-      : `Impossible ${tok.kind} date ${tok.value}: ${problem}. Write dates as YYYY-MM-DD.`);
+      : `Impossible ${tok.kind} date ${tok.value}: ${problem}. Write dates as YYYY-MM-DD.`, fix);
   return false;
 }
 

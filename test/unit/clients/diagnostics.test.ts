@@ -39,6 +39,32 @@ describe('clients: diagnostics (one test per code)', () => {
     assert.equal(parseClients(`${C}- [ ] Beta due:2028-02-29\n`).diagnostics.length, 0);
   });
 
+  it('invalid-date quick fix only where the meaning is obvious, and it fixes exactly the date', () => {
+    const cases: Array<[string, string | undefined, RegExp | undefined]> = [
+      ['due:2026-2-3', 'due:2026-02-03', /Write it as 2026-02-03/],
+      ['due:2026/12/04', 'due:2026-12-04', /Write it as 2026-12-04/],
+      ['📅 2026.12.4', '📅 2026-12-04', /Write it as/],
+      ['due:2026-02-30', 'due:2026-02-28', /Change to 2026-02-28 \(the last day of that month\)/],
+      ['due:2026-04-31', 'due:2026-04-30', /last day/],
+      ['due:2026-13-45', undefined, undefined],
+      ['due:2026-00-10', undefined, undefined],
+      ['due:tomorrow', undefined, undefined],
+    ];
+    for (const [written, fixed, title] of cases) {
+      const text = `${C}- [ ] Beta ${written} @alice\n`;
+      const d = only(text, 'invalid-date');
+      if (fixed === undefined) {
+        assert.equal(d.fix, undefined, `no fix for ${written}`);
+        continue;
+      }
+      assert.ok(d.fix, `a fix for ${written}`);
+      assert.match(d.fix.title, title ?? /./);
+      const after = applyEdits(text, d.fix.edits);
+      assert.equal(after, text.replace(written, fixed));
+      assert.equal(parseClients(after).diagnostics.length, 0, `${fixed} is valid`);
+    }
+  });
+
   it('duplicate-due and duplicate-done-date: errors on the second token', () => {
     const d = only(`${C}- [ ] Beta due:2026-12-01 📅 2026-12-05\n`, 'duplicate-due');
     assert.equal(d.severity, 'error');
