@@ -16,6 +16,15 @@ function greetingName(p: Person | undefined): string | undefined {
   return /^[\p{Script=Latin}'’.-]+\s/u.test(name) ? name.split(/\s+/u)[0] : name;
 }
 
+/**
+ * Who is new to the client: the new lead when the leaver ran the account, or the named successor
+ * of someone whose lead stays; undefined when the lead stays and nobody new is named.
+ */
+export function newcomerOf(f: ClientFacts): string | undefined {
+  if (f.lead.kind !== 'owner') return f.leadName;
+  return f.to?.name;
+}
+
 export interface Letter {
   to: Person[];
   subject: string;
@@ -34,6 +43,8 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     lead: f.leadName,
     leadKind: f.lead.kind,
     leaverLed: f.role === 'owner',
+    ...(newcomerOf(f) ? { newcomer: newcomerOf(f) } : {}),
+    signer: f.lead.kind === 'owner' ? f.leadName : from,
     nextCommitments: upcoming.map((o) => title(o.commitment.title, o.commitment.due)),
     overdue: f.overdue.map((o) => title(o.commitment.title, o.commitment.due)),
     riskCount: client.risks.length,
@@ -58,7 +69,7 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     L.meeting(facts, p.placeholderMeeting),
     L.questions(facts),
     L.thanks,
-    L.signOff(from),
+    L.signOff(facts.signer),
   ];
   return { to: recipients(client), subject: `${L.subject(client.name)} · ${client.name}`, body: paragraphs.join('\n\n') };
 }

@@ -12,6 +12,13 @@ export interface LetterFacts {
   leadKind: 'successor' | 'interim' | 'owner' | 'placeholder';
   /** The leaver's part: running the account, or working on it. */
   leaverLed: boolean;
+  /**
+   * Whom the handover meeting introduces to the client: the new lead, or the named successor who
+   * takes over the part of someone who did not lead; none when the lead stays and nobody is new.
+   */
+  newcomer?: string;
+  /** Who signs the letter: the leaver when they led the account, else the lead who stays. */
+  signer: string;
   /** Next open commitments, already formatted as `"title" (due …)`. */
   nextCommitments: string[];
   /** Overdue commitments, formatted as `"title" (due …)`. */
@@ -141,13 +148,15 @@ export interface HandoverPhrases {
     meeting(f: LetterFacts, when: string): string;
     questions(f: LetterFacts): string;
     thanks: string;
-    signOff(from: string): string;
+    signOff(signer: string): string;
   };
 
   check: {
     tellFirst(contact: string): string;
     sendLetter(contacts: string): string;
     meeting(from: string, lead: string, when: string): string;
+    /** The meeting when nobody new joins: the leaver walks the lead through their part. */
+    meetingWalkthrough(from: string, lead: string, when: string): string;
     introduce(lead: string, contact: string): string;
     accesses(lead: string, from: string): string;
     recurring(lead: string, cadence: string, next: string): string;
@@ -296,7 +305,9 @@ const en: HandoverPhrases = {
         : f.leadKind === 'interim'
           ? `Until a permanent successor is named, ${f.lead}, who already knows your project as ${f.from}'s stand-in, will lead it. ${background}`
           : f.leadKind === 'owner'
-            ? `${f.lead} stays your project lead and takes over ${f.from}'s part of the work.`
+            ? f.newcomer
+              ? `${f.lead} stays your project lead, and ${f.newcomer} takes over ${f.from}'s part of the work.`
+              : `${f.lead} stays your project lead and takes over ${f.from}'s part of the work.`
             : `${f.lead} will take over as your project lead. ${background}`,
     planIntro: 'We have prepared a detailed handover so that nothing falls through the gap:',
     planCommitments: (items) => `every open commitment moves over with its owner and due date; the next ones are ${items};`,
@@ -306,17 +317,20 @@ const en: HandoverPhrases = {
     planAsks: (items, lead) => `we are still waiting for ${items} from you; ${lead} will follow up;`,
     planCadence: (cadence) => `your updates continue as agreed (${cadence}).`,
     meeting: (f, when) =>
-      `We would like to propose a handover meeting on ${when}, where ${f.from} will introduce ${f.lead} and walk you through the current status and the plan for the coming weeks. If that time does not suit you, please suggest another.`,
+      f.newcomer
+        ? `We would like to propose a handover meeting on ${when}, where ${f.from} will introduce ${f.newcomer} and walk you through the current status and the plan for the coming weeks. If that time does not suit you, please suggest another.`
+        : `We would like to propose a short handover meeting on ${when}, where ${f.from} and ${f.lead} will walk you through the current status and the plan for the coming weeks. If that time does not suit you, please suggest another.`,
     questions: (f) =>
       `If you have any questions or concerns, now or later, please reply to this e-mail. In the first weeks after the change ${f.lead} will check in with you regularly to make sure everything runs as you expect, and after a month we would value your honest feedback on how the transition went.`,
     thanks: 'Thank you for your trust.',
-    signOff: (from) => `Kind regards,\n${from}`,
+    signOff: (signer) => `Kind regards,\n${signer}`,
   },
 
   check: {
     tellFirst: (contact) => `Tell ${contact} in person (call or meeting) before the letter goes out`,
     sendLetter: (contacts) => `Send the transition letter to ${contacts}`,
     meeting: (from, lead, when) => `Hold the handover meeting (${when}): ${from} introduces ${lead}; walk through status, open commitments, risks and asks`,
+    meetingWalkthrough: (from, lead, when) => `Hold the handover meeting (${when}): ${from} walks ${lead} and the client through ${from}'s part: status, open commitments, risks and asks`,
     introduce: (lead, contact) => `Introduce ${lead} to ${contact}`,
     accesses: (lead, from) =>
       `Accesses: give ${lead} the repository, CI, staging and production environments, the client's own systems and accounts, shared drives and password-vault entries; remove ${from}'s access after the last day`,
@@ -462,7 +476,9 @@ const zh: HandoverPhrases = {
         : f.leadKind === 'interim'
           ? `在正式接任人确定之前，将由一直作为${f.from}备份、熟悉贵方项目的${f.lead}担任临时负责人。${background}`
           : f.leadKind === 'owner'
-            ? `${f.lead}将继续担任贵方项目的负责人，并接手${f.from}的相关工作。`
+            ? f.newcomer
+              ? `${f.lead}将继续担任贵方项目的负责人，${f.from}的相关工作由${f.newcomer}接手。`
+              : `${f.lead}将继续担任贵方项目的负责人，并接手${f.from}的相关工作。`
             : `接下来由${f.lead}担任贵方项目的负责人。${background}`,
     planIntro: '为确保项目不受影响，我们已经准备了详细的交接计划：',
     planCommitments: (items) => `所有未完成的承诺连同负责人和截止日期一并移交，近期的有${items}；`,
@@ -472,17 +488,20 @@ const zh: HandoverPhrases = {
     planAsks: (items, lead) => `我们仍在等待贵方提供${items}，${lead}会继续跟进；`,
     planCadence: (cadence) => `项目汇报照常进行（${cadence}）。`,
     meeting: (f, when) =>
-      `我们建议在${when}召开一次交接会议，由${f.from}向您介绍${f.lead}，并一起过一遍项目当前的进展和接下来几周的计划。如果时间不方便，请告诉我们您方便的时间。`,
+      f.newcomer
+        ? `我们建议在${when}召开一次交接会议，由${f.from}向您介绍${f.newcomer}，并一起过一遍项目当前的进展和接下来几周的计划。如果时间不方便，请告诉我们您方便的时间。`
+        : `我们建议在${when}召开一次简短的交接会议，由${f.from}和${f.lead}一起向您介绍项目当前的进展和接下来几周的计划。如果时间不方便，请告诉我们您方便的时间。`,
     questions: (f) =>
       `如果您有任何问题或顾虑，现在或以后都欢迎随时回复这封邮件。交接后的头几周，${f.lead}会定期与您沟通，确保一切按您的预期进行；一个月后，我们也很希望听到您对这次交接的真实反馈。`,
     thanks: '感谢您一直以来的信任与支持！',
-    signOff: (from) => `祝好！\n${from}`,
+    signOff: (signer) => `祝好！\n${signer}`,
   },
 
   check: {
     tellFirst: (contact) => `在发出交接信之前，先当面或电话告知${contact}`,
     sendLetter: (contacts) => `把交接信发给${contacts}`,
     meeting: (from, lead, when) => `召开交接会议（${when}）：由${from}介绍${lead}，一起过一遍进展、未完成的承诺、风险和待确认事项`,
+    meetingWalkthrough: (from, lead, when) => `召开交接会议（${when}）：由${from}向${lead}和客户交代自己负责的部分：进展、未完成的承诺、风险和待确认事项`,
     introduce: (lead, contact) => `把${lead}介绍给${contact}`,
     accesses: (lead, from) =>
       `权限：为${lead}开通代码仓库、CI、测试和生产环境、客户自有系统和账号、共享盘和密码库条目的权限；${from}最后工作日之后收回其权限`,

@@ -120,6 +120,27 @@ describe('handover: composing from clients.md alone', () => {
     assert.match(doc.markdown, /- Taking over: Carol Jones <carol@agency.example>/);
   });
 
+  it('a Backup who leaves: the lead stays and signs, the named successor takes the part and is the one introduced', () => {
+    const wang = resolveDeparting('王伟', [{ name: '王伟', email: 'wang.wei@agency.example' }, { name: 'Alice Martin', email: 'alice@agency.example' }]);
+    const part = (extra: Partial<HandoverInput>) => composeHandover(input({ from: wang, ...extra })).clients.find((c) => c.client === '云杉科技');
+    const withTom = part({ to: { name: 'Tom Hughes', email: 'tom@agency.example' } });
+    assert.ok(withTom?.letter, 'the client worked with the leaver: a letter');
+    assert.equal(withTom.lead.kind, 'owner');
+    assert.match(withTom.letter.body, /Alice Martin将继续担任贵方项目的负责人，王伟的相关工作由Tom Hughes接手。/);
+    assert.match(withTom.letter.body, /由王伟向您介绍Tom Hughes/);
+    assert.match(withTom.letter.body, /祝好！\nAlice Martin$/, 'signed by the lead who stays');
+    assert.ok(withTom.markdown.includes('- [ ] 把Tom Hughes介绍给陈静（产品经理）'));
+    assert.ok(!withTom.markdown.includes('把Alice Martin介绍给'), 'the lead already knows the client');
+    assert.ok(!withTom.markdown.includes('例会：'), 'the lead already runs the updates');
+    assert.match(withTom.markdown, /待办：为“数据看板上线”（截止 11月25日）重新指定负责人/, '@wang is 王伟');
+
+    const alone = part({});
+    assert.ok(alone?.letter);
+    assert.match(alone.letter.body, /由王伟和Alice Martin一起向您介绍项目当前的进展/);
+    assert.ok(!alone.markdown.includes('介绍给'), 'nobody new to introduce');
+    assert.match(alone.markdown, /由王伟向Alice Martin和客户交代自己负责的部分/);
+  });
+
   it('is deterministic', () => {
     assert.equal(composeHandover(input()).markdown, composeHandover(input()).markdown);
   });
