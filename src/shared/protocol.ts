@@ -47,6 +47,7 @@ export const LABEL_KEYS = [
   'commits',
   'noCommits',
   'carriedOver',
+  'needsRewording',
   'regenerated',
   'restoreText',
   'dismiss',

@@ -210,6 +210,7 @@ function renderLines(s: PanelState): HTMLElement | undefined {
         regenerate(next);
       });
       const li = h('li', { class: dropped.has(line.id) ? 'dropped' : undefined, title: lineTitle(line) }, box);
+      if (line.needsRewording) append(li, h('span', { class: 'reword', role: 'img', title: L('needsRewording'), 'aria-label': L('needsRewording') }, icon('warning')));
       if (line.hashes.length) append(li, h('span', { class: 'hashes', 'aria-hidden': 'true' }, icon('git-commit'), String(line.hashes.length)));
       append(list, li);
     }

@@ -169,6 +169,8 @@ export const draft: Command = {
     if (values.period === 'since-last' && gathered.periodSource !== 'since-last') {
       io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
     }
+    const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
+    for (const l of reword) io.stderr.write(`note: written in Chinese, reword it for the client before sending: ${l.text}\n`);
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);
     if (values.out !== undefined) {

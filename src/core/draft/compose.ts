@@ -92,6 +92,14 @@ function day(ctx: Context, date: IsoDate): string {
   return formatDay(date, ctx.language, ctx.refYear);
 }
 
+/** More Han characters than Latin letters: a line an English reader cannot read as written. */
+export function mostlyChinese(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // A Han character carries about a word: count it as three letters.
+  return han > 0 && han * 3 > latin;
+}
+
 /** The shown changes that move a commitment forward: a rollback is not progress. */
 function progressOf(ctx: Context, c: Commitment): ActivityItem[] {
   return (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
@@ -157,6 +165,7 @@ function doneSection(ctx: Context): DraftLine[] {
       commitmentId: commitment?.id,
       group: heading,
       subject: text,
+      ...(!ctx.internal && ctx.language === 'en' && mostlyChinese(text) ? { needsRewording: true } : {}),
     };
     group.lines.push(line);
     lineOfHash.set(item.commit.hash, line);

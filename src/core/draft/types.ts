@@ -43,6 +43,11 @@ export interface DraftLine {
   proposedDate?: IsoDate;
   /** The user removed this line in the panel; kept so it can be restored. */
   dropped?: boolean;
+  /**
+   * The commit's words are mostly in a script the draft's language does not use (a Chinese
+   * subject in an English e-mail): the lead should reword the line before sending.
+   */
+  needsRewording?: boolean;
   /** Localised sub-heading the line is listed under (a commitment title or a kind such as "Fixes"). */
   group?: string;
   /** What the line is about, without dates or markers (e.g. the commitment title); saved in records. */

@@ -78,6 +78,14 @@ describe('draft: composer', () => {
     assert.ok(internal.markdown.includes('Revert "feat(locator): opening hours on map pins"'), 'the internal report keeps the subject as written');
   });
 
+  it('flags a Chinese commit line in an English client e-mail for rewording, and nowhere else', () => {
+    const items = [item('支付步骤 p95 从 3.1 秒降到 2.4 秒', { kind: 'perf' }), item('Port the 登录 page to the new design', { kind: 'feature' }), item('Faster checkout', { kind: 'perf' })];
+    const flagged = (d: ReturnType<typeof compose>) => (section(d, 'done')?.lines ?? []).filter((l) => l.needsRewording).map((l) => l.text);
+    assert.deepEqual(flagged(compose(client(), items)), ['支付步骤 p95 从 3.1 秒降到 2.4 秒']);
+    assert.deepEqual(flagged(compose(client({ language: 'zh-CN' }), items)), [], 'Chinese lines are what a Chinese client reads');
+    assert.deepEqual(flagged(compose(client(), items, { audience: 'internal' })), [], 'the team reads both');
+  });
+
   it('a single kind of work needs no sub-heading', () => {
     const d = compose(client(), [item('Fix one', { kind: 'fix' }), item('Fix two', { kind: 'fix' })]);
     assert.match(d.markdown, /## Done this week\n\n- Fix one\n- Fix two\n\n/);
