@@ -12,6 +12,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { CopyFormat, DraftOptions, HostToPage, Labels, PageToHost, PanelState, PersistedState } from '../shared/protocol';
 import type { DraftLine, Status } from '../core/draft/types';
 import { append, clear, h, icon } from './dom';
+import { applyDropToEdits } from './keepEdits';
 import { createRenderer, plainInline } from './markdown';
 import { RichClipboard } from './richCopy';
 import './style.css';
@@ -329,10 +330,17 @@ function receiveState(next: PanelState, replaceText: boolean): void {
     text = keep ? saved.markdown : next.markdown;
     subject = keep ? saved.subject : next.subject;
   } else if (replaceText) {
-    // A regeneration: keep the user's hand edits one click away.
-    if (previous && text !== previous.generated && text !== next.markdown) undoText = text;
-    text = next.markdown;
-    subject = next.subject;
+    const edited = previous !== undefined && text !== previous.generated && text !== next.markdown;
+    // A line left out: take the same line out of the edited text and keep the edits.
+    const kept = edited ? applyDropToEdits(previous.generated, next.markdown, text) : undefined;
+    if (kept !== undefined) {
+      text = kept;
+    } else {
+      // Any other regeneration: keep the user's hand edits one click away.
+      if (edited) undoText = text;
+      text = next.markdown;
+      subject = next.subject;
+    }
   }
   persist();
   render();

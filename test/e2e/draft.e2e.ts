@@ -169,6 +169,28 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     assert.match(await acme.locator('#subject').evaluate((el) => (el as unknown as { value: string }).value), /^【Acme Retail】/);
   });
 
+  it('leaving a line out keeps the lead\'s edits to the text; a Chinese line in an English e-mail is flagged', async () => {
+    const frame = await draftFromPalette('Acme Retail', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    const flagged = frame.locator('.pane.lines li', { has: frame.locator('.reword') });
+    assert.equal(await flagged.count(), 1, 'one Chinese commit line is flagged');
+    assert.match((await flagged.first().innerText()).trim(), /支付步骤/);
+    const source = frame.locator('#source');
+    const edited = (await source.inputValue()).replace(/^Hi Jane,/, 'Hi Jane, thanks for Tuesday\'s call!');
+    await source.fill(edited);
+    const box = frame.locator('.pane.lines vscode-checkbox', { hasText: 'TestFlight build pipeline' }).first();
+    await box.click();
+    await frame.locator('#preview', { hasText: 'TestFlight build pipeline' }).waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+    const end = Date.now() + 20_000;
+    while ((await source.inputValue()).includes('TestFlight build pipeline') && Date.now() < end) await page.waitForTimeout(200);
+    const after = await source.inputValue();
+    assert.ok(!after.includes('TestFlight build pipeline'), 'the line left the text');
+    assert.ok(after.startsWith("Hi Jane, thanks for Tuesday's call!"), 'the edit stayed');
+    assert.equal(await frame.locator('#restore-text').count(), 0, 'nothing to restore: no edit was lost');
+    await flagged.first().hover();
+    await page.screenshot({ path: path.join(OUT, 'draft-edit-kept.png') });
+  });
+
   it('shows markup from a commit message and from clients.md as text; no script runs', async () => {
     await openWorkspace('probe');
     dialogs.length = 0;
