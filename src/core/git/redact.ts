@@ -22,8 +22,13 @@ export const DEFAULT_REDACTION: RedactionOptions = {
   allowedEmails: [],
 };
 
-/** Names that look like ticket keys but are standards (`UTF-8`, `SHA-256`, `ISO-8601`, …). */
-const NOT_TICKETS = /^(UTF|UCS|SHA|MD|ISO|IEC|HTTP|HTTPS|TLS|SSL|AES|RSA|ECDSA|ED|IPV|RFC|CVE|CWE|PEP|ES|ECMA|COVID|WCAG|PCI|GDPR|OWASP|ASCII|ANSI|IEEE|TCP|UDP)-\d+$/u;
+/**
+ * Names that look like ticket keys but are standards and products (`UTF-8`, `SHA-256`, `ISO-8601`,
+ * `IE-11`, `GPT-4`, `PHP-8`) or quarters (`Q4-2026`): removing them would leave a client sentence
+ * with a hole ("Layout in and Safari").
+ */
+const NOT_TICKETS =
+  /^(?:(?:UTF|UCS|SHA|MD|ISO|IEC|HTTP|HTTPS|TLS|SSL|AES|RSA|ECDSA|ED|IPV|RFC|CVE|CWE|PEP|ES|ECMA|COVID|WCAG|PCI|GDPR|OWASP|ASCII|ANSI|IEEE|TCP|UDP|IE|GPT|PHP|MP|USB|HDMI|WPA|DDR|LTE|ARM|AVX|PS|XBOX|WIN|JDK|JRE|OAUTH|ECMASCRIPT)-\d+|Q[1-4]-\d{4}|H[1-2]-\d{4})$/u;
 
 interface SecretRule {
   /** Lower-case strings of which at least one must occur for the rule to apply (a cheap pre-check). */

@@ -85,6 +85,8 @@ describe('git/redact', () => {
     assert.equal(r.client('PAY-77: retry payments for jane@acme.example'), 'Retry payments for jane@acme.example'.replace('Retry', 'retry'));
     assert.equal(r.internal('Fix login (JIRA-123) reported by bob@agency.example'), 'Fix login (JIRA-123) reported by bob@agency.example');
     assert.equal(r.client('Support UTF-8 and SHA-256 in ISO-8601 exports'), 'Support UTF-8 and SHA-256 in ISO-8601 exports');
+    assert.equal(r.client('Layout in IE-11 and Safari, summaries with GPT-4 on PHP-8 for the Q4-2026 report'), 'Layout in IE-11 and Safari, summaries with GPT-4 on PHP-8 for the Q4-2026 report', 'products and quarters are not tickets');
+    assert.equal(r.client('Fix layout in IE-11 (ACME-142)'), 'Fix layout in IE-11');
     assert.equal(r.client('Ship phase-2 of the rollout, see Jira-5'), 'Ship phase-2 of the rollout, see Jira-5', 'ticket keys are upper-case');
     assert.equal(r.client('Thanks bob@agency.example', ['BOB@agency.example']), 'Thanks bob@agency.example');
   });
