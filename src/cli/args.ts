@@ -2,6 +2,7 @@
  * Strict argument parsing for commands, on top of Node's `util.parseArgs`: unknown flags, missing
  * values and stray positionals become a `UsageError` with a message a person understands.
  */
+import { dateProblem, isValidIsoDate } from '../core/clients/dates';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command';
 
@@ -49,10 +50,14 @@ function describeParseError(e: unknown, options: Options): string {
 
 /** Validates a `YYYY-MM-DD` calendar date (real day of a real month). */
 export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
+  return isValidIsoDate(text);
+}
+
+/**
+ * The usage message for a date option that is not a real date: why, when it has the right shape
+ * (`2026-13-01: month must be 01–12`), else what is accepted.
+ */
+export function badDate(option: string, text: string, accepted = 'a date YYYY-MM-DD'): string {
+  const problem = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dateProblem(text) : undefined;
+  return problem ? `${option}: ${text} is not a real date (${problem})` : `${option} must be ${accepted}; got ${JSON.stringify(text)}`;
 }

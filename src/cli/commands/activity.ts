@@ -8,7 +8,7 @@ import { readActivity } from '../../core/git/activity';
 import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
 import { GitError } from '../../core/git/run';
 import type { Activity, ActivityItem, Period } from '../../core/git/types';
-import { parseCommandArgs } from '../args';
+import { badDate, parseCommandArgs } from '../args';
 import { findClientsFile, loadClientsFile } from '../clientsFile';
 import { paint } from '../colour';
 import { ExitCode, RuntimeError, UsageError, useColour, type CliIo, type Command } from '../command';
@@ -55,12 +55,12 @@ const WEEK_STARTS: readonly WeekStart[] = ['monday', 'sunday', 'saturday'];
 /** The period from `--since`/`--until` (validated; a UsageError says what to write). */
 export function activityPeriod(since: string | undefined, until: string | undefined, today: IsoDate, weekStart: WeekStart): Period {
   try {
-    if (until !== undefined && !isIsoDate(until)) throw new UsageError(`--until must be a date YYYY-MM-DD; got ${JSON.stringify(until)}`);
+    if (until !== undefined && !isIsoDate(until)) throw new UsageError(badDate('--until', until));
     if (since === undefined || since === 'this-week' || since === 'last-week') {
       const week = periodFor(since ?? 'this-week', today, weekStart);
       return until === undefined ? week : customPeriod(week.since, until);
     }
-    if (!isIsoDate(since)) throw new UsageError(`--since must be YYYY-MM-DD, this-week or last-week; got ${JSON.stringify(since)}`);
+    if (!isIsoDate(since)) throw new UsageError(badDate('--since', since, 'YYYY-MM-DD, this-week or last-week'));
     return customPeriod(since, until ?? (since > today ? since : today));
   } catch (e) {
     if (e instanceof PeriodError) throw new UsageError(e.message);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isIsoDate, parseCommandArgs } from '../../../src/cli/args';
+import { badDate, isIsoDate, parseCommandArgs } from '../../../src/cli/args';
 import { ExitCode, UsageError, useColour, type CliIo, type Command } from '../../../src/cli/command';
 import { resolveToday } from '../../../src/cli/io';
 
@@ -50,6 +50,12 @@ describe('cli framework (in process)', () => {
   it('isIsoDate accepts real calendar days only', () => {
     for (const ok of ['2026-01-31', '2024-02-29', '2026-12-01']) assert.equal(isIsoDate(ok), true, ok);
     for (const bad of ['2026-13-01', '2026-02-29', '2026-04-31', '2026-1-1', '26-01-01', '2026-00-10', '']) assert.equal(isIsoDate(bad), false, bad);
+  });
+
+  it('badDate says why a well-formed date is impossible, else what is accepted', () => {
+    assert.equal(badDate('--since', '2026-13-01'), '--since: 2026-13-01 is not a real date (month must be 01–12)');
+    assert.equal(badDate('--until', '2026-02-30'), '--until: 2026-02-30 is not a real date (day must be 01–28 in 2026-02)');
+    assert.equal(badDate('--since', 'yesterday', 'YYYY-MM-DD or this-week'), '--since must be YYYY-MM-DD or this-week; got "yesterday"');
   });
 
   it('resolveToday: CLIENT_PULSE_TODAY wins, else the local calendar date', () => {
