@@ -95,6 +95,25 @@ describe('cli: check (spawned process)', () => {
     }
   });
 
+  it('a file that is not UTF-8 is refused with what to do (exit 3); a UTF-8 BOM is fine', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-enc-'));
+    try {
+      const text = '# Café Lumière\n\nLanguage: en\n\n## Commitments\n- [ ] Menu due:2026-12-04 @alice\n';
+      const write = (name: string, bytes: Buffer) => (fs.writeFileSync(path.join(dir, name), bytes), path.join(dir, name));
+      const latin1 = runCli(['check', write('latin1.md', Buffer.from(text, 'latin1'))]);
+      assert.equal(latin1.code, 3, latin1.stdout);
+      assert.match(latin1.stderr, /latin1\.md is not valid UTF-8 \(first at line 1\); save it as UTF-8/);
+      const utf16 = runCli(['check', write('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))]);
+      assert.equal(utf16.code, 3);
+      assert.match(utf16.stderr, /utf16\.md is UTF-16; save it as UTF-8/);
+      const bom = runCli(['check', write('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))]);
+      assert.equal(bom.code, 0, bom.stdout + bom.stderr);
+      assert.match(bom.stdout, /no problems \(1 client\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('two files is a usage error (exit 2)', () => {
     const r = runCli(['check', 'a.md', 'b.md']);
     assert.equal(r.code, 2);
