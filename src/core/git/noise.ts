@@ -119,14 +119,17 @@ export function compilePatterns(sources: readonly string[] | undefined, what: st
     });
 }
 
+/** True when the author's name or e-mail contains one of `botAuthors` (case-insensitive). */
+export function isBotAuthor(name: string, email: string, botAuthors: readonly string[]): boolean {
+  const who = `${name}\n${email}`.toLowerCase();
+  return botAuthors.some((b) => b !== '' && who.includes(b.toLowerCase()));
+}
+
 /** Why `commit` is noise for a client, or undefined when a client should see it. */
 export function noiseReason(commit: Commit, type: string | undefined, ctx: NoiseContext): HiddenReason | undefined {
   const o = ctx.options;
   if (o.hideMerges && commit.parents.length > 1) return 'merge';
-  if (o.botAuthors.length > 0) {
-    const who = `${commit.authorName}\n${commit.authorEmail}`.toLowerCase();
-    if (o.botAuthors.some((b) => b && who.includes(b.toLowerCase()))) return 'bot';
-  }
+  if (isBotAuthor(commit.authorName, commit.authorEmail, o.botAuthors)) return 'bot';
   if (o.useBlameIgnoreRevs && ctx.ignoreRevs.some((h) => commit.hash.startsWith(h))) return 'ignored-rev';
   if (o.hideReverted && ctx.reverted.has(commit.hash)) return 'reverted';
   if (type !== undefined && o.hiddenTypes.some((t) => t.toLowerCase() === type)) return 'type';

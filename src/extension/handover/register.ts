@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Client, IsoDate, Language, Person } from '../../core/clients/model';
 import { currentUser, GitError, listAuthors } from '../../core/git/run';
+import { isBotAuthor } from '../../core/git/noise';
 import { composeHandover } from '../../core/handover/compose';
 import { DEFAULT_WINDOW_DAYS, gatherHandoverInput, HandoverError, parseSince } from '../../core/handover/gather';
 import { realHandoverGit } from '../../core/handover/gitSource';
@@ -94,7 +95,7 @@ interface PersonItem extends vscode.QuickPickItem {
 }
 
 /** Everyone who committed in the window or is Owner/Backup in clients.md; the git user first. */
-async function pickDeparting(rootList: string[], clients: Client[], since: IsoDate): Promise<string | undefined> {
+async function pickDeparting(rootList: string[], clients: Client[], since: IsoDate, botAuthors: readonly string[]): Promise<string | undefined> {
   const items: PersonItem[] = [];
   const seen = new Set<string>();
   let me: { name?: string; email?: string } = {};
@@ -103,7 +104,8 @@ async function pickDeparting(rootList: string[], clients: Client[], since: IsoDa
       if (!me.email) me = await currentUser(root);
       for (const a of await listAuthors(root, since)) {
         const key = a.email.toLowerCase();
-        if (seen.has(key)) continue;
+        // Bots (dependabot, renovate…) do not leave a team.
+        if (seen.has(key) || isBotAuthor(a.name, a.email, botAuthors)) continue;
         seen.add(key);
         items.push({ label: a.name, description: a.email, detail: vscode.l10n.t('{0} commits in the window', a.commits), value: a.email });
       }
@@ -221,7 +223,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
     }
     if (!from) throw new HandoverError(vscode.l10n.t('"from" is required: git has no user.email here'));
   }
-  if (!from) from = await pickDeparting(rootList, snapshot.clients, addDays(today, -(DEFAULT_WINDOW_DAYS - 1)));
+  if (!from) from = await pickDeparting(rootList, snapshot.clients, addDays(today, -(DEFAULT_WINDOW_DAYS - 1)), settings.botAuthors);
   if (!from) return undefined;
 
   let to: Person | undefined = givenTo;
