@@ -3,6 +3,7 @@
  * linked to commitments, reworded for clients and redacted; noise hidden unless asked for.
  */
 import type { Client, ClientsFile, IsoDate } from '../../core/clients/model';
+import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { readActivity } from '../../core/git/activity';
 import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
@@ -23,7 +24,7 @@ test/style/refactor commits, reverted pairs and .git-blame-ignore-revs entries a
 Options:
   -s, --since WHEN      YYYY-MM-DD, this-week or last-week (default: this-week)
   -u, --until DATE      YYYY-MM-DD, last day included (default: today, or the end of the week)
-  -c, --client NAME     Only commits routed to this client (case-insensitive)
+  -c, --client NAME     Only commits routed to this client (case-insensitive; a unique start of the name is enough)
       --author TEXT     Only commits whose author name or e-mail contains TEXT (repeatable)
       --show-hidden     Also list hidden commits, with the reason
       --json            Print JSON: { root, period, client, warnings, items: [...] }
@@ -127,8 +128,7 @@ export const activity: Command = {
     const { file, displayPath } = loadClients(io, values.file);
     let client: Client | undefined;
     if (values.client !== undefined) {
-      const wanted = values.client.trim().toLocaleLowerCase();
-      client = file?.clients.find((c) => c.name.toLocaleLowerCase() === wanted);
+      client = file && findClient(file, values.client);
       if (!client) {
         const known = file ? file.clients.map((c) => c.name).join(', ') || 'none' : 'no clients file found';
         throw new UsageError(`no client named ${JSON.stringify(values.client)}${displayPath ? ` in ${displayPath}` : ''} (clients: ${known})`, { showUsage: false });

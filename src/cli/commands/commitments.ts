@@ -2,6 +2,7 @@
  * `client-pulse commitments`: open commitments grouped by client, overdue first, then by due date.
  */
 import type { Client, ClientsFile, Commitment, IsoDate } from '../../core/clients/model';
+import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
@@ -17,7 +18,7 @@ Arguments:
   file               The clients file (default: .project/clients.md, found by walking up)
 
 Options:
-  -c, --client NAME  Only this client (name as in the file, case-insensitive)
+  -c, --client NAME  Only this client (case-insensitive; a unique start of the name is enough)
   -a, --all          Also list done commitments (after the open ones)
       --json         Print JSON: { file, today, commitments: [...] } in the same order
   -C, --cwd DIR      Run as if started in DIR
@@ -112,11 +113,6 @@ export function describeDue(row: CommitmentRow): string {
   return `in ${n} days`;
 }
 
-function findClientByName(file: ClientsFile, name: string): Client | undefined {
-  const wanted = name.trim().toLocaleLowerCase();
-  return file.clients.find((c) => c.name.toLocaleLowerCase() === wanted);
-}
-
 export const commitments: Command = {
   name: 'commitments',
   summary: 'List open commitments, overdue first, grouped by client',
@@ -135,7 +131,7 @@ export const commitments: Command = {
     const parsed = parseClients(file.text);
     let client: Client | undefined;
     if (values.client !== undefined) {
-      client = findClientByName(parsed, values.client);
+      client = findClient(parsed, values.client);
       if (!client) {
         const known = parsed.clients.map((c) => c.name).join(', ') || 'none';
         throw new UsageError(`no client named ${JSON.stringify(values.client)} in ${file.displayPath} (clients: ${known})`, { showUsage: false });

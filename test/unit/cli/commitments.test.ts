@@ -70,6 +70,7 @@ describe('cli: commitments (spawned process)', () => {
     const out = json(['--client', 'beta co']);
     assert.deepEqual(out.commitments.map((c) => c.title), ['Slightly overdue', 'Later thing', 'No date thing']);
     assert.deepEqual(json(['-c', '星河教育']).commitments, []);
+    assert.deepEqual(json(['--client', 'bet']).commitments.map((c) => c.title), ['Slightly overdue', 'Later thing', 'No date thing'], 'a unique start of the name');
   });
 
   it('an unknown client: one line naming the known clients, exit 2', () => {
