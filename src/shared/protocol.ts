@@ -7,6 +7,7 @@
  * Plain data only; imports nothing but types, so both bundles can include it.
  */
 import type { IsoDate, Language } from '../core/clients/model';
+import { isValidIsoDate } from '../core/clients/dates';
 import type { Audience, Draft, Status } from '../core/draft/types';
 import type { Period } from '../core/git/types';
 
@@ -48,6 +49,7 @@ export const LABEL_KEYS = [
   'noCommits',
   'carriedOver',
   'needsRewording',
+  'proposedDate',
   'regenerated',
   'restoreText',
   'dismiss',
@@ -80,6 +82,8 @@ export interface DraftOptions {
   statusOverride?: Status;
   /** Ids of lines the user dropped. */
   dropped: string[];
+  /** Commitment id → the new date the lead proposes for an overdue commitment. */
+  proposedDates?: Record<string, IsoDate>;
 }
 
 /** Where the draft came from, so a reloaded window can compose it again. */
@@ -193,7 +197,7 @@ function onlyKeys(o: Obj, allowed: readonly string[]): string | undefined {
 
 export function parseDraftOptions(x: unknown): Parsed<DraftOptions> {
   if (!isObj(x)) return { ok: false, error: 'options must be an object' };
-  const extra = onlyKeys(x, ['audience', 'language', 'statusOverride', 'dropped']);
+  const extra = onlyKeys(x, ['audience', 'language', 'statusOverride', 'dropped', 'proposedDates']);
   if (extra) return { ok: false, error: `options: ${extra}` };
   if (!oneOf(AUDIENCES, x.audience)) return { ok: false, error: 'options.audience must be "client" or "internal"' };
   if (!oneOf(LANGUAGES, x.language)) return { ok: false, error: 'options.language must be "en" or "zh-CN"' };
@@ -203,6 +207,16 @@ export function parseDraftOptions(x: unknown): Parsed<DraftOptions> {
   }
   const value: DraftOptions = { audience: x.audience, language: x.language, dropped: [...x.dropped] };
   if (x.statusOverride !== undefined) value.statusOverride = x.statusOverride;
+  if (x.proposedDates !== undefined) {
+    const dates = x.proposedDates;
+    if (!isObj(dates) || Array.isArray(dates) || Object.keys(dates).length > MAX_IDS) return { ok: false, error: 'options.proposedDates must map commitment ids to dates' };
+    const out: Record<string, IsoDate> = {};
+    for (const [id, date] of Object.entries(dates)) {
+      if (!isText(id, 400) || typeof date !== 'string' || !isValidIsoDate(date)) return { ok: false, error: `options.proposedDates: ${JSON.stringify(date)} is not a date YYYY-MM-DD` };
+      out[id] = date;
+    }
+    value.proposedDates = out;
+  }
   return { ok: true, value };
 }
 

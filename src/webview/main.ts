@@ -91,7 +91,9 @@ function button(id: string, label: string, iconName: string, onClick: () => void
 }
 
 function options(): DraftOptions {
-  return state ? { ...state.options, dropped: [...state.options.dropped] } : { audience: 'client', language: 'en', dropped: [] };
+  if (!state) return { audience: 'client', language: 'en', dropped: [] };
+  const o = state.options;
+  return { ...o, dropped: [...o.dropped], ...(o.proposedDates ? { proposedDates: { ...o.proposedDates } } : {}) };
 }
 
 function regenerate(next: DraftOptions): void {
@@ -191,6 +193,20 @@ function lineTitle(line: DraftLine): string {
   return `${L('commits')}: ${line.hashes.map((x) => x.slice(0, 7)).join(', ')}`;
 }
 
+/** The date the lead proposes for an overdue commitment; changing it writes it into the line. */
+function proposedDateField(commitmentId: string, value: string | undefined): HTMLElement {
+  const field = h('vscode-textfield', { type: 'date', class: 'proposed', value: value ?? '', title: L('proposedDate'), 'aria-label': L('proposedDate'), 'data-commitment': commitmentId }) as ValueElement;
+  field.addEventListener('change', () => {
+    const next = options();
+    const dates = { ...next.proposedDates };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(field.value)) dates[commitmentId] = field.value;
+    else delete dates[commitmentId];
+    next.proposedDates = dates;
+    regenerate(next);
+  });
+  return field;
+}
+
 function renderLines(s: PanelState): HTMLElement | undefined {
   const draft = s.draft;
   if (!draft) return undefined;
@@ -212,6 +228,7 @@ function renderLines(s: PanelState): HTMLElement | undefined {
       });
       const li = h('li', { class: dropped.has(line.id) ? 'dropped' : undefined, title: lineTitle(line) }, box);
       if (line.needsRewording) append(li, h('span', { class: 'reword', role: 'img', title: L('needsRewording'), 'aria-label': L('needsRewording') }, icon('warning')));
+      if (section.id === 'overdue' && line.commitmentId) append(li, proposedDateField(line.commitmentId, line.proposedDate));
       if (line.hashes.length) append(li, h('span', { class: 'hashes', 'aria-hidden': 'true' }, icon('git-commit'), String(line.hashes.length)));
       append(list, li);
     }

@@ -191,6 +191,19 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     await page.screenshot({ path: path.join(OUT, 'draft-edit-kept.png') });
   });
 
+  it('the lead fills in the proposed new date of an overdue commitment in the panel', async () => {
+    const frame = await draftFromPalette('Northwind Logistics', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    assert.match(await frame.locator('#preview').innerText(), /Proposed new date: ____/);
+    const field = frame.locator('vscode-textfield.proposed input').first();
+    await field.fill('2026-12-04');
+    await field.dispatchEvent('change');
+    await frame.locator('#preview', { hasText: 'Proposed new date: 4 Dec' }).waitFor({ timeout: 20_000 });
+    assert.match(await frame.locator('#source').inputValue(), /Proposed new date: 4 Dec/);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(OUT, 'draft-new-date.png') });
+  });
+
   it('shows markup from a commit message and from clients.md as text; no script runs', async () => {
     await openWorkspace('probe');
     dialogs.length = 0;

@@ -5,7 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Language, Person } from '../../core/clients/model';
+import type { Client, IsoDate, Language, Person } from '../../core/clients/model';
+import { parseClients } from '../../core/clients/parse';
+import { findClient } from '../../core/clients/queries';
 import { composeDraft, DraftError } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { TemplateError } from '../../core/draft/template';
@@ -16,7 +18,7 @@ import { customPeriod, periodFor, PeriodError, type WeekStart } from '../../core
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
 import { saveRecord, updatesDir } from '../../core/records/store';
-import { parseCommandArgs } from '../args';
+import { badDate, isIsoDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
 
@@ -36,6 +38,8 @@ Options:
       --lang LANG       en or zh-CN (default: the client's Language:, else en)
       --footnotes       Number the lines and list their commits at the end (client e-mail)
       --status STATUS   Override the computed status: on-track, at-risk or off-track
+      --new-date TAG=DATE  The new date you propose for an overdue commitment (its #tag or the
+                        start of its title), written into its line; repeat for several
       --week-start DAY  monday (default), sunday or saturday
       --signature NAME  Sign with NAME (default: git user.name, else the client's Owner)
       --file FILE       The clients file (default: .project/clients.md, found by walking up)
@@ -64,6 +68,7 @@ const OPTIONS = {
   file: { type: 'string' },
   out: { type: 'string', short: 'o' },
   save: { type: 'boolean' },
+  'new-date': { type: 'string', multiple: true },
 } as const;
 
 type Format = 'md' | 'text' | 'html' | 'eml';
@@ -81,6 +86,32 @@ function language(text: string | undefined): Language | undefined {
   if (lower === 'en') return 'en';
   if (lower === 'zh-cn' || lower === 'zh') return 'zh-CN';
   throw new UsageError(`--lang must be en or zh-CN; got ${JSON.stringify(text)}`);
+}
+
+/**
+ * `--new-date TAG=YYYY-MM-DD` (repeatable) as the composer's proposedDates: each names one open
+ * commitment of the client, by tag or by the start of its title, and a date from today on.
+ */
+export function proposedDatesOption(given: readonly string[] | undefined, client: Client | undefined, today: IsoDate): Record<string, IsoDate> | undefined {
+  if (!given?.length || !client) return undefined;
+  const out: Record<string, IsoDate> = {};
+  const open = client.commitments.filter((c) => !c.done);
+  const known = () => open.map((c) => (c.tags[0] ? `#${c.tags[0]}` : JSON.stringify(c.title))).join(', ') || 'none';
+  for (const text of given) {
+    const m = /^(.+?)=(.*)$/u.exec(text);
+    if (!m || !m[1].trim()) throw new UsageError(`--new-date must be TAG=YYYY-MM-DD (e.g. checkout=2026-12-11); got ${JSON.stringify(text)}`);
+    const date = m[2].trim();
+    if (!isIsoDate(date)) throw new UsageError(badDate('--new-date', date));
+    if (date < today) throw new UsageError(`--new-date: ${date} is in the past; propose a date from today (${today}) on`);
+    const key = m[1].trim().replace(/^#/u, '').toLowerCase();
+    const byTag = open.filter((c) => c.tags.some((t) => t.toLowerCase() === key));
+    const matches = byTag.length > 0 ? byTag : open.filter((c) => c.title.toLowerCase().startsWith(key));
+    if (matches.length !== 1) {
+      throw new UsageError(`--new-date: ${matches.length === 0 ? 'no' : 'more than one'} open commitment of ${client.name} is ${JSON.stringify(m[1].trim())} (open: ${known()})`, { showUsage: false });
+    }
+    out[matches[0].id] = date;
+  }
+  return out;
 }
 
 /** `undefined` means the default (since the last saved update, else this week). */
@@ -141,6 +172,7 @@ export const draft: Command = {
 
     const clientsFile = loadClientsFile(io.cwd, values.file);
     const projectDir = path.dirname(clientsFile.path);
+    const proposedDates = proposedDatesOption(values['new-date'], findClient(parseClients(clientsFile.text), values.client), io.today);
     let result;
     try {
       const gathered = await gatherDraftInput({
@@ -156,6 +188,7 @@ export const draft: Command = {
         ...(values.signature !== undefined ? { signature: values.signature } : {}),
         ...(status ? { statusOverride: status } : {}),
         ...(values.footnotes ? { footnotes: true } : {}),
+        ...(proposedDates ? { proposedDates } : {}),
       });
       result = { gathered, draft: composeDraft(gathered.input) };
     } catch (e) {

@@ -80,6 +80,7 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
     signature: s.signature,
     ...(req.options.statusOverride ? { statusOverride: req.options.statusOverride } : {}),
     droppedLineIds: req.options.dropped,
+    ...(req.options.proposedDates ? { proposedDates: req.options.proposedDates } : {}),
     noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors },
     redaction: { patterns: s.redactPatterns, ticketKeyPattern: s.ticketKeyPattern },
   });

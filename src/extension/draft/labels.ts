@@ -37,6 +37,7 @@ export function panelLabels(): Labels {
     commits: t('Commits'),
     noCommits: t('From clients.md (no commit)'),
     carriedOver: t('carried over'),
+    proposedDate: t('Proposed new date'),
     needsRewording: t('Written in Chinese: reword this line for the client before sending.'),
     regenerated: t('The draft was regenerated and your edits to the text were replaced.'),
     restoreText: t('Restore my text'),

@@ -100,4 +100,23 @@ describe('draft: CLI', function () {
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be md, text, html, eml; got "pdf"/);
   });
+
+  it('--new-date writes the proposed date into the overdue line and the plan; bad ones are refused', () => {
+    const ok = runCli(['draft', '--client', 'Acme Retail', '--new-date', '#checkout=2026-12-04', '--signature', 'Alice Martin'], { cwd: repo, env });
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /We missed the 17 Nov date for “Checkout p95 under 2 s on the payment step”\..* Proposed new date: 4 Dec\n/);
+    assert.doesNotMatch(ok.stdout, /Proposed new date: ____/);
+    const byTitle = runCli(['draft', '--client', 'Acme Retail', '--lang', 'zh-CN', '--new-date', 'checkout p95=2026-12-04'], { cwd: repo, env });
+    assert.match(byTitle.stdout, /建议新日期：12月4日/);
+    for (const [arg, reason] of [
+      ['checkout', /--new-date must be TAG=YYYY-MM-DD/],
+      ['checkout=2026-02-30', /--new-date: 2026-02-30 is not a real date/],
+      ['checkout=2026-11-01', /2026-11-01 is in the past/],
+      ['nothing=2026-12-04', /no open commitment of Acme Retail is "nothing" \(open: #checkout, #loyalty/],
+    ] as const) {
+      const r = runCli(['draft', '--client', 'Acme Retail', '--new-date', arg], { cwd: repo, env });
+      assert.equal(r.code, 2, arg);
+      assert.match(r.stderr, reason);
+    }
+  });
 });

@@ -14,6 +14,7 @@ describe('panel protocol: messages from the page', () => {
       { type: 'richCopyResult', requestId: 3, ok: false, error: 'denied' },
       { type: 'regenerate', options: { audience: 'internal', language: 'zh-CN', statusOverride: 'at-risk', dropped: ['done:abc'] } },
       { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [] } },
+      { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], proposedDates: { 'Acme Retail#0': '2026-12-04' } } },
     ];
     for (const m of messages) {
       const parsed = parsePageToHost(m);
@@ -40,6 +41,9 @@ describe('panel protocol: messages from the page', () => {
       [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [1] } }, /dropped/],
       [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], statusOverride: 'great' } }, /statusOverride/],
       [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], __proto__x: 1 } }, /unexpected field/],
+      [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], proposedDates: { 'Acme Retail#0': '2026-02-30' } } }, /proposedDates: "2026-02-30" is not a date/],
+      [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], proposedDates: ['2026-12-04'] } }, /proposedDates must map/],
+      [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], proposedDates: { x: 20261204 } } }, /is not a date/],
       [{ type: 'richCopyResult', requestId: 1.5, ok: true }, /requestId/],
       [{ type: 'richCopyResult', requestId: 1, ok: 'yes' }, /ok must be a boolean/],
     ];
