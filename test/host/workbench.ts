@@ -162,6 +162,7 @@ export class Workbench {
         detached: true, // its own process group: stop() ends the extension host and watchers too
       },
     );
+    endAllOnExit(server);
     let log = '';
     server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
     server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -244,6 +245,35 @@ export class Workbench {
   async stop(): Promise<void> {
     await this.browser.close().catch(() => undefined);
     killGroup(this.server);
+  }
+}
+
+/**
+ * Servers still running: ended when this process exits or is interrupted (Ctrl-C, a CI timeout),
+ * because a detached process group does not get the terminal's signals.
+ */
+const live = new Set<ChildProcess>();
+let hooked = false;
+function endAllOnExit(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (hooked) return;
+  hooked = true;
+  const endAll = () => {
+    for (const c of live) {
+      try {
+        if (c.pid !== undefined) process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  process.once('exit', endAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      endAll();
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[sig]);
+    });
   }
 }
 
