@@ -7,7 +7,7 @@ import { runTests } from '@vscode/test-electron';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileSuites, INDEX, prepareRuns, TODAY } from './suites';
+import { compileSuites, gitTrap, INDEX, prepareRuns, TODAY } from './suites';
 import { EXTENSION } from './workbench';
 
 async function main(): Promise<number> {
@@ -21,8 +21,13 @@ async function main(): Promise<number> {
         await runTests({
           extensionDevelopmentPath: EXTENSION,
           extensionTestsPath: INDEX,
-          launchArgs: [run.folder, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(tmp, `user-${path.basename(run.folder)}`)],
-          extensionTestsEnv: { CLIENT_PULSE_TODAY: TODAY, CLIENT_PULSE_SUITE: run.suites, ...(process.env.CLIENT_PULSE_GREP ? { CLIENT_PULSE_GREP: process.env.CLIENT_PULSE_GREP } : {}) },
+          launchArgs: [run.folder, '--disable-extensions', ...(run.untrusted ? [] : ['--disable-workspace-trust']), '--user-data-dir', path.join(tmp, `user-${path.basename(run.folder)}`)],
+          extensionTestsEnv: {
+            CLIENT_PULSE_TODAY: TODAY,
+            CLIENT_PULSE_SUITE: run.suites,
+            ...(run.untrusted ? gitTrap(path.join(tmp, `trap-${path.basename(run.folder)}`)) : {}),
+            ...(process.env.CLIENT_PULSE_GREP ? { CLIENT_PULSE_GREP: process.env.CLIENT_PULSE_GREP } : {}),
+          },
         });
       } catch (e) {
         failed++;

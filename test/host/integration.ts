@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileSuites, INDEX, prepareRuns, TODAY, type SuiteRun } from './suites';
+import { compileSuites, gitTrap, INDEX, prepareRuns, TODAY, type SuiteRun } from './suites';
 import { Workbench } from './workbench';
 
 const PREFIX = 'CLIENT_PULSE ';
@@ -26,9 +26,10 @@ interface Counts {
 
 /** One workbench window on the run's folder; the index's prefixed lines are printed as they were. */
 async function runIn(tmp: string, run: SuiteRun): Promise<{ code: number; counts: Counts; log: string }> {
-  const env: Record<string, string> = { CLIENT_PULSE_TODAY: TODAY, CLIENT_PULSE_SUITE: run.suites };
+  const hostTmp = path.join(tmp, `host-${path.basename(run.folder)}`);
+  const env: Record<string, string> = { CLIENT_PULSE_TODAY: TODAY, CLIENT_PULSE_SUITE: run.suites, ...(run.untrusted ? gitTrap(hostTmp) : {}) };
   if (process.env.CLIENT_PULSE_GREP) env.CLIENT_PULSE_GREP = process.env.CLIENT_PULSE_GREP;
-  const bench = await Workbench.start({ tmp: path.join(tmp, `host-${path.basename(run.folder)}`), env });
+  const bench = await Workbench.start({ tmp: hostTmp, env, ...(run.untrusted ? { workspaceTrust: true } : {}) });
   let code = 1;
   try {
     await bench.open(run.folder, { testsPath: INDEX });

@@ -1,7 +1,8 @@
 /**
  * What both extension-host runners need: the integration suites compiled to
  * out/test/integration, and the workspaces they run in (the demo agency repository with a fixed
- * today, and a folder without a clients file for the lazy-activation suite).
+ * today; an untrusted copy of it for Restricted Mode; a folder without a clients file for the
+ * lazy-activation suite).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -25,6 +26,19 @@ export interface SuiteRun {
   folder: string;
   /** Value of CLIENT_PULSE_SUITE: the suites that run in this folder. */
   suites: string;
+  /** Opened untrusted (Restricted Mode), with every git run recorded (see gitTrap). */
+  untrusted?: boolean;
+}
+
+/**
+ * Records every git run from the extension host: `GIT_TRACE` names a file that each git process
+ * appends a trace line to (a `git` wrapper on PATH would not do: the VS Code server takes PATH
+ * from the user's login shell). Returns the environment to add; the file is CLIENT_PULSE_GIT_TRAP.
+ */
+export function gitTrap(tmp: string): Record<string, string> {
+  fs.mkdirSync(tmp, { recursive: true });
+  const log = path.join(tmp, 'git-trace.log');
+  return { GIT_TRACE: log, CLIENT_PULSE_GIT_TRAP: log };
 }
 
 /**
@@ -38,13 +52,17 @@ export function prepareRuns(tmp: string, only?: string): SuiteRun[] {
   fs.writeFileSync(path.join(empty, 'README.md'), '# A project without a clients file\n');
   const demo = path.join(tmp, 'demo');
   makeDemo(demo, TODAY);
+  const untrusted = path.join(tmp, 'untrusted');
+  makeDemo(untrusted, TODAY);
+  const own = ['lazy', 'restricted'];
   const runs = [
     { folder: empty, suites: ['lazy'] },
-    { folder: demo, suites: all.filter((s) => s !== 'lazy') },
+    { folder: untrusted, suites: ['restricted'], untrusted: true },
+    { folder: demo, suites: all.filter((s) => !own.includes(s)) },
   ];
   const wanted = only?.split(',').map((s) => s.trim());
   return runs
-    .map((r) => ({ folder: r.folder, suites: wanted ? r.suites.filter((s) => wanted.includes(s)) : r.suites }))
+    .map((r) => ({ ...r, suites: wanted ? r.suites.filter((s) => wanted.includes(s)) : r.suites }))
     .filter((r) => r.suites.length > 0)
-    .map((r) => ({ folder: r.folder, suites: r.suites.join(',') }));
+    .map((r) => ({ ...r, suites: r.suites.join(',') }));
 }

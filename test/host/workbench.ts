@@ -107,6 +107,8 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
   /** Browser permissions for the workbench origin (e.g. clipboard-read). */
   permissions?: string[];
+  /** Workspace trust on: folders open in Restricted Mode (no prompt). Default: trust is off. */
+  workspaceTrust?: boolean;
 }
 
 export interface OpenOptions {
@@ -140,7 +142,8 @@ export class Workbench {
     // it serves (the web workbench's user settings live in the browser).
     const machine = path.join(dirs.user, 'Machine');
     fs.mkdirSync(machine, { recursive: true });
-    fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+    const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {};
+    fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...options.settings }, null, 2));
     const server = spawn(
       host.node,
       [
@@ -151,7 +154,7 @@ export class Workbench {
         '--accept-server-license-terms',
         '--disable-telemetry',
         '--enable-smoke-test-driver',
-        '--disable-workspace-trust',
+        ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--user-data-dir', dirs.user,
         '--server-data-dir', dirs.server,
         '--extensions-dir', dirs.extensions,

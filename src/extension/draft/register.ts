@@ -213,13 +213,17 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
 
     let useGit = true;
     if (!vscode.workspace.isTrusted) {
-      const fromFile = vscode.l10n.t('Draft from clients.md only');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('This workspace is not trusted, so Client Pulse does not run git here. The draft can still be written from clients.md (commitments, risks, asks), without the work done this period.'),
-        { modal: true },
-        fromFile,
-      );
-      if (answer !== fromFile) return undefined;
+      // A person is asked; a call with arguments (another command, a test) gets the draft from
+      // clients.md, whose panel says that the commits were not read.
+      if (periodArg === undefined) {
+        const fromFile = vscode.l10n.t('Draft from clients.md only');
+        const answer = await vscode.window.showWarningMessage(
+          vscode.l10n.t('This workspace is not trusted, so Client Pulse does not run git here. The draft can still be written from clients.md (commitments, risks, asks), without the work done this period.'),
+          { modal: true },
+          fromFile,
+        );
+        if (answer !== fromFile) return undefined;
+      }
       useGit = false;
     }
 
