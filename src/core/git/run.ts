@@ -68,10 +68,16 @@ export class GitError extends Error {
   }
 }
 
+/**
+ * No git run may hang a command or the editor: after 5 minutes (a 90-day reading of a
+ * 1M-commit repository takes a fraction of a second) git is stopped with a clear error.
+ */
+export const DEFAULT_GIT_TIMEOUT_MS = 5 * 60_000;
+
 export interface RunOptions {
   /** Abort the run (kills git). */
   signal?: AbortSignal;
-  /** Kill git after this many milliseconds (default: none). */
+  /** Kill git after this many milliseconds (default: DEFAULT_GIT_TIMEOUT_MS; 0: never). */
   timeoutMs?: number;
   /** Extra environment for this run (merged over the hardened one). */
   env?: Record<string, string | undefined>;
@@ -208,12 +214,15 @@ export function streamGit(cwd: string, args: readonly string[], onChunk: (chunk:
       windowsHide: true,
       signal: options.signal,
     });
-    const timer = options.timeoutMs
-      ? setTimeout(() => {
-          consumerError = new GitError('git-failed', `git took longer than ${Math.round(options.timeoutMs! / 1000)} s in ${cwd} and was stopped`);
-          child.kill();
-        }, options.timeoutMs)
-      : undefined;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            const took = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+            consumerError = new GitError('git-failed', `git ${args[0] ?? ''} took longer than ${took} in ${cwd} and was stopped; try a shorter period, or check that the repository is not on a stalled network drive`);
+            child.kill('SIGKILL');
+          }, timeoutMs)
+        : undefined;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readActivity } from '../../../src/core/git/activity';
-import { assertReadOnly, gitEnv, GitError, hardenedArgs, runGit, shellQuote } from '../../../src/core/git/run';
+import { assertReadOnly, DEFAULT_GIT_TIMEOUT_MS, gitEnv, GitError, hardenedArgs, runGit, shellQuote } from '../../../src/core/git/run';
 import { git, makeRepo, tempDir, testGitEnv, useIsolatedGitConfig } from './repo';
 
 /** A script that appends to `marker` whenever it runs. */
@@ -98,5 +98,20 @@ describe('git/hardening', function () {
   it('quotes paths in suggested commands', () => {
     assert.equal(shellQuote('/srv/repo'), '/srv/repo');
     assert.equal(shellQuote("/srv/my repo's"), `'/srv/my repo'\\''s'`);
+  });
+
+  it('a git that hangs is stopped after the timeout with a clear error (and the default is bounded)', async () => {
+    assert.ok(DEFAULT_GIT_TIMEOUT_MS > 0 && DEFAULT_GIT_TIMEOUT_MS <= 10 * 60_000);
+    const bin = tempDir('slow-git');
+    fs.writeFileSync(path.join(bin, 'git'), '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${saved ?? ''}`;
+    const t0 = Date.now();
+    try {
+      await assert.rejects(runGit(bin, ['log', '-1'], { timeoutMs: 300 }), (e: unknown) => e instanceof GitError && /git log took longer than 300 ms in .* and was stopped; try a shorter period/.test(e.message));
+    } finally {
+      process.env.PATH = saved;
+    }
+    assert.ok(Date.now() - t0 < 5000, 'stopped promptly');
   });
 });
