@@ -64,7 +64,7 @@ export function loadClientsFile(cwd: string, given: string | undefined): LoadedC
   const file = given !== undefined ? path.resolve(cwd, given) : findClientsFile(cwd);
   if (file === undefined) {
     throw new RuntimeError(
-      `no ${DEFAULT_CLIENTS_FILE} found in ${cwd} or any parent folder; create one (see docs/clients-format.md) or pass a path`,
+      `no ${DEFAULT_CLIENTS_FILE} found in ${cwd} or any parent folder; create one (see "The .project/clients.md file" in the Client Pulse README) or pass a path`,
     );
   }
   let text: string;

@@ -340,7 +340,7 @@ function parseInner(text: string): ClientsFile {
 
   const body = text.slice(src.bom);
   if (body.trim() === '') {
-    diag(ctx, src.span(0, 0, 0), 'warning', 'empty-file', 'The clients file is empty. Add a client as a level-1 heading (`# Client name`) followed by its fields and sections; see docs/clients-format.md.');
+    diag(ctx, src.span(0, 0, 0), 'warning', 'empty-file', 'The clients file is empty. Add a client as a level-1 heading (`# Client name`) followed by its fields and sections; see "The .project/clients.md file" in the Client Pulse README.');
     return file;
   }
   const tokens = md.parse(body.replace(/\0/g, '\uFFFD'), {});
@@ -433,7 +433,7 @@ function parseInner(text: string): ClientsFile {
   closeSection(src.lineCount);
   closeClient(src.lineCount);
   if (file.clients.length === 0 && ctx.diags.length === 0) {
-    diag(ctx, src.span(0, 0, 0), 'warning', 'empty-file', 'No client found: each client starts with a level-1 heading (`# Client name`). See docs/clients-format.md.');
+    diag(ctx, src.span(0, 0, 0), 'warning', 'empty-file', 'No client found: each client starts with a level-1 heading (`# Client name`). See "The .project/clients.md file" in the Client Pulse README.');
   }
   return file;
 }

@@ -11,7 +11,7 @@ export function clientsFileTemplate(lang: Language, today: IsoDate): string {
   标题下的段落是客户概况；"键：值" 行是字段（联系人、抄送、节奏、语言、路径、标签、负责人、备份）。
   二级标题是分区：承诺、风险、待客户确认、反馈、决定、备注。
   承诺写成任务项：- [ ] 内容 due:YYYY-MM-DD @负责人 #标签；完成后写 - [x] … done:YYYY-MM-DD。
-  格式说明见 docs/clients-format.md。
+  完整格式见 Client Pulse 的说明（扩展详情页 README 中的“The .project/clients.md file”一节）。
 -->
 
 # 示例客户
@@ -49,7 +49,7 @@ export function clientsFileTemplate(lang: Language, today: IsoDate): string {
   (Contact, Cc, Cadence, Language, Paths, Tag, Owner, Backup).
   Level-2 headings are sections: Commitments, Risks, Asks, Feedback, Decisions, Notes.
   Commitments are task items: - [ ] What due:YYYY-MM-DD @owner #tag; when delivered: - [x] … done:YYYY-MM-DD.
-  The full format is in docs/clients-format.md.
+  The full format: the Client Pulse README (extension details page), section "The .project/clients.md file".
 -->
 
 # Example Client
