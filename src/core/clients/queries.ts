@@ -3,7 +3,7 @@ import type { Client, ClientsFile, Commitment, IsoDate, Language, Risk, RiskLeve
 import { addDays, daysBetween, isValidIsoDate, weekdayOf } from './dates';
 
 /** Exact name (case-insensitive) first, then a unique case-insensitive prefix. */
-export function findClient(file: ClientsFile, name: string): Client | undefined {
+export function findClient(file: Pick<ClientsFile, 'clients'>, name: string): Client | undefined {
   const n = name.trim().toLowerCase();
   if (n === '') return undefined;
   const exact = file.clients.find((c) => c.name.toLowerCase() === n);

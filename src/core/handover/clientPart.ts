@@ -243,12 +243,12 @@ function deadlines(f: ClientFacts, ctx: PartContext): string[] {
 }
 
 function letter(f: ClientFacts, l: Letter | undefined, from: string): string[] {
-  const { p, client } = f;
+  const { p } = f;
   if (!l) return [`### ${p.letterTitle}`, '', p.noLetter(from)];
   const to = l.to.length > 0 ? l.to.map(formatPerson).join(', ') : p.placeholderContact;
   const label = (text: string) => `**${text}${p.colon.trimEnd()}** `;
   const out = [`### ${p.letterTitle}`, '', `${label(p.letterTo)}${to}  `];
-  if (client.cc.length > 0) out.push(`${label(p.letterCc)}${client.cc.join(', ')}  `);
+  if (l.cc.length > 0) out.push(`${label(p.letterCc)}${l.cc.join(', ')}  `);
   out.push(`${label(p.letterSubject)}${l.subject}`, '', l.body);
   return out;
 }

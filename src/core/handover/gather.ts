@@ -6,6 +6,7 @@
 import type { Client, Diagnostic, IsoDate, Language, Person } from '../clients/model';
 import { dateProblem } from '../clients/dates';
 import { parseClients } from '../clients/parse';
+import { findClient } from '../clients/queries';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
 import { addDays } from '../l10n/days';
 import { lastSentDate, updatesDir } from '../records/store';
@@ -71,13 +72,15 @@ export function parseSince(text: string, today: IsoDate): IsoDate {
 /** The clients named (case-insensitively), in file order; throws with the known names otherwise. */
 export function selectClients(all: Client[], names: string[] | undefined): Client[] {
   if (!names || names.length === 0) return all;
-  const wanted = names.map((n) => n.trim().toLowerCase());
-  const unknown = wanted.filter((w) => !all.some((c) => c.name.toLowerCase() === w));
+  // A name, case-insensitive, or a unique start of one (as everywhere else).
+  const found = names.map((n) => ({ n, client: findClient({ clients: all }, n) }));
+  const unknown = found.filter((f) => !f.client).map((f) => f.n.trim().toLowerCase());
   if (unknown.length > 0) {
     const known = all.map((c) => c.name).join(', ') || 'none';
     throw new HandoverError(`no client named ${unknown.map((u) => JSON.stringify(u)).join(', ')} in clients.md (clients: ${known})`);
   }
-  return all.filter((c) => wanted.includes(c.name.toLowerCase()));
+  const chosen = new Set(found.map((f) => f.client));
+  return all.filter((c) => chosen.has(c));
 }
 
 function basename(p: string): string {

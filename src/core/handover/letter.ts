@@ -21,12 +21,27 @@ function greetingName(p: Person | undefined): string | undefined {
  * of someone whose lead stays; undefined when the lead stays and nobody new is named.
  */
 export function newcomerOf(f: ClientFacts): string | undefined {
-  if (f.lead.kind !== 'owner') return f.leadName;
-  return f.to?.name;
+  return newcomerPerson(f)?.name ?? (f.lead.kind !== 'owner' ? f.leadName : undefined);
+}
+
+function newcomerPerson(f: ClientFacts): Person | undefined {
+  return f.lead.kind !== 'owner' ? f.lead.person : f.to;
+}
+
+/**
+ * Who else the client can turn to (替代方案): the Backup, else the Owner, when that is neither the
+ * leaver nor the person taking over.
+ */
+function fallbackOf(f: ClientFacts): Person | undefined {
+  const taking = [f.lead.person, f.to].filter((p): p is Person => p !== undefined).map((p) => (p.email ?? p.name).toLowerCase());
+  const candidates = [f.role === 'backup' ? undefined : f.client.backup, f.role === 'owner' ? undefined : f.client.owner];
+  return candidates.find((p): p is Person => p !== undefined && !taking.includes((p.email ?? p.name).toLowerCase()));
 }
 
 export interface Letter {
   to: Person[];
+  /** The client's Cc, and the person taking over. */
+  cc: string[];
   subject: string;
   body: string;
 }
@@ -44,6 +59,8 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     leadKind: f.lead.kind,
     leaverLed: f.role === 'owner',
     ...(newcomerOf(f) ? { newcomer: newcomerOf(f) } : {}),
+    ...(newcomerPerson(f)?.email ? { newcomerEmail: newcomerPerson(f)?.email } : {}),
+    ...(fallbackOf(f) ? { fallback: fallbackOf(f)?.name } : {}),
     signer: f.lead.kind === 'owner' ? f.leadName : from,
     nextCommitments: upcoming.map((o) => title(o.commitment.title, o.commitment.due)),
     overdue: f.overdue.map((o) => title(o.commitment.title, o.commitment.due)),
@@ -55,7 +72,8 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
   const background =
     f.lead.kind === 'owner' ? '' : f.lead.kind === 'placeholder' ? p.placeholderSuccessorBackground : p.placeholderBackground(f.leadName);
   const plan: string[] = [];
-  plan.push(facts.nextCommitments.length > 0 ? L.planCommitments(p.list(facts.nextCommitments)) : L.planNoCommitments);
+  const reassigned = f.open.filter((o) => o.ownedByDeparting).length;
+  plan.push(facts.nextCommitments.length > 0 ? L.planCommitments(p.list(facts.nextCommitments), reassigned, from) : L.planNoCommitments);
   if (facts.overdue.length > 0) plan.push(L.planOverdue(p.list(facts.overdue)));
   if (facts.riskCount > 0) plan.push(L.planRisks(facts.riskCount));
   if (facts.waitingAsks.length > 0) plan.push(L.planAsks(p.list(facts.waitingAsks), f.leadName));
@@ -71,5 +89,8 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     L.thanks,
     L.signOff(facts.signer),
   ];
-  return { to: recipients(client), subject: `${L.subject(client.name)} · ${client.name}`, body: paragraphs.join('\n\n') };
+  // The person taking over is copied, so that the client can reply to them directly.
+  const newcomerEmail = newcomerPerson(f)?.email;
+  const cc = [...client.cc, ...(newcomerEmail && !client.cc.some((c) => c.toLowerCase() === newcomerEmail.toLowerCase()) ? [newcomerEmail] : [])];
+  return { to: recipients(client), cc, subject: `${L.subject(client.name)} · ${client.name}`, body: paragraphs.join('\n\n') };
 }

@@ -19,6 +19,10 @@ export interface LetterFacts {
   newcomer?: string;
   /** Who signs the letter: the leaver when they led the account, else the lead who stays. */
   signer: string;
+  /** The newcomer's e-mail, given with their name. */
+  newcomerEmail?: string;
+  /** Someone else who knows the project (Backup or Owner), named as the fallback. */
+  fallback?: string;
   /** Next open commitments, already formatted as `"title" (due …)`. */
   nextCommitments: string[];
   /** Overdue commitments, formatted as `"title" (due …)`. */
@@ -139,7 +143,8 @@ export interface HandoverPhrases {
     opening(f: LetterFacts, lastDay: string): string;
     successor(f: LetterFacts, background: string): string;
     planIntro: string;
-    planCommitments(items: string): string;
+    /** `reassigned`: how many of them the leaver owned (they get a new owner). */
+    planCommitments(items: string, reassigned: number, from: string): string;
     planNoCommitments: string;
     planOverdue(items: string): string;
     planRisks(n: number): string;
@@ -301,16 +306,19 @@ const en: HandoverPhrases = {
       `We value our partnership with ${f.client}, so we want you to hear about an important change from us first: ${f.from}, who has ${f.leaverLed ? 'been leading' : 'been working with you on'} your project, is leaving our team. ${f.from}'s last working day will be ${lastDay}.`,
     successor: (f, background) =>
       f.leadKind === 'successor'
-        ? `${f.lead} will take over as your project lead. ${background}`
+        ? `${f.lead}${f.newcomerEmail ? ` (${f.newcomerEmail}, copied on this e-mail)` : ''} will take over as your project lead. ${background}`
         : f.leadKind === 'interim'
-          ? `Until a permanent successor is named, ${f.lead}, who already knows your project as ${f.from}'s stand-in, will lead it. ${background}`
+          ? `Until a permanent successor is named, ${f.lead}${f.newcomerEmail ? ` (${f.newcomerEmail}, copied on this e-mail)` : ''}, who already knows your project as ${f.from}'s stand-in, will lead it. ${background}`
           : f.leadKind === 'owner'
             ? f.newcomer
-              ? `${f.lead} stays your project lead, and ${f.newcomer} takes over ${f.from}'s part of the work.`
+              ? `${f.lead} stays your project lead, and ${f.newcomer}${f.newcomerEmail ? ` (${f.newcomerEmail}, copied on this e-mail)` : ''} takes over ${f.from}'s part of the work.`
               : `${f.lead} stays your project lead and takes over ${f.from}'s part of the work.`
             : `${f.lead} will take over as your project lead. ${background}`,
     planIntro: 'We have prepared a detailed handover so that nothing falls through the gap:',
-    planCommitments: (items) => `every open commitment moves over with its owner and due date; the next ones are ${items};`,
+    planCommitments: (items, reassigned, from) =>
+      reassigned === 0
+        ? `every open commitment moves over with its owner and due date; the next ones are ${items};`
+        : `every open commitment moves over with its due date, and ${reassigned === 1 ? `the one ${from} owned gets` : `the ${reassigned} ${from} owned get`} a new owner; the next ones are ${items};`,
     planNoCommitments: 'there are no open commitments at the moment; anything you ask for will be tracked as before;',
     planOverdue: (items) => `we are late on ${items}; we will bring a realistic new date to the handover meeting;`,
     planRisks: (n) => `the ${n === 1 ? 'risk' : `${n} risks`} we report to you stay under watch, each with its mitigation plan;`,
@@ -321,7 +329,7 @@ const en: HandoverPhrases = {
         ? `We would like to propose a handover meeting on ${when}, where ${f.from} will introduce ${f.newcomer} and walk you through the current status and the plan for the coming weeks. If that time does not suit you, please suggest another.`
         : `We would like to propose a short handover meeting on ${when}, where ${f.from} and ${f.lead} will walk you through the current status and the plan for the coming weeks. If that time does not suit you, please suggest another.`,
     questions: (f) =>
-      `If you have any questions or concerns, now or later, please reply to this e-mail. In the first weeks after the change ${f.lead} will check in with you regularly to make sure everything runs as you expect, and after a month we would value your honest feedback on how the transition went.`,
+      `If you have any questions or concerns, now or later, please reply to this e-mail. In the first weeks after the change ${f.lead} will check in with you regularly to make sure everything runs as you expect, and after a month we would value your honest feedback on how the transition went.${f.fallback ? ` Should ${f.lead} ever be unavailable, ${f.fallback} knows your project well and is there for you too.` : ''}`,
     thanks: 'Thank you for your trust.',
     signOff: (signer) => `Kind regards,\n${signer}`,
   },
@@ -472,16 +480,19 @@ const zh: HandoverPhrases = {
       `我们非常珍视与${f.client}的合作，因此希望第一时间由我们亲自告诉您一个重要变动：一直${f.leaverLed ? '负责' : '参与'}贵方项目的${f.from}即将离开我们的团队，最后工作日为${lastDay}。`,
     successor: (f, background) =>
       f.leadKind === 'successor'
-        ? `接下来由${f.lead}担任贵方项目的负责人。${background}`
+        ? `接下来由${f.lead}${f.newcomerEmail ? `（${f.newcomerEmail}，已抄送本邮件）` : ''}担任贵方项目的负责人。${background}`
         : f.leadKind === 'interim'
-          ? `在正式接任人确定之前，将由一直作为${f.from}备份、熟悉贵方项目的${f.lead}担任临时负责人。${background}`
+          ? `在正式接任人确定之前，将由一直作为${f.from}备份、熟悉贵方项目的${f.lead}${f.newcomerEmail ? `（${f.newcomerEmail}，已抄送本邮件）` : ''}担任临时负责人。${background}`
           : f.leadKind === 'owner'
             ? f.newcomer
-              ? `${f.lead}将继续担任贵方项目的负责人，${f.from}的相关工作由${f.newcomer}接手。`
+              ? `${f.lead}将继续担任贵方项目的负责人，${f.from}的相关工作由${f.newcomer}${f.newcomerEmail ? `（${f.newcomerEmail}，已抄送本邮件）` : ''}接手。`
               : `${f.lead}将继续担任贵方项目的负责人，并接手${f.from}的相关工作。`
             : `接下来由${f.lead}担任贵方项目的负责人。${background}`,
     planIntro: '为确保项目不受影响，我们已经准备了详细的交接计划：',
-    planCommitments: (items) => `所有未完成的承诺连同负责人和截止日期一并移交，近期的有${items}；`,
+    planCommitments: (items, reassigned, from) =>
+      reassigned === 0
+        ? `所有未完成的承诺连同负责人和截止日期一并移交，近期的有${items}；`
+        : `所有未完成的承诺连同截止日期一并移交，原由${from}负责的 ${reassigned} 项会指定新的负责人，近期的有${items}；`,
     planNoCommitments: '目前没有未完成的承诺，您提出的新需求会照常跟踪；',
     planOverdue: (items) => `${items}已经逾期，我们会在交接会议上给出切实可行的新日期；`,
     planRisks: (n) => `我们向您汇报过的 ${n} 项风险会继续跟踪，并按既定的应对措施处理；`,
@@ -492,7 +503,7 @@ const zh: HandoverPhrases = {
         ? `我们建议在${when}召开一次交接会议，由${f.from}向您介绍${f.newcomer}，并一起过一遍项目当前的进展和接下来几周的计划。如果时间不方便，请告诉我们您方便的时间。`
         : `我们建议在${when}召开一次简短的交接会议，由${f.from}和${f.lead}一起向您介绍项目当前的进展和接下来几周的计划。如果时间不方便，请告诉我们您方便的时间。`,
     questions: (f) =>
-      `如果您有任何问题或顾虑，现在或以后都欢迎随时回复这封邮件。交接后的头几周，${f.lead}会定期与您沟通，确保一切按您的预期进行；一个月后，我们也很希望听到您对这次交接的真实反馈。`,
+      `如果您有任何问题或顾虑，现在或以后都欢迎随时回复这封邮件。交接后的头几周，${f.lead}会定期与您沟通，确保一切按您的预期进行；一个月后，我们也很希望听到您对这次交接的真实反馈。${f.fallback ? `如果${f.lead}不在，${f.fallback}同样熟悉贵方项目，也可以随时联系。` : ''}`,
     thanks: '感谢您一直以来的信任与支持！',
     signOff: (signer) => `祝好！\n${signer}`,
   },

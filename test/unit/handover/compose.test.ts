@@ -82,7 +82,7 @@ describe('handover: composing from clients.md alone', () => {
     assert.deepEqual(yun.lead, { kind: 'interim', person: { name: '王伟', email: 'wang.wei@agency.example' } });
     assert.match(yun.markdown, /^## 云杉科技\n\nAlice Martin是该客户的负责人。尚未指定接任人：由王伟 <wang.wei@agency.example>（备份）担任临时负责人。/);
     assert.match(yun.letter?.body ?? '', /^陈静，您好：/);
-    assert.match(yun.letter?.body ?? '', /在正式接任人确定之前，将由一直作为Alice Martin备份、熟悉贵方项目的王伟担任临时负责人。/);
+    assert.match(yun.letter?.body ?? '', /在正式接任人确定之前，将由一直作为Alice Martin备份、熟悉贵方项目的王伟（wang\.wei@agency\.example，已抄送本邮件）担任临时负责人。/);
     assert.ok(yun.checklist.some((c) => c.startsWith('把王伟介绍给陈静（产品经理）')));
     assert.match(yun.markdown, /### 交接清单/);
   });
@@ -118,6 +118,17 @@ describe('handover: composing from clients.md alone', () => {
     assert.match(doc.markdown, /^# Handover: Alice Martin → Carol Jones\n/);
     assert.deepEqual(doc.clients.map((c) => c.lead.kind), ['successor', 'successor']);
     assert.match(doc.markdown, /- Taking over: Carol Jones <carol@agency.example>/);
+    // The successor is copied and reachable; the Backup who stays is the fallback; promises the
+    // leaver owned are said to get a new owner.
+    const yunshan = doc.clients.find((c) => c.client === '云杉科技');
+    assert.ok(yunshan?.letter);
+    assert.deepEqual(yunshan.letter.cc, ['carol@agency.example']);
+    assert.match(yunshan.letter.body, /接下来由Carol Jones（carol@agency\.example，已抄送本邮件）担任贵方项目的负责人/);
+    assert.match(yunshan.letter.body, /如果Carol Jones不在，王伟同样熟悉贵方项目/);
+    const solo = doc.clients.find((c) => c.client === 'Solo Shop');
+    assert.ok(solo?.letter);
+    assert.doesNotMatch(solo.letter.body, /unavailable/, 'nobody else knows Solo Shop: no fallback is promised');
+    assert.match(solo.letter.body, /moves over with its due date, and the 2 Alice Martin owned get a new owner/);
   });
 
   it('a Backup who leaves: the lead stays and signs, the named successor takes the part and is the one introduced', () => {
@@ -126,7 +137,7 @@ describe('handover: composing from clients.md alone', () => {
     const withTom = part({ to: { name: 'Tom Hughes', email: 'tom@agency.example' } });
     assert.ok(withTom?.letter, 'the client worked with the leaver: a letter');
     assert.equal(withTom.lead.kind, 'owner');
-    assert.match(withTom.letter.body, /Alice Martin将继续担任贵方项目的负责人，王伟的相关工作由Tom Hughes接手。/);
+    assert.match(withTom.letter.body, /Alice Martin将继续担任贵方项目的负责人，王伟的相关工作由Tom Hughes（tom@agency\.example，已抄送本邮件）接手。/);
     assert.match(withTom.letter.body, /由王伟向您介绍Tom Hughes/);
     assert.match(withTom.letter.body, /祝好！\nAlice Martin$/, 'signed by the lead who stays');
     assert.ok(withTom.markdown.includes('- [ ] 把Tom Hughes介绍给陈静（产品经理）'));

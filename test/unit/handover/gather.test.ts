@@ -130,7 +130,7 @@ describe('handover: gathering from a purpose-built repository (real git)', funct
     assert.match(doc.markdown, /1 linked commit in the window, the last on 1 Oct/);
     assert.match(doc.markdown, /Owned by Alice Martin: needs a new owner/);
     assert.match(doc.markdown, /^# Handover: Alice Martin → Carol Jones$/m);
-    assert.match(doc.markdown, /Carol Jones will take over as your project lead/);
+    assert.match(doc.markdown, /Carol Jones \(carol@agency\.example, copied on this e-mail\) will take over as your project lead/);
   });
 
   it('explains a person nobody knows, an unknown client and a bad window', async () => {
