@@ -5,6 +5,7 @@
  * lazy-activation suite).
  */
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeDemo, ROOT } from './workbench';
@@ -22,7 +23,7 @@ export async function compileSuites(): Promise<void> {
 }
 
 export interface SuiteRun {
-  /** The workspace folder opened for this run. */
+  /** The workspace folder (or .code-workspace file) opened for this run. */
   folder: string;
   /** Value of CLIENT_PULSE_SUITE: the suites that run in this folder. */
   suites: string;
@@ -41,6 +42,24 @@ export function gitTrap(tmp: string): Record<string, string> {
   return { GIT_TRACE: log, CLIENT_PULSE_GIT_TRAP: log };
 }
 
+/** A .code-workspace with a copy of the demo and a second repository holding one client. */
+function multiRoot(tmp: string): string {
+  const dir = path.join(tmp, 'multi');
+  const agency = path.join(dir, 'agency');
+  makeDemo(agency, TODAY);
+  const globex = path.join(dir, 'globex');
+  fs.mkdirSync(path.join(globex, '.project'), { recursive: true });
+  fs.writeFileSync(
+    path.join(globex, '.project', 'clients.md'),
+    '# Globex\n\nContact: Hank Scorpio <hank@globex.example> (CEO)\nLanguage: en\n\n## Commitments\n- [ ] Quarterly report due:2026-11-30 @bob #report\n- [ ] Hammock district map due:2026-12-10 @bob #map\n',
+  );
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bob', GIT_AUTHOR_EMAIL: 'bob@agency.example', GIT_COMMITTER_NAME: 'Bob', GIT_COMMITTER_EMAIL: 'bob@agency.example', GIT_AUTHOR_DATE: `${TODAY}T09:00:00Z`, GIT_COMMITTER_DATE: `${TODAY}T09:00:00Z` };
+  for (const args of [['init', '-q', '-b', 'main'], ['add', '.'], ['commit', '-q', '-m', 'feat(report): first quarterly report #report']]) execFileSync('git', args, { cwd: globex, env });
+  const file = path.join(dir, 'multi.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'agency' }, { path: 'globex' }] }, null, 2));
+  return file;
+}
+
 /**
  * Creates the workspaces under `tmp` and says which suites run in which. With `only`
  * (CLIENT_PULSE_SUITE), runs keep just those suites and runs left empty are dropped.
@@ -54,10 +73,11 @@ export function prepareRuns(tmp: string, only?: string): SuiteRun[] {
   makeDemo(demo, TODAY);
   const untrusted = path.join(tmp, 'untrusted');
   makeDemo(untrusted, TODAY);
-  const own = ['lazy', 'restricted'];
+  const own = ['lazy', 'restricted', 'multiroot'];
   const runs = [
     { folder: empty, suites: ['lazy'] },
     { folder: untrusted, suites: ['restricted'], untrusted: true },
+    { folder: multiRoot(tmp), suites: ['multiroot'] },
     { folder: demo, suites: all.filter((s) => !own.includes(s)) },
   ];
   const wanted = only?.split(',').map((s) => s.trim());

@@ -203,13 +203,14 @@ export class Workbench {
     return this.logText;
   }
 
-  /** The URL that opens `folder` with this repository as the development extension. */
+  /** The URL that opens `folder` (or a .code-workspace file) with this repository as the development extension. */
   url(folder: string, options: OpenOptions = {}): string {
     const authority = new URL(this.base).host;
     const remote = (p: string) => `vscode-remote://${authority}${p}`;
     const payload: Array<[string, string]> = [['extensionDevelopmentPath', remote(EXTENSION)], ['skipWelcome', 'true']];
     if (options.testsPath) payload.push(['extensionTestsPath', remote(options.testsPath)]);
-    return `${this.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const target = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+    return `${this.base}/?${target}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   }
 
   /** Opens `folder` and waits until the workbench has settled (the chat side bar closed). */

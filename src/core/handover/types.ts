@@ -98,7 +98,7 @@ export interface ClientHandover {
   areas: CodeArea[];
   branches: UnmergedBranch[];
   /** Absent when the leaver has no part in this client's work (no role, commits, promises, branches). */
-  letter?: { to: Person[]; subject: string; body: string };
+  letter?: { to: Person[]; cc: string[]; subject: string; body: string };
   /** Empty when there is nothing to hand over. */
   checklist: string[];
   /** This client's whole part as markdown (starts with a level-2 heading). */
