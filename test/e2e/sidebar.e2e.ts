@@ -136,9 +136,19 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
 
     // The cadence reminder drafts that client's update when clicked.
     const reminder = page.locator('.statusbar-item', { hasText: /Next update: Acme Retail|Update overdue: Acme Retail/ }).first();
-    await reminder.click();
     // The client is already chosen: the draft command asks only for the period (step 2 of 2).
-    await page.locator('.quick-input-widget', { hasText: /period/i }).first().waitFor({ timeout: 30_000 });
+    // The item is redrawn when the file changes (just now): a click that lands on the old element
+    // is lost, and a person clicks again.
+    const periodPicker = page.locator('.quick-input-widget', { hasText: /period/i }).first();
+    for (let attempt = 1; ; attempt++) {
+      await reminder.click();
+      try {
+        await periodPicker.waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
     assert.match((await page.locator('.quick-input-widget .quick-input-title').first().textContent()) ?? '', /2\/2/);
     await page.keyboard.press('Escape');
   });
