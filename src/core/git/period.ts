@@ -8,6 +8,7 @@
  * commit's committer date — the moment the commit entered this history — whatever offset the
  * commit was written with; `Commit.authorDate` keeps the author's own offset for display.
  */
+import { isValidIsoDate } from '../clients/dates';
 import type { IsoDate } from '../clients/model';
 import type { Period } from './types';
 
@@ -18,15 +19,9 @@ export class PeriodError extends Error {
   override readonly name = 'PeriodError';
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
-
-/** True for a real `YYYY-MM-DD` calendar date. */
+/** True for a real `YYYY-MM-DD` calendar date (the clients file's rules). */
 export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return isValidIsoDate(text);
 }
 
 function parts(iso: IsoDate): [number, number, number] {
