@@ -173,6 +173,8 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     const frame = await draftFromPalette('Acme Retail', /^This week/);
     await frame.locator('#preview h2').first().waitFor();
     const flagged = frame.locator('.pane.lines li', { has: frame.locator('.reword') });
+    // The panel was open already: it renders again for this run of the command.
+    await flagged.first().waitFor({ timeout: 20_000 });
     assert.equal(await flagged.count(), 1, 'one Chinese commit line is flagged');
     assert.match((await flagged.first().innerText()).trim(), /支付步骤/);
     const source = frame.locator('#source');
@@ -202,6 +204,31 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     assert.match(await frame.locator('#source').inputValue(), /Proposed new date: 4 Dec/);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(OUT, 'draft-new-date.png') });
+  });
+
+  it('a reload of the window brings the panel back with the lead\'s edits', async () => {
+    const frame = await draftFromPalette('Acme Retail', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    const source = frame.locator('#source');
+    const edited = `${await source.inputValue()}\nP.S. See you at the demo on Thursday.\n`;
+    await source.fill(edited);
+    await frame.locator('#preview', { hasText: 'See you at the demo on Thursday' }).waitFor();
+    await page.waitForTimeout(1000); // the page keeps its state (setState) as the user types
+    // "Developer: Reload Window", as a person would: the workbench saves its state before it goes.
+    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Developer: Reload Window');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor();
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.keyboard.press('Enter')]);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    // Restored tabs render their webview when shown: bring the Acme tab to the front.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Update: Acme Retail' }).first();
+    await tab.waitFor({ timeout: 60_000 });
+    await tab.click();
+    const restored = await webviewFrame('Acme Retail');
+    await restored.locator('#preview', { hasText: 'See you at the demo on Thursday' }).waitFor({ timeout: 60_000 });
+    assert.equal(await restored.locator('#source').inputValue(), edited, 'the edited text, as it was');
   });
 
   it('shows markup from a commit message and from clients.md as text; no script runs', async () => {
