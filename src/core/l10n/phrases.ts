@@ -238,7 +238,8 @@ const zh: Phrases = {
     if (internal) return week !== undefined ? `【${client}】内部周报 第${week}周(${range})` : `【${client}】内部进展报告 ${range}`;
     return week !== undefined ? `【${client}】项目周报 第${week}周(${range})` : `【${client}】项目进展 ${range}`;
   },
-  greeting: (name) => (name ? `${name}${/[\u3400-\u9fff]$/u.test(name) ? '' : ' '}您好，` : '您好，'),
+  // The usual opening of a Chinese business e-mail: 「李娜，您好！」
+  greeting: (name) => (name ? `${name}，您好！` : '您好！'),
   intro(period, week, range, client, internal) {
     if (internal) return week !== undefined ? `${client} 内部周报，第${week}周（${range}）。` : `${client} 内部进展报告，${range}。`;
     if (period.kind === 'since-last') return `以下是自上次汇报以来（${range}）的项目进展。`;

@@ -34,7 +34,7 @@ describe('draft: composer', () => {
       'Hi Jane,\n\nHere is our update for week 47 (14–20 Nov). It was a quiet week on our side: no new changes shipped, so this update is mostly about where things stand.\n\n**Overall status: On track** — nothing is late or at risk.\n\nBest regards,\nAlice Martin\n',
     );
     const zh = compose(client({ language: 'zh-CN' }));
-    assert.match(zh.markdown, /^Jane 您好，\n\n以下是第47周（11月14日–20日）的项目进展。本周没有新的交付内容，以下主要汇报各项工作的当前状态。\n/);
+    assert.match(zh.markdown, /^Jane，您好！\n\n以下是第47周（11月14日–20日）的项目进展。本周没有新的交付内容，以下主要汇报各项工作的当前状态。\n/);
     assert.ok(zh.markdown.endsWith('\n祝好！\nAlice Martin\n'));
   });
 
@@ -225,7 +225,7 @@ describe('draft: composer', () => {
 
   it('subject, greeting and period names in both languages', () => {
     const d = compose(client({ contacts: [{ name: '李娜', email: 'li.na@xinghe.example' }] }), [], { language: 'zh-CN' });
-    assert.equal(d.greeting, '李娜您好，');
+    assert.equal(d.greeting, '李娜，您好！');
     assert.equal(greetingName('Jane Doe'), 'Jane');
     assert.equal(compose(client({ contacts: [] })).greeting, 'Hello,');
     const range = compose(client(), [], { period: { since: '2026-11-10', until: '2026-11-20' } });

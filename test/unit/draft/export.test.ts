@@ -97,7 +97,7 @@ describe('export: .eml', () => {
     assert.match(text.headers.get('content-type') ?? '', /^text\/plain; charset=utf-8/);
     assert.match(html.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
     assert.equal(text.body.replace(/\r\n/g, '\n'), markdownToText(d.markdown));
-    assert.match(text.body, /李娜您好，/);
+    assert.match(text.body, /李娜，您好！/);
     assert.match(text.body, /- 报名页支持微信支付/);
     assert.match(html.body, /<h2[^>]*>本周完成<\/h2>/);
     assert.match(html.body, /<li>报名页支持微信支付<\/li>/);
