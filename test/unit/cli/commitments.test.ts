@@ -17,7 +17,7 @@ function json(args: string[]): CommitmentsJson {
 
 describe('cli: commitments (spawned process)', () => {
   before(function () {
-    buildOnce(this);
+    buildOnce();
   });
 
   it('--json: shape, today, and order (clients by most urgent item; overdue first, then due date, undated last)', () => {

@@ -96,7 +96,7 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
   });
 
   it('its clients.md passes `check` and `commitments` shows the overdue promises first', function () {
-    buildOnce(this);
+    buildOnce();
     const dir = path.join(tmp, 'cli');
     makeDemo(dir, '2026-11-20');
     const env = { CLIENT_PULSE_TODAY: '2026-11-20' };

@@ -8,18 +8,10 @@ let extractCwd: MainModule['extractCwd'];
 let mainUsage: MainModule['mainUsage'];
 let runCli: MainModule['runCli'];
 
-/**
- * main.ts pulls in every command; loaded here rather than imported, so that while a feature module
- * (the clients parser) is missing only this suite is pending instead of every test file stopping.
- */
+/** main.ts pulls in every command; loaded in the suite's hook (a failure to load fails the suite). */
 function loadMain(this: Mocha.Context): void {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ({ extractCwd, mainUsage, runCli } = require('../../../src/cli/main') as MainModule);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /clients[\\/]parse/u.test(String(e))) this.skip();
-    throw e;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ({ extractCwd, mainUsage, runCli } = require('../../../src/cli/main') as MainModule);
 }
 
 function memoryIo(env: Record<string, string | undefined> = {}, isTTY = false): CliIo & { out: string[]; err: string[] } {

@@ -17,7 +17,7 @@ function listedCommands(help: string): string[] {
 
 describe('cli: main (spawned process)', () => {
   before(function () {
-    buildOnce(this);
+    buildOnce();
   });
 
   it('--help lists every command with a summary and the exit codes, exit 0', () => {

@@ -11,20 +11,12 @@ let activity: ActivityModule['activity'];
 let activityPeriod: ActivityModule['activityPeriod'];
 let runCli: MainModule['runCli'];
 
-/**
- * Loaded here rather than imported, so that while the clients parser (another feature's module)
- * is missing, only this suite reports it (as pending) instead of stopping every test file.
- */
+/** Loaded in the suite's hook (a failure to load fails the suite). */
 function loadCli(this: Mocha.Context): void {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ({ activity, activityPeriod } = require('../../../src/cli/commands/activity') as ActivityModule);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ({ runCli } = require('../../../src/cli/main') as MainModule);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /clients[\\/]parse/u.test(String(e))) this.skip();
-    throw e;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ({ activity, activityPeriod } = require('../../../src/cli/commands/activity') as ActivityModule);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ({ runCli } = require('../../../src/cli/main') as MainModule);
 }
 
 interface Ran {

@@ -4,13 +4,13 @@ import { composeHandover } from '../../../src/core/handover/compose';
 import { nextUpdateDue } from '../../../src/core/handover/facts';
 import { resolveDeparting } from '../../../src/core/handover/person';
 import type { HandoverInput } from '../../../src/core/handover/types';
-import { loadOrSkip } from './fixtures';
+import { loadInHook } from './fixtures';
 
 type ParseModule = typeof import('../../../src/core/clients/parse');
 let parseClients: ParseModule['parseClients'];
 function loadParser(this: Mocha.Context): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loadOrSkip(this, () => ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule));
+  loadInHook(this, () => ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule));
 }
 
 const TEXT = `# Solo Shop

@@ -83,15 +83,7 @@ export function lines(n: number, word = 'line'): string {
   return Array.from({ length: n }, (_, i) => `${word} ${i}`).join('\n') + '\n';
 }
 
-/**
- * Loads modules that need the clients parser (another feature's module) inside a mocha hook: while
- * that module is missing the suite is reported as pending instead of stopping every test file.
- */
-export function loadOrSkip(ctx: Mocha.Context, load: () => void): void {
-  try {
-    load();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /clients[\\/]parse/u.test(String(e))) ctx.skip();
-    throw e;
-  }
+/** Loads modules inside a mocha hook (a module that fails to load fails the suite). */
+export function loadInHook(_ctx: Mocha.Context, load: () => void): void {
+  load();
 }

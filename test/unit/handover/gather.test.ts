@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { composeHandover } from '../../../src/core/handover/compose';
-import { git, lines, loadOrSkip, TestRepo } from './fixtures';
+import { git, lines, loadInHook, TestRepo } from './fixtures';
 
 type ParseModule = typeof import('../../../src/core/clients/parse');
 type GatherModule = typeof import('../../../src/core/handover/gather');
@@ -66,7 +66,7 @@ describe('handover: gathering from a purpose-built repository (real git)', funct
   this.timeout(30000);
   let repo: TestRepo;
   before(function () {
-    loadOrSkip(this, () => {
+    loadInHook(this, () => {
       /* eslint-disable @typescript-eslint/no-require-imports */
       ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
       ({ gatherHandoverInput, HandoverError, parseSince, selectClients } = require('../../../src/core/handover/gather') as GatherModule);

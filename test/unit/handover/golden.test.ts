@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ask, Commitment, Language } from '../../../src/core/clients/model';
 import { composeHandover } from '../../../src/core/handover/compose';
-import { loadOrSkip, makeDemo } from './fixtures';
+import { loadInHook, makeDemo } from './fixtures';
 
 type ParseModule = typeof import('../../../src/core/clients/parse');
 type GatherModule = typeof import('../../../src/core/handover/gather');
@@ -39,7 +39,7 @@ describe('handover: golden output for the demo workspace', function () {
   this.timeout(60000);
   let root: string | undefined;
   before(function () {
-    loadOrSkip(this, () => {
+    loadInHook(this, () => {
       /* eslint-disable @typescript-eslint/no-require-imports */
       ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
       ({ gatherHandoverInput } = require('../../../src/core/handover/gather') as GatherModule);
