@@ -24,13 +24,26 @@ export function applyDropToEdits(before: string, after: string, edited: string):
   const removed = removedLines(before.split('\n'), after.split('\n'));
   if (!removed) return undefined;
   const lines = edited.split('\n');
-  for (const line of removed) {
-    if (line.trim() === '') continue;
+  const beforeLines = before.split('\n');
+  const gone = removed.filter((l) => l.trim() !== '');
+  const goneSet = new Set(gone);
+  const isItem = (l: string) => /^\s*[-*] /u.test(l);
+  const indices: number[] = [];
+  for (const line of gone) {
+    // A line written twice cannot say which one to take out.
+    const count = (list: string[]) => list.filter((l) => l === line).length;
+    if (count(lines) !== 1 || count(beforeLines) !== 1) return undefined;
     const at = lines.indexOf(line);
-    // The user changed or removed that line already: nothing exact to take out.
-    if (at < 0) return undefined;
-    lines.splice(at, 1);
+    if (!isItem(line)) {
+      // A heading (a group or section that lost its last line) goes only when nothing the lead
+      // wrote stands under it.
+      for (let j = at + 1; j < lines.length && (lines[j].trim() === '' || isItem(lines[j])); j++) {
+        if (lines[j].trim() !== '' && !goneSet.has(lines[j])) return undefined;
+      }
+    }
+    indices.push(at);
   }
+  for (const at of indices.sort((x, y) => y - x)) lines.splice(at, 1);
   // A section that lost its last line leaves its blank lines behind: at most one blank line.
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }

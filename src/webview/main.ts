@@ -352,6 +352,9 @@ function receiveState(next: PanelState, replaceText: boolean): void {
     const kept = edited ? applyDropToEdits(previous.generated, next.markdown, text) : undefined;
     if (kept !== undefined) {
       text = kept;
+      // Nothing was replaced: an older "Restore my text" would now undo these edits.
+      undoText = undefined;
+      post({ type: 'edited', markdown: text, subject });
     } else {
       // Any other regeneration: keep the user's hand edits one click away.
       if (edited) undoText = text;

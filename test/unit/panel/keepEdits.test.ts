@@ -10,10 +10,17 @@ describe('panel: a dropped line keeps the lead\'s edits', () => {
     assert.equal(applyDropToEdits(BEFORE, after, edited), edited.replace('- Faster checkout\n', ''));
   });
 
-  it('a section that loses its last line goes with its heading, leaving one blank line', () => {
+  it('a section that loses its last line goes with its heading; not when the lead wrote under it', () => {
     const after = BEFORE.replace('## In progress\n\n- Loyalty beta\n\n', '');
     const edited = BEFORE.replace('Alice', 'Alice Martin');
     assert.equal(applyDropToEdits(BEFORE, after, edited), after.replace('Alice', 'Alice Martin'));
+    assert.equal(applyDropToEdits(BEFORE, after, BEFORE.replace('- Loyalty beta', '- Loyalty beta\n- Also fixed the VAT label')), undefined);
+  });
+
+  it('gives up when a line stands twice (which one would go?)', () => {
+    const twice = ['## Done', '', '**Loyalty beta**', '', '- Fix typo', '', '**Store map**', '', '- Fix typo', ''].join('\n');
+    const dropped = twice.replace(/\*\*Store map\*\*\n\n- Fix typo\n/, '');
+    assert.equal(applyDropToEdits(twice, dropped, twice.replace('## Done', '## Done this week')), undefined);
   });
 
   it('gives up (undefined) when the user already changed the dropped line, or the draft changed otherwise', () => {
