@@ -109,9 +109,20 @@ function commitText(ctx: Context, item: ActivityItem): string {
   const raw = (ctx.internal ? item.internalText : item.clientText).trim() || item.commit.subject.trim();
   // The internal report keeps subjects as written (`fix(checkout): …`).
   if (ctx.internal) return escapeInline(raw);
-  // A client does not read git's `Revert "…"`: say in words that the change was taken back out.
-  const revert = item.kind === 'revert' ? /^Revert "(.+)"$/su.exec(raw) : null;
-  if (revert) return ctx.phrases.line.rolledBack(escapeInline(capitalise(revert[1])));
+  if (item.kind === 'revert') {
+    // A client does not read git's `Revert "…"` or `revert: …`: say in words what happened. A
+    // revert of a revert put the change back.
+    let inner = raw;
+    let depth = 0;
+    for (let m = /^Revert "(.+)"$/su.exec(inner); m; m = /^Revert "(.+)"$/su.exec(inner)) {
+      inner = m[1];
+      depth++;
+    }
+    if (depth === 0) depth = 1; // `revert: feat(x): …`, the prefix already taken off by the git part
+    // The git part capitalised the inner subject (`Feat(checkout): …`): its prefix goes too.
+    const what = escapeInline(capitalise(inner.replace(/^[a-z]+(?:\([^)\n]*\))?!?:\s+/iu, '') || inner));
+    return depth % 2 === 1 ? ctx.phrases.line.rolledBack(what) : what;
+  }
   return escapeInline(capitalise(raw));
 }
 

@@ -24,11 +24,11 @@ export const DEFAULT_REDACTION: RedactionOptions = {
 
 /**
  * Names that look like ticket keys but are standards and products (`UTF-8`, `SHA-256`, `ISO-8601`,
- * `IE-11`, `GPT-4`, `PHP-8`) or quarters (`Q4-2026`): removing them would leave a client sentence
- * with a hole ("Layout in and Safari").
+ * `IE-11`, `GPT-4`, `PHP-8`: product names with a short version) or quarters (`Q4-2026`):
+ * removing them would leave a client sentence with a hole ("Layout in and Safari").
  */
 const NOT_TICKETS =
-  /^(?:(?:UTF|UCS|SHA|MD|ISO|IEC|HTTP|HTTPS|TLS|SSL|AES|RSA|ECDSA|ED|IPV|RFC|CVE|CWE|PEP|ES|ECMA|COVID|WCAG|PCI|GDPR|OWASP|ASCII|ANSI|IEEE|TCP|UDP|IE|GPT|PHP|MP|USB|HDMI|WPA|DDR|LTE|ARM|AVX|PS|XBOX|WIN|JDK|JRE|OAUTH|ECMASCRIPT)-\d+|Q[1-4]-\d{4}|H[1-2]-\d{4})$/u;
+  /^(?:(?:UTF|UCS|SHA|MD|ISO|IEC|HTTP|HTTPS|TLS|SSL|AES|RSA|ECDSA|ED|IPV|RFC|CVE|CWE|PEP|ES|ECMA|COVID|WCAG|PCI|GDPR|OWASP|ASCII|ANSI|IEEE|TCP|UDP)-\d+|(?:IE|GPT|PHP|MP|USB|HDMI|WPA|DDR|LTE|ARM|AVX|PS|XBOX|WIN|JDK|JRE)-\d{1,2}|Q[1-4]-\d{4}|H[1-2]-\d{4})$/u;
 
 interface SecretRule {
   /** Lower-case strings of which at least one must occur for the rule to apply (a cheap pre-check). */
@@ -90,6 +90,7 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
   };
   // Ticket keys are case-sensitive (`JIRA-123`, not `phase-2`); extra patterns are not.
   const ticket = opts.ticketKeyPattern ? compilePatterns([opts.ticketKeyPattern], 'ticket key pattern', 'gu')[0] : undefined;
+  const defaultTickets = opts.ticketKeyPattern === DEFAULT_TICKET_KEY_PATTERN;
   const extra = compilePatterns(opts.patterns, 'redaction pattern');
   const baseAllowed = new Set(opts.allowedEmails.map((e) => e.trim().toLowerCase()));
   return {
@@ -103,7 +104,8 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
       }
       if (ticket) {
         ticket.lastIndex = 0;
-        out = out.replace(ticket, (m) => (NOT_TICKETS.test(m) ? m : ''));
+        // The exemptions belong to the default pattern; a pattern the user wrote is taken as meant.
+      out = out.replace(ticket, (m) => (defaultTickets && NOT_TICKETS.test(m) ? m : ''));
       }
       for (const p of extra) {
         p.lastIndex = 0;

@@ -185,7 +185,7 @@ const en: Phrases = {
   },
   kindGroup: { feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
   line: {
-    rolledBack: (what) => `Rolled back for now: ${what}`,
+    rolledBack: (what) => `Rolled back: ${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
         case 'early':
@@ -280,7 +280,7 @@ const zh: Phrases = {
   },
   kindGroup: { feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
   line: {
-    rolledBack: (what) => `暂时撤回：${what}`,
+    rolledBack: (what) => `已撤回：${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
         case 'early':

@@ -69,11 +69,17 @@ describe('draft: composer', () => {
     const pins = commitment(0, 'Opening hours on the map pins', { due: '2026-11-29' });
     const revert = item('Revert "Opening hours on map pins"', { kind: 'revert', commitmentIds: [pins.id], date: '2026-11-18', internalText: 'Revert "feat(locator): opening hours on map pins"' });
     const d = compose(client({ commitments: [pins] }), [revert]);
-    assert.deepEqual(section(d, 'done')?.lines.map((l) => l.text), ['Rolled back for now: Opening hours on map pins']);
+    assert.deepEqual(section(d, 'done')?.lines.map((l) => l.text), ['Rolled back: Opening hours on map pins']);
+    // A conventional `revert:` commit, and a revert of a revert (the change is back).
+    const more = compose(client(), [
+      item('Feat(checkout): add coupon', { kind: 'revert', date: '2026-11-16' }),
+      item('Revert "Revert "Store map""', { kind: 'revert', date: '2026-11-17' }),
+    ]);
+    assert.deepEqual(section(more, 'done')?.lines.map((l) => l.text), ['Rolled back: Add coupon', 'Store map']);
     assert.equal(section(d, 'inProgress'), undefined, 'a rollback alone does not make a commitment "in progress"');
     assert.ok(section(d, 'dueSoon')?.lines.some((l) => l.text.startsWith('Opening hours on the map pins')));
     const zh = compose(client({ commitments: [pins], language: 'zh-CN' }), [revert]);
-    assert.deepEqual(section(zh, 'done')?.lines.map((l) => l.text), ['暂时撤回：Opening hours on map pins']);
+    assert.deepEqual(section(zh, 'done')?.lines.map((l) => l.text), ['已撤回：Opening hours on map pins']);
     const internal = compose(client({ commitments: [pins] }), [revert], { audience: 'internal' });
     assert.ok(internal.markdown.includes('Revert "feat(locator): opening hours on map pins"'), 'the internal report keeps the subject as written');
   });

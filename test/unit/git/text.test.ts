@@ -87,6 +87,8 @@ describe('git/redact', () => {
     assert.equal(r.client('Support UTF-8 and SHA-256 in ISO-8601 exports'), 'Support UTF-8 and SHA-256 in ISO-8601 exports');
     assert.equal(r.client('Layout in IE-11 and Safari, summaries with GPT-4 on PHP-8 for the Q4-2026 report'), 'Layout in IE-11 and Safari, summaries with GPT-4 on PHP-8 for the Q4-2026 report', 'products and quarters are not tickets');
     assert.equal(r.client('Fix layout in IE-11 (ACME-142)'), 'Fix layout in IE-11');
+    assert.equal(r.client('Fix PS-123 and WIN-880 crash'), 'Fix and crash', 'a product-like key with a long number is a ticket');
+    assert.equal(makeRedactor({ ticketKeyPattern: '\\b(?:IE|UTF)-\\d+\\b' }).client('Drop IE-11 and UTF-8 hacks'), 'Drop and hacks', "a user's own pattern is taken as meant");
     assert.equal(r.client('Ship phase-2 of the rollout, see Jira-5'), 'Ship phase-2 of the rollout, see Jira-5', 'ticket keys are upper-case');
     assert.equal(r.client('Thanks bob@agency.example', ['BOB@agency.example']), 'Thanks bob@agency.example');
   });
