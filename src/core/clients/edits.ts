@@ -128,7 +128,7 @@ export function addCommitment(text: string, file: ClientsFile, clientName: strin
     const field = { due: 'a due date', done: 'a done date', asked: 'an asked date', owner: 'the owner', tag: 'a tag' }[token.kind];
     throw new EditError(
       'invalid-title',
-      `"${written}" in the title would be read as ${field}, not as text. Give ${token.kind === 'owner' ? 'the owner' : token.kind === 'tag' ? 'the tag' : 'the date'} in its own field, or write it without the leading ${token.kind === 'owner' ? '@' : token.kind === 'tag' ? '#' : 'marker'} (e.g. "issue 42").`,
+      `"${written}" in the title would be read as ${field}, not as text. Give ${token.kind === 'owner' ? 'the owner' : token.kind === 'tag' ? 'the tag' : 'the date'} in its own field, or write it without the leading ${token.kind === 'owner' ? '@' : token.kind === 'tag' ? '# (e.g. "issue 42")' : 'marker'}.`,
     );
   }
   if (item.due !== undefined) requireDate(item.due, 'the due date');

@@ -33,9 +33,15 @@ function newcomerPerson(f: ClientFacts): Person | undefined {
  * leaver nor the person taking over.
  */
 function fallbackOf(f: ClientFacts): Person | undefined {
-  const taking = [f.lead.person, f.to].filter((p): p is Person => p !== undefined).map((p) => (p.email ?? p.name).toLowerCase());
+  const taking = [f.lead.person, f.to].filter((p): p is Person => p !== undefined);
   const candidates = [f.role === 'backup' ? undefined : f.client.backup, f.role === 'owner' ? undefined : f.client.owner];
-  return candidates.find((p): p is Person => p !== undefined && !taking.includes((p.email ?? p.name).toLowerCase()));
+  return candidates.find((p): p is Person => p !== undefined && !taking.some((t) => samePerson(t, p)));
+}
+
+/** Same address when both have one, else the same name (case-insensitive). */
+function samePerson(a: Person, b: Person): boolean {
+  if (a.email && b.email) return a.email.toLowerCase() === b.email.toLowerCase();
+  return a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
 }
 
 export interface Letter {

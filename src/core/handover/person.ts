@@ -60,10 +60,13 @@ export function resolveDeparting(given: string, authors: readonly Person[]): Dep
   const name = primary?.name ?? ('person' in parsed ? parsed.person.name : needle.includes('@') ? needle.split('@')[0] : given.trim());
   const email = primary?.email ?? wantEmail;
   const aliases = new Set<string>();
+  // A handle that someone else also answers to (`wang` for 王伟 and 王芳) says nobody in particular.
+  const mine = new Set([name.toLowerCase(), ...matches.map((m) => m.name.toLowerCase())]);
+  const others = new Set(authors.filter((a) => !mine.has(a.name.toLowerCase())).flatMap((a) => handlesOf(a.name, a.email)));
   for (const p of [{ name, email }, ...matches]) {
     aliases.add(p.name.toLowerCase());
     if (p.email) aliases.add(p.email.toLowerCase());
-    for (const h of handlesOf(p.name, p.email)) aliases.add(h);
+    for (const h of handlesOf(p.name, p.email)) if (!others.has(h)) aliases.add(h);
   }
   return { name, email, aliases: [...aliases] };
 }

@@ -318,7 +318,7 @@ const en: HandoverPhrases = {
     planCommitments: (items, reassigned, from) =>
       reassigned === 0
         ? `every open commitment moves over with its owner and due date; the next ones are ${items};`
-        : `every open commitment moves over with its due date, and ${reassigned === 1 ? `the one ${from} owned gets` : `the ${reassigned} ${from} owned get`} a new owner; the next ones are ${items};`,
+        : `every open commitment moves over with its due date, and ${reassigned === 1 ? `the one that ${from} owned gets a new owner` : `the ${reassigned} that ${from} owned each get a new owner`}; the next ones are ${items};`,
     planNoCommitments: 'there are no open commitments at the moment; anything you ask for will be tracked as before;',
     planOverdue: (items) => `we are late on ${items}; we will bring a realistic new date to the handover meeting;`,
     planRisks: (n) => `the ${n === 1 ? 'risk' : `${n} risks`} we report to you stay under watch, each with its mitigation plan;`,
@@ -475,7 +475,7 @@ const zh: HandoverPhrases = {
 
   letter: {
     subject: () => '项目团队的重要变动',
-    greeting: (name) => `${name}，您好：`,
+    greeting: (name) => `${name}，您好！`,
     opening: (f, lastDay) =>
       `我们非常珍视与${f.client}的合作，因此希望第一时间由我们亲自告诉您一个重要变动：一直${f.leaverLed ? '负责' : '参与'}贵方项目的${f.from}即将离开我们的团队，最后工作日为${lastDay}。`,
     successor: (f, background) =>
@@ -503,7 +503,7 @@ const zh: HandoverPhrases = {
         ? `我们建议在${when}召开一次交接会议，由${f.from}向您介绍${f.newcomer}，并一起过一遍项目当前的进展和接下来几周的计划。如果时间不方便，请告诉我们您方便的时间。`
         : `我们建议在${when}召开一次简短的交接会议，由${f.from}和${f.lead}一起向您介绍项目当前的进展和接下来几周的计划。如果时间不方便，请告诉我们您方便的时间。`,
     questions: (f) =>
-      `如果您有任何问题或顾虑，现在或以后都欢迎随时回复这封邮件。交接后的头几周，${f.lead}会定期与您沟通，确保一切按您的预期进行；一个月后，我们也很希望听到您对这次交接的真实反馈。${f.fallback ? `如果${f.lead}不在，${f.fallback}同样熟悉贵方项目，也可以随时联系。` : ''}`,
+      `如果您有任何问题或顾虑，现在或以后都欢迎随时回复这封邮件。交接后的头几周，${f.lead}会定期与您沟通，确保一切按您的预期进行；一个月后，我们也很希望听到您对这次交接的真实反馈。${f.fallback ? `如果${f.lead}不在，您也可以随时联系同样熟悉贵方项目的${f.fallback}。` : ''}`,
     thanks: '感谢您一直以来的信任与支持！',
     signOff: (signer) => `祝好！\n${signer}`,
   },

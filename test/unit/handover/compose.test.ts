@@ -81,7 +81,7 @@ describe('handover: composing from clients.md alone', () => {
     assert.equal(yun.language, 'zh-CN');
     assert.deepEqual(yun.lead, { kind: 'interim', person: { name: '王伟', email: 'wang.wei@agency.example' } });
     assert.match(yun.markdown, /^## 云杉科技\n\nAlice Martin是该客户的负责人。尚未指定接任人：由王伟 <wang.wei@agency.example>（备份）担任临时负责人。/);
-    assert.match(yun.letter?.body ?? '', /^陈静，您好：/);
+    assert.match(yun.letter?.body ?? '', /^陈静，您好！/);
     assert.match(yun.letter?.body ?? '', /在正式接任人确定之前，将由一直作为Alice Martin备份、熟悉贵方项目的王伟（wang\.wei@agency\.example，已抄送本邮件）担任临时负责人。/);
     assert.ok(yun.checklist.some((c) => c.startsWith('把王伟介绍给陈静（产品经理）')));
     assert.match(yun.markdown, /### 交接清单/);
@@ -124,11 +124,11 @@ describe('handover: composing from clients.md alone', () => {
     assert.ok(yunshan?.letter);
     assert.deepEqual(yunshan.letter.cc, ['carol@agency.example']);
     assert.match(yunshan.letter.body, /接下来由Carol Jones（carol@agency\.example，已抄送本邮件）担任贵方项目的负责人/);
-    assert.match(yunshan.letter.body, /如果Carol Jones不在，王伟同样熟悉贵方项目/);
+    assert.match(yunshan.letter.body, /如果Carol Jones不在，您也可以随时联系同样熟悉贵方项目的王伟。/);
     const solo = doc.clients.find((c) => c.client === 'Solo Shop');
     assert.ok(solo?.letter);
     assert.doesNotMatch(solo.letter.body, /unavailable/, 'nobody else knows Solo Shop: no fallback is promised');
-    assert.match(solo.letter.body, /moves over with its due date, and the 2 Alice Martin owned get a new owner/);
+    assert.match(solo.letter.body, /moves over with its due date, and the 2 that Alice Martin owned each get a new owner/);
   });
 
   it('a Backup who leaves: the lead stays and signs, the named successor takes the part and is the one introduced', () => {

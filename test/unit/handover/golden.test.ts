@@ -95,7 +95,7 @@ describe('handover: golden output for the demo workspace', function () {
     assert.equal(xinghe?.role, 'backup');
     assert.equal(xinghe?.lead.kind, 'owner', 'the Owner 王伟 stays the lead of 星河教育');
     assert.equal(xinghe?.language, 'zh-CN');
-    assert.match(xinghe?.letter?.body ?? '', /李娜，您好：/);
+    assert.match(xinghe?.letter?.body ?? '', /李娜，您好！/);
     assert.equal(doc.clients.find((c) => c.client === 'Northwind Logistics')?.role, 'none');
     assert.match(acme?.markdown ?? '', /Last update sent: Fri 13 Nov \(7 days ago\)/);
     assert.equal(acme?.ownedByDeparting, 1, 'Loyalty app beta is @alice');

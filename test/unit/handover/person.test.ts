@@ -31,6 +31,10 @@ describe('handover: people', () => {
     assert.ok(!isDepartingHandle(wang, '@alice'));
     assert.ok(!isDepartingHandle(wang, '@wei'), 'only the first part of the address is a handle');
     assert.equal(resolveDeparting('wang', authors).name, '王伟', 'the handle finds the person');
+    // With 王芳 <wang.fang@…> in the team, `@wang` names neither of them.
+    const both = resolveDeparting('王伟', [...authors, { name: '王芳', email: 'wang.fang@agency.example' }]);
+    assert.ok(!isDepartingHandle(both, '@wang'), 'a shared handle is not an alias');
+    assert.ok(isDepartingHandle(both, '@wang.wei'));
   });
 
   it('resolves a departing person by e-mail or name and collects every identity as an alias', () => {
