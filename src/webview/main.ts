@@ -194,12 +194,13 @@ function lineTitle(line: DraftLine): string {
 }
 
 /** The date the lead proposes for an overdue commitment; changing it writes it into the line. */
-function proposedDateField(commitmentId: string, value: string | undefined): HTMLElement {
-  const field = h('vscode-textfield', { type: 'date', class: 'proposed', value: value ?? '', title: L('proposedDate'), 'aria-label': L('proposedDate'), 'data-commitment': commitmentId }) as ValueElement;
+function proposedDateField(commitmentId: string, value: string | undefined, today: string): HTMLElement {
+  const field = h('vscode-textfield', { type: 'date', class: 'proposed', value: value ?? '', min: today, title: L('proposedDate'), 'aria-label': L('proposedDate'), 'data-commitment': commitmentId }) as ValueElement;
   field.addEventListener('change', () => {
     const next = options();
     const dates = { ...next.proposedDates };
-    if (/^\d{4}-\d{2}-\d{2}$/.test(field.value)) dates[commitmentId] = field.value;
+    // A date before today is not a new plan: the line keeps its blank.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(field.value) && field.value >= today) dates[commitmentId] = field.value;
     else delete dates[commitmentId];
     next.proposedDates = dates;
     regenerate(next);
@@ -228,7 +229,7 @@ function renderLines(s: PanelState): HTMLElement | undefined {
       });
       const li = h('li', { class: dropped.has(line.id) ? 'dropped' : undefined, title: lineTitle(line) }, box);
       if (line.needsRewording) append(li, h('span', { class: 'reword', role: 'img', title: L('needsRewording'), 'aria-label': L('needsRewording') }, icon('warning')));
-      if (section.id === 'overdue' && line.commitmentId) append(li, proposedDateField(line.commitmentId, line.proposedDate));
+      if (section.id === 'overdue' && line.commitmentId) append(li, proposedDateField(line.commitmentId, line.proposedDate, draft.today));
       if (line.hashes.length) append(li, h('span', { class: 'hashes', 'aria-hidden': 'true' }, icon('git-commit'), String(line.hashes.length)));
       append(list, li);
     }

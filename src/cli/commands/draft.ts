@@ -89,13 +89,14 @@ function language(text: string | undefined): Language | undefined {
 }
 
 /**
- * `--new-date TAG=YYYY-MM-DD` (repeatable) as the composer's proposedDates: each names one open
+ * `--new-date TAG=YYYY-MM-DD` (repeatable) as the composer's proposedDates: each names one overdue
  * commitment of the client, by tag or by the start of its title, and a date from today on.
  */
 export function proposedDatesOption(given: readonly string[] | undefined, client: Client | undefined, today: IsoDate): Record<string, IsoDate> | undefined {
   if (!given?.length || !client) return undefined;
   const out: Record<string, IsoDate> = {};
-  const open = client.commitments.filter((c) => !c.done);
+  // A new date is proposed for a promise that was missed: the overdue ones.
+  const open = client.commitments.filter((c) => !c.done && c.due !== undefined && c.due < today);
   const known = () => open.map((c) => (c.tags[0] ? `#${c.tags[0]}` : JSON.stringify(c.title))).join(', ') || 'none';
   for (const text of given) {
     const m = /^(.+?)=(.*)$/u.exec(text);
@@ -107,7 +108,7 @@ export function proposedDatesOption(given: readonly string[] | undefined, client
     const byTag = open.filter((c) => c.tags.some((t) => t.toLowerCase() === key));
     const matches = byTag.length > 0 ? byTag : open.filter((c) => c.title.toLowerCase().startsWith(key));
     if (matches.length !== 1) {
-      throw new UsageError(`--new-date: ${matches.length === 0 ? 'no' : 'more than one'} open commitment of ${client.name} is ${JSON.stringify(m[1].trim())} (open: ${known()})`, { showUsage: false });
+      throw new UsageError(`--new-date: ${matches.length === 0 ? 'no' : 'more than one'} overdue commitment of ${client.name} is ${JSON.stringify(m[1].trim())} (overdue: ${known()})`, { showUsage: false });
     }
     out[matches[0].id] = date;
   }

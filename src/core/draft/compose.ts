@@ -100,6 +100,12 @@ export function mostlyChinese(text: string): boolean {
   return han > 0 && han * 3 > latin;
 }
 
+/** The new date the lead proposes for `c`; one before today is not a plan and is left out. */
+function proposedDateOf(input: DraftInput, c: Commitment): IsoDate | undefined {
+  const date = input.proposedDates?.[c.id];
+  return date !== undefined && date >= input.today ? date : undefined;
+}
+
 /** The shown changes that move a commitment forward: a rollback is not progress. */
 function progressOf(ctx: Context, c: Commitment): ActivityItem[] {
   return (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
@@ -245,7 +251,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
         .filter((c) => c.due !== undefined && c.due < today)
         .sort(byDue)
         .map((c) => {
-          const proposed = input.proposedDates?.[c.id];
+          const proposed = proposedDateOf(input, c);
           return {
             id: `overdue:${c.id}`,
             text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), progressOf(ctx, c).length, ctx.periodWords),
@@ -293,7 +299,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   const dueText = (c: Commitment) => {
     if (c.due === undefined) return undefined;
     if (c.due >= today) return { due: day(ctx, c.due) };
-    const proposed = input.proposedDates?.[c.id];
+    const proposed = proposedDateOf(input, c);
     return { missed: day(ctx, c.due), proposed: proposed && day(ctx, proposed) };
   };
   const planLine = (c: Commitment, carried: boolean) => phrases.line.next(c.title, dueText(c), carried);

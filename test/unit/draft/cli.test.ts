@@ -112,7 +112,8 @@ describe('draft: CLI', function () {
       ['checkout', /--new-date must be TAG=YYYY-MM-DD/],
       ['checkout=2026-02-30', /--new-date: 2026-02-30 is not a real date/],
       ['checkout=2026-11-01', /2026-11-01 is in the past/],
-      ['nothing=2026-12-04', /no open commitment of Acme Retail is "nothing" \(open: #checkout, #loyalty/],
+      ['nothing=2026-12-04', /no overdue commitment of Acme Retail is "nothing" \(overdue: #checkout\)/],
+      ['loyalty=2026-12-04', /no overdue commitment of Acme Retail is "loyalty"/],
     ] as const) {
       const r = runCli(['draft', '--client', 'Acme Retail', '--new-date', arg], { cwd: repo, env });
       assert.equal(r.code, 2, arg);

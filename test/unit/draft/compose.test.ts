@@ -118,6 +118,8 @@ describe('draft: composer', () => {
     assert.deepEqual(texts('dueSoon'), ['Opening hours — due Sun 29 Nov (in 9 days)']);
     assert.deepEqual(texts('overdue'), ['We missed the 17 Nov date for “Checkout speed”. Work continues: 1 change this week. Proposed new date: 27 Nov']);
     assert.equal(section(d, 'overdue')?.lines[0].proposedDate, '2026-11-27');
+    const past = compose(c, [], { proposedDates: { 'Acme Retail#3': '2026-11-19' } });
+    assert.match(section(past, 'overdue')?.lines[0].text ?? '', /Proposed new date: ____$/, 'a date before today is no plan: the blank stays');
     assert.deepEqual(texts('risks'), [
       '**High:** Provider retires v1. What we are doing: v2 behind a flag.',
       '**Low:** Code freeze. What we are doing: agree dates.',
