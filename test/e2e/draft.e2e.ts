@@ -71,7 +71,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
 
   after(async () => {
     await bench?.stop();
-    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   afterEach(async function () {

@@ -34,7 +34,7 @@ describe('Generate handover notes (end to end, real workbench and browser)', fun
 
   after(async () => {
     await bench?.stop();
-    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   afterEach(async function () {

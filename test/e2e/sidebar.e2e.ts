@@ -51,7 +51,7 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
 
   after(async () => {
     await bench?.stop();
-    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   afterEach(async function () {

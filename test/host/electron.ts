@@ -35,7 +35,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
   return failed === 0 ? 0 : 1;
 }

@@ -72,7 +72,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    if (!process.env.KEEP_INTEGRATION_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+    if (!process.env.KEEP_INTEGRATION_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
   console.log(`[integration] ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   console.log(`INTEGRATION_RESULT ${JSON.stringify(total)}`);

@@ -193,7 +193,7 @@ export class Workbench {
       return bench;
     } catch (e) {
       await browser?.close().catch(() => undefined);
-      killGroup(server);
+      await killGroup(server);
       throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- VS Code server log ---\n${log}`);
     }
   }
@@ -246,9 +246,10 @@ export class Workbench {
     });
   }
 
+  /** Closes the browser and waits until the server's whole process group is gone. */
   async stop(): Promise<void> {
     await this.browser.close().catch(() => undefined);
-    killGroup(this.server);
+    await killGroup(this.server);
   }
 }
 
@@ -260,7 +261,6 @@ const live = new Set<ChildProcess>();
 let hooked = false;
 function endAllOnExit(child: ChildProcess): void {
   live.add(child);
-  child.once('exit', () => live.delete(child));
   if (hooked) return;
   hooked = true;
   const endAll = () => {
@@ -281,22 +281,31 @@ function endAllOnExit(child: ChildProcess): void {
   }
 }
 
-/** Ends a detached child's whole process group (SIGTERM, then SIGKILL after 3 s). */
-export function killGroup(child: ChildProcess): void {
+/**
+ * Ends a detached child's whole process group: SIGTERM, SIGKILL after 3 s, and resolves once no
+ * process of the group is left (the extension host and watchers can outlive the server).
+ */
+export async function killGroup(child: ChildProcess): Promise<void> {
   const pid = child.pid;
   if (pid === undefined) return;
-  const signal = (sig: NodeJS.Signals) => {
+  const signal = (sig: NodeJS.Signals | 0): boolean => {
     try {
       process.kill(-pid, sig);
+      return true;
     } catch {
-      /* already gone */
+      return false; // no process of the group is left
     }
   };
   signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 3000);
-  timer.unref();
-  child.once('exit', () => {
-    // The server is gone; its children (extension host, watchers) may not be.
-    setTimeout(() => signal('SIGKILL'), 500).unref();
-  });
+  const start = Date.now();
+  let killed = false;
+  while (signal(0) && Date.now() - start < 10_000) {
+    if (!killed && Date.now() - start > 3000) killed = signal('SIGKILL');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (signal(0)) signal('SIGKILL');
+  // Its pipes would keep this process alive.
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+  live.delete(child);
 }
