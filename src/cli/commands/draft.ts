@@ -6,7 +6,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client, IsoDate, Language, Person } from '../../core/clients/model';
-import { parseClients } from '../../core/clients/parse';
 import { findClient } from '../../core/clients/queries';
 import { composeDraft, DraftError } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
@@ -173,7 +172,6 @@ export const draft: Command = {
 
     const clientsFile = loadClientsFile(io.cwd, values.file);
     const projectDir = path.dirname(clientsFile.path);
-    const proposedDates = proposedDatesOption(values['new-date'], findClient(parseClients(clientsFile.text), values.client), io.today);
     let result;
     try {
       const gathered = await gatherDraftInput({
@@ -189,9 +187,10 @@ export const draft: Command = {
         ...(values.signature !== undefined ? { signature: values.signature } : {}),
         ...(status ? { statusOverride: status } : {}),
         ...(values.footnotes ? { footnotes: true } : {}),
-        ...(proposedDates ? { proposedDates } : {}),
       });
-      result = { gathered, draft: composeDraft(gathered.input) };
+      // The gathered input holds the parsed clients file: --new-date is resolved against it.
+      const proposedDates = proposedDatesOption(values['new-date'], findClient(gathered.input.file, values.client), io.today);
+      result = { gathered, draft: composeDraft(proposedDates ? { ...gathered.input, proposedDates } : gathered.input) };
     } catch (e) {
       if (e instanceof DraftError) throw new UsageError(e.message, { showUsage: false });
       if (e instanceof TemplateError || e instanceof GitError) throw new RuntimeError(e.message);

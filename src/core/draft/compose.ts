@@ -111,6 +111,9 @@ function progressOf(ctx: Context, c: Commitment): ActivityItem[] {
   return (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
 }
 
+/** git's subject for a revert: `Revert "<the reverted subject>"`. */
+const REVERT_OF = /^Revert "(.+)"$/su;
+
 function commitText(ctx: Context, item: ActivityItem): string {
   const raw = (ctx.internal ? item.internalText : item.clientText).trim() || item.commit.subject.trim();
   // The internal report keeps subjects as written (`fix(checkout): …`).
@@ -120,7 +123,7 @@ function commitText(ctx: Context, item: ActivityItem): string {
     // revert of a revert put the change back.
     let inner = raw;
     let depth = 0;
-    for (let m = /^Revert "(.+)"$/su.exec(inner); m; m = /^Revert "(.+)"$/su.exec(inner)) {
+    for (let m = REVERT_OF.exec(inner); m; m = REVERT_OF.exec(inner)) {
       inner = m[1];
       depth++;
     }

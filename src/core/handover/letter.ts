@@ -57,6 +57,9 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
   const day = (d: string) => formatDay(d, lang, refYear);
   const title = (t: string, due: string | undefined) => `${p.quote(t)}${p.paren(due ? p.due(day(due)) : p.noDue)}`;
   const upcoming = f.open.filter((o) => o.dueIn === undefined || o.dueIn >= 0).slice(0, 2);
+  const newcomer = newcomerOf(f);
+  const newcomerEmail = newcomerPerson(f)?.email;
+  const fallback = fallbackOf(f);
   const facts: LetterFacts = {
     client: client.name,
     greetingName: greetingName(client.contacts[0]) ?? '',
@@ -64,9 +67,9 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     lead: f.leadName,
     leadKind: f.lead.kind,
     leaverLed: f.role === 'owner',
-    ...(newcomerOf(f) ? { newcomer: newcomerOf(f) } : {}),
-    ...(newcomerPerson(f)?.email ? { newcomerEmail: newcomerPerson(f)?.email } : {}),
-    ...(fallbackOf(f) ? { fallback: fallbackOf(f)?.name } : {}),
+    ...(newcomer ? { newcomer } : {}),
+    ...(newcomerEmail ? { newcomerEmail } : {}),
+    ...(fallback ? { fallback: fallback.name } : {}),
     signer: f.lead.kind === 'owner' ? f.leadName : from,
     nextCommitments: upcoming.map((o) => title(o.commitment.title, o.commitment.due)),
     overdue: f.overdue.map((o) => title(o.commitment.title, o.commitment.due)),
@@ -96,7 +99,6 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
     L.signOff(facts.signer),
   ];
   // The person taking over is copied, so that the client can reply to them directly.
-  const newcomerEmail = newcomerPerson(f)?.email;
   const cc = [...client.cc, ...(newcomerEmail && !client.cc.some((c) => c.toLowerCase() === newcomerEmail.toLowerCase()) ? [newcomerEmail] : [])];
   return { to: recipients(client), cc, subject: `${L.subject(client.name)} · ${client.name}`, body: paragraphs.join('\n\n') };
 }
