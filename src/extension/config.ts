@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Language } from '../core/clients/model';
-import type { WeekStart } from '../core/git/period';
+import { WEEK_STARTS, type WeekStart } from '../core/calendar';
 import type { DraftSettings } from './draft/compose';
 
 export interface Settings extends DraftSettings {
@@ -13,8 +13,6 @@ export interface Settings extends DraftSettings {
 }
 
 export const DEFAULT_CLIENTS_FILE = '.project/clients.md';
-
-const WEEK_STARTS: readonly WeekStart[] = ['monday', 'sunday', 'saturday'];
 
 function stringArray(value: unknown, fallback: string[]): string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;

@@ -6,7 +6,7 @@ import type { Client, ClientsFile, IsoDate } from '../../core/clients/model';
 import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { readActivity } from '../../core/git/activity';
-import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
+import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Activity, ActivityItem, Period } from '../../core/git/types';
 import { badDate, parseCommandArgs } from '../args';

@@ -13,11 +13,11 @@ import { TemplateError } from '../../core/draft/template';
 import type { Audience, Draft, Status } from '../../core/draft/types';
 import { buildEml } from '../../core/export/mail';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
-import { customPeriod, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
+import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
 import { saveRecord, updatesDir } from '../../core/records/store';
-import { badDate, isIsoDate, parseCommandArgs } from '../args';
+import { badDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
 

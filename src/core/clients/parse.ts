@@ -9,7 +9,7 @@ import type {
   Ask, Cadence, Client, ClientsFile, Commitment, Diagnostic, Entry, Field, Language, Person, Risk, RiskLevel,
   Section, SectionKind, Severity, Span, TextEdit, Weekday,
 } from './model';
-import { dateProblem, likelyDate } from './dates';
+import { dateProblem, likelyDate } from '../calendar';
 
 const md = new MarkdownIt('commonmark');
 

@@ -1,6 +1,6 @@
 /** Read-only questions about a parsed clients file. Pure; "today" is always a parameter. */
 import type { Client, ClientsFile, Commitment, IsoDate, Language, Risk, RiskLevel, Ask } from './model';
-import { addDays, daysBetween, isValidIsoDate, weekdayOf } from './dates';
+import { addDays, daysBetween, isIsoDate, weekdayOf } from '../calendar';
 
 /** Exact name (case-insensitive) first, then a unique case-insensitive prefix. */
 export function findClient(file: Pick<ClientsFile, 'clients'>, name: string): Client | undefined {
@@ -45,7 +45,7 @@ export function openCommitments(file: ClientsFile, today: IsoDate, opts: OpenOpt
   for (const c of clients) {
     for (const k of c.commitments) {
       if (k.done) continue;
-      if (!k.due || !isValidIsoDate(k.due) || !isValidIsoDate(today)) { out.push({ ...k, state: 'no-date' }); continue; }
+      if (!k.due || !isIsoDate(k.due) || !isIsoDate(today)) { out.push({ ...k, state: 'no-date' }); continue; }
       const left = daysBetween(today, k.due);
       if (left < 0) out.push({ ...k, state: 'overdue', daysLate: -left });
       else out.push({ ...k, state: left <= soon ? 'due-soon' : 'later', daysLeft: left });
@@ -64,7 +64,7 @@ const ZH_DAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 /** "overdue 3 days", "due today", "due tomorrow", "due Fri", "in 2 weeks", "no due date" (and Chinese). */
 export function relativeDue(c: Pick<Commitment, 'due'>, today: IsoDate, lang: Language): string {
   const zh = lang === 'zh-CN';
-  if (!c.due || !isValidIsoDate(c.due) || !isValidIsoDate(today)) return zh ? '无截止日期' : 'no due date';
+  if (!c.due || !isIsoDate(c.due) || !isIsoDate(today)) return zh ? '无截止日期' : 'no due date';
   const d = daysBetween(today, c.due);
   if (d < 0) {
     const n = -d;

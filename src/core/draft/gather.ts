@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { IsoDate, Language } from '../clients/model';
 import { parseClients } from '../clients/parse';
 import { readActivity } from '../git/activity';
-import type { WeekStart } from '../git/period';
+import type { WeekStart } from '../calendar';
 import { currentUser } from '../git/run';
 import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
 import { readNewestRecord, updatesDir } from '../records/store';

@@ -13,7 +13,7 @@
  * On track otherwise.
  */
 import type { Client, IsoDate } from '../clients/model';
-import { addDays, daysBetween } from '../l10n/days';
+import { addDays, daysBetween } from '../calendar';
 import type { PeriodWords, Phrases } from '../l10n/phrases';
 import type { Status, StatusAssessment } from './types';
 

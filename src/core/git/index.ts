@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { readActivity, readCommits, logArgs, type CommitsResult } from './activity';
-export { periodFor, isoWeek, customPeriod, addDays, isIsoDate, windowArgs, PeriodError, type WeekStart } from './period';
+export { windowArgs } from './period';
 export {
   GitError,
   gitVersion,

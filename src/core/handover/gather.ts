@@ -4,11 +4,10 @@
  * are any, one log of their commits), and combines them with clients.md and the saved records.
  */
 import type { Client, Diagnostic, IsoDate, Language, Person } from '../clients/model';
-import { dateProblem } from '../clients/dates';
+import { addDays, dateProblem } from '../calendar';
 import { parseClients } from '../clients/parse';
 import { findClient } from '../clients/queries';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
-import { addDays } from '../l10n/days';
 import { lastSentDate, updatesDir } from '../records/store';
 import { resolveDeparting, sameHandle } from './person';
 import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';

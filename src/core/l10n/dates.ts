@@ -5,7 +5,7 @@
  * from the reference year (the year of "today").
  */
 import type { IsoDate, Language } from '../clients/model';
-import { toUtcDate } from './days';
+import { toUtcDate } from '../calendar';
 
 interface Parts {
   year: number;

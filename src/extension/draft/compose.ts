@@ -9,7 +9,7 @@ import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import type { Draft } from '../../core/draft/types';
-import type { WeekStart } from '../../core/git/period';
+import type { WeekStart } from '../../core/calendar';
 import type { Period } from '../../core/git/types';
 import type { DraftOptions } from '../../shared/protocol';
 
