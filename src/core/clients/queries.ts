@@ -1,6 +1,6 @@
 /** Read-only questions about a parsed clients file. Pure; "today" is always a parameter. */
 import type { Client, ClientsFile, Commitment, IsoDate, Language, Risk, RiskLevel, Ask } from './model';
-import { addDays, daysBetween, isIsoDate, weekdayOf } from '../calendar';
+import { daysBetween, isIsoDate, weekdayOf } from '../calendar';
 
 /** Exact name (case-insensitive) first, then a unique case-insensitive prefix. */
 export function findClient(file: Pick<ClientsFile, 'clients'>, name: string): Client | undefined {
@@ -116,4 +116,3 @@ export function clientsForTag(file: ClientsFile, tag: string): Client[] {
   return file.clients.filter((c) => c.tags.some((x) => x.toLowerCase() === t) || c.commitments.some((k) => k.tags.some((x) => x.toLowerCase() === t)));
 }
 
-export { addDays };

@@ -25,6 +25,7 @@
 import type { IsoDate, Language } from '../clients/model';
 import type { Period } from '../git/types';
 import type { Audience, Draft, Status } from '../draft/types';
+import { isIsoDate, isPeriod } from '../calendar';
 import type { ParsedRecord } from './types';
 
 export interface RenderRecordOptions {
@@ -80,12 +81,12 @@ function unquote(raw: string): string {
   return value;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES: readonly Status[] = ['on-track', 'at-risk', 'off-track'];
 
 function parsePeriod(value: string): Period | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|to|–|—|~)\s*(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
-  return m ? { since: m[1], until: m[2] } : undefined;
+  const period = m ? { since: m[1], until: m[2] } : undefined;
+  return period && isPeriod(period) ? period : undefined;
 }
 
 const NEXT_HEADING = /^(next\b|plan\b|plan for|下周计划|本周计划|下一阶段|下期计划|未来一周计划|第\d+周计划|计划)/i;
@@ -147,7 +148,7 @@ export function parseRecord(text: string, file?: string): ParsedRecord | undefin
   }
   const client = fields.get('client');
   const sent = fields.get('sent') ?? fields.get('date');
-  if (!client || !sent || !ISO.test(sent)) return undefined;
+  if (!client || !sent || !isIsoDate(sent)) return undefined;
   const status = fields.get('status') as Status | undefined;
   const language = fields.get('language');
   const audience = fields.get('audience');
