@@ -5,7 +5,17 @@
 import * as vscode from 'vscode';
 import type { Language } from '../core/clients/model';
 import { WEEK_STARTS, type WeekStart } from '../core/calendar';
-import type { DraftSettings } from './draft/compose';
+
+/** The settings a draft depends on (read per clients file's folder). */
+export interface DraftSettings {
+  language: 'auto' | Language;
+  weekStart: WeekStart;
+  signature: string;
+  hideCommitTypes: string[];
+  botAuthors: string[];
+  redactPatterns: string[];
+  ticketKeyPattern: string;
+}
 
 export interface Settings extends DraftSettings {
   /** Path of the clients file relative to its workspace folder. */

@@ -8,7 +8,8 @@
  */
 import type { IsoDate, Language } from '../core/clients/model';
 import { isIsoDate, isPeriod } from '../core/calendar';
-import type { Audience, Draft, Status } from '../core/draft/types';
+import type { Draft } from '../core/draft/types';
+import type { Audience, Status } from '../core/model';
 import type { Period } from '../core/git/types';
 
 /** Copy formats offered by the panel. */

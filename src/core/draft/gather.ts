@@ -17,7 +17,7 @@ import type { ParsedRecord } from '../records/types';
 import { requireClient } from './compose';
 import type { DraftInput } from './input';
 import { defaultPeriod, type PeriodSource } from './period';
-import type { Audience, Status } from './types';
+import type { Audience, Status } from '../model';
 
 export { defaultPeriod, type PeriodSource };
 

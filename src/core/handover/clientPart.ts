@@ -4,7 +4,7 @@ import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { addDays, daysBetween, isoWeek, startOfWeek } from '../calendar';
 import { phrasesFor as draftPhrasesFor } from '../l10n/phrases';
 import type { ActivityItem } from '../git/types';
-import type { StatusAssessment } from '../draft/types';
+import type { StatusAssessment } from '../model';
 import { groupIntoAreas, MAX_AREAS } from './areas';
 import type { ClientFacts, OpenCommitment } from './facts';
 import { formatPerson } from './person';

@@ -4,7 +4,7 @@
  * Uses `Intl.DateTimeFormat` for month and weekday names; the year is shown only when it differs
  * from the reference year (the year of "today").
  */
-import type { IsoDate, Language } from '../clients/model';
+import type { IsoDate, Language } from '../model';
 import { toUtcDate } from '../calendar';
 
 interface Parts {

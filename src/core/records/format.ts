@@ -22,11 +22,9 @@
  * Records are written by people too: the parser accepts `date:` for `sent:`, unquoted values,
  * and, when `next:` is missing, reads the items under a "Next …"/"Plan …"/"下周计划" heading.
  */
-import type { IsoDate, Language } from '../clients/model';
-import type { Period } from '../git/types';
-import type { Audience, Draft, Status } from '../draft/types';
 import { isIsoDate, isPeriod } from '../calendar';
-import type { ParsedRecord } from './types';
+import type { Audience, IsoDate, Language, Period, Status } from '../model';
+import type { ParsedRecord, RecordSource } from './types';
 
 export interface RenderRecordOptions {
   /** The day the update is saved as sent. */
@@ -40,12 +38,12 @@ function quote(value: string): string {
 }
 
 /** The "next" items of a draft as they are saved: what was promised, without dates or markers. */
-export function nextItems(draft: Draft): string[] {
+export function nextItems(draft: RecordSource): string[] {
   const next = draft.sections.find((s) => s.id === 'next');
   return (next?.lines ?? []).filter((l) => !l.dropped).map((l) => l.subject ?? l.text);
 }
 
-export function renderRecord(draft: Draft, options: RenderRecordOptions): string {
+export function renderRecord(draft: RecordSource, options: RenderRecordOptions): string {
   const next = nextItems(draft);
   const lines = [
     '---',

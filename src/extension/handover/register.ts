@@ -20,7 +20,7 @@ import { handoverDir } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
-import type { DraftSettings } from '../draft/compose';
+import type { DraftSettings } from '../config';
 import { openDocumentPanel, type DraftServices } from '../draft/register';
 
 export const HANDOVER_COMMAND = 'clientPulse.generateHandover';
