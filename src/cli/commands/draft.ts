@@ -14,7 +14,7 @@ import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
-import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/calendar';
+import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
 import { saveRecord, updatesDir } from '../../core/records/store';
@@ -165,7 +165,7 @@ export const draft: Command = {
     if (!values.client?.trim()) throw new UsageError('--client is required: the client name as written in clients.md');
     const format = oneOf<Format>('format', values.format, ['md', 'text', 'html', 'eml'], 'md');
     const audience = oneOf<Audience>('audience', values.audience, ['client', 'internal'], 'client');
-    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], ['monday', 'sunday', 'saturday'], 'monday');
+    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], WEEK_STARTS, 'monday');
     const status = values.status === undefined ? undefined : oneOf<Status>('status', values.status, ['on-track', 'at-risk', 'off-track'], 'on-track');
     const lang = language(values.lang);
     const period = parsePeriodOption(values.period, io.today, weekStart);
