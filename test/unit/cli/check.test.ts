@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-type ParseModule = typeof import('../../../src/core/clients/parse');
-let parseClients: ParseModule['parseClients'];
+import { parseClients } from '../../../src/core/clients/parse';
 import { buildOnce, ROOT, runCli } from './helpers';
 
 const TEN = path.join(ROOT, 'test', 'unit', 'clients', 'fixtures', 'ten-mistakes.md');
@@ -31,8 +30,6 @@ function reported(stdout: string): Reported[] {
 
 describe('cli: check (spawned process)', () => {
   before(function () {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
     buildOnce();
   });
 

@@ -83,7 +83,3 @@ export function lines(n: number, word = 'line'): string {
   return Array.from({ length: n }, (_, i) => `${word} ${i}`).join('\n') + '\n';
 }
 
-/** Loads modules inside a mocha hook (a module that fails to load fails the suite). */
-export function loadInHook(_ctx: Mocha.Context, load: () => void): void {
-  load();
-}

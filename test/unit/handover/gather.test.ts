@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { composeHandover } from '../../../src/core/handover/compose';
-import { git, lines, loadInHook, TestRepo } from './fixtures';
-
-type ParseModule = typeof import('../../../src/core/clients/parse');
-type GatherModule = typeof import('../../../src/core/handover/gather');
-type GitSourceModule = typeof import('../../../src/core/handover/gitSource');
-let parseClients: ParseModule['parseClients'];
-let gatherHandoverInput: GatherModule['gatherHandoverInput'];
-let HandoverError: GatherModule['HandoverError'];
-let parseSince: GatherModule['parseSince'];
-let selectClients: GatherModule['selectClients'];
-let realHandoverGit: GitSourceModule['realHandoverGit'];
+import { parseClients } from '../../../src/core/clients/parse';
+import { gatherHandoverInput, HandoverError, parseSince, selectClients } from '../../../src/core/handover/gather';
+import { realHandoverGit } from '../../../src/core/handover/gitSource';
+import { git, lines, TestRepo } from './fixtures';
 
 const ALICE = { name: 'Alice Martin', email: 'alice@agency.example' };
 const BOB = { name: 'Bob Stone', email: 'bob@agency.example' };
@@ -65,14 +58,7 @@ function buildRepo(): TestRepo {
 describe('handover: gathering from a purpose-built repository (real git)', function () {
   this.timeout(30000);
   let repo: TestRepo;
-  before(function () {
-    loadInHook(this, () => {
-      /* eslint-disable @typescript-eslint/no-require-imports */
-      ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
-      ({ gatherHandoverInput, HandoverError, parseSince, selectClients } = require('../../../src/core/handover/gather') as GatherModule);
-      ({ realHandoverGit } = require('../../../src/core/handover/gitSource') as GitSourceModule);
-      /* eslint-enable @typescript-eslint/no-require-imports */
-    });
+  before(() => {
     repo = buildRepo();
   });
   after(() => repo?.remove());

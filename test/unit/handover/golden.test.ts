@@ -8,14 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ask, Commitment, Language } from '../../../src/core/clients/model';
 import { composeHandover } from '../../../src/core/handover/compose';
-import { loadInHook, makeDemo } from './fixtures';
-
-type ParseModule = typeof import('../../../src/core/clients/parse');
-type GatherModule = typeof import('../../../src/core/handover/gather');
-type GitSourceModule = typeof import('../../../src/core/handover/gitSource');
-let parseClients: ParseModule['parseClients'];
-let gatherHandoverInput: GatherModule['gatherHandoverInput'];
-let realHandoverGit: GitSourceModule['realHandoverGit'];
+import { parseClients } from '../../../src/core/clients/parse';
+import { gatherHandoverInput } from '../../../src/core/handover/gather';
+import { realHandoverGit } from '../../../src/core/handover/gitSource';
+import { makeDemo } from './fixtures';
 
 export const DEMO_TODAY = '2026-11-20';
 const GOLDEN = path.join(__dirname, 'golden');
@@ -38,14 +34,7 @@ async function demoHandover(root: string | undefined, language: Language) {
 describe('handover: golden output for the demo workspace', function () {
   this.timeout(60000);
   let root: string | undefined;
-  before(function () {
-    loadInHook(this, () => {
-      /* eslint-disable @typescript-eslint/no-require-imports */
-      ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
-      ({ gatherHandoverInput } = require('../../../src/core/handover/gather') as GatherModule);
-      ({ realHandoverGit } = require('../../../src/core/handover/gitSource') as GitSourceModule);
-      /* eslint-enable @typescript-eslint/no-require-imports */
-    });
+  before(() => {
     root = makeDemo(DEMO_TODAY);
   });
   after(() => {
