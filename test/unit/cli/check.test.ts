@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { parseClients } from '../../../src/core/clients/parse';
-import { buildOnce, ROOT, runCli } from './helpers';
+import { buildOnce, ROOT, runCli } from '../../support/cli';
 
 const TEN = path.join(ROOT, 'test', 'unit', 'clients', 'fixtures', 'ten-mistakes.md');
 const LINE = /^(.+):(\d+):(\d+): (error|warning|info): (.+) \[([a-z0-9-]+)\]$/;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CommitmentsJson } from '../../../src/cli/commands/commitments';
 import { spawnSync } from 'node:child_process';
-import { buildOnce, CLI, runCli } from './helpers';
+import { buildOnce, CLI, runCli } from '../../support/cli';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'commitments.md');
 const TODAY = { CLIENT_PULSE_TODAY: '2026-11-20' };

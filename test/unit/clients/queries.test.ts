@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseClients } from '../../../src/core/clients/parse';
 import { findClient, openCommitments } from '../../../src/core/clients/queries';
 import { addDays, daysBetween, isValidIsoDate, parseIsoDate, weekdayOf } from '../../../src/core/clients/dates';
@@ -76,26 +74,4 @@ describe('clients: template', () => {
       assert.match(text, /^<!--/);
     });
   }
-});
-
-describe('core never imports vscode', () => {
-  it('no file under src/core imports or requires "vscode"', () => {
-    const root = path.resolve(__dirname, '..', '..', '..', 'src', 'core');
-    const offenders: string[] = [];
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/\.(ts|tsx|js|mjs|cjs)$/.test(e.name)) files.push(p);
-      }
-    };
-    walk(root);
-    assert.ok(files.length > 10, 'src/core scanned');
-    for (const p of files) {
-      const src = fs.readFileSync(p, 'utf8');
-      if (/(from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]vscode['"]/.test(src)) offenders.push(path.relative(root, p));
-    }
-    assert.deepEqual(offenders, []);
-  });
 });

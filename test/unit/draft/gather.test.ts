@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { gatherDraftInput, type GatherOptions } from '../../../src/core/draft/gather';
 import { TemplateError } from '../../../src/core/draft/template';
-import { commit, initRepo } from './repo';
+import { commit, initRepo } from '../../support/git';
 
 const TODAY = '2026-11-20';
 const TOKEN = 'ghp_' + 'R3dact'.repeat(6);

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import type { CliIo } from '../../../src/cli/command';
 import { activity, activityPeriod } from '../../../src/cli/commands/activity';
 import { runCli } from '../../../src/cli/main';
-import { makeRepo, tempDir, useIsolatedGitConfig } from './repo';
+import { makeRepo, useIsolatedGitConfig } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 interface Ran {
   code: number;

@@ -3,9 +3,8 @@ import { composeHandover } from '../../../src/core/handover/compose';
 import { parseClients } from '../../../src/core/clients/parse';
 import { gatherHandoverInput, HandoverError, parseSince, selectClients } from '../../../src/core/handover/gather';
 import { realHandoverGit } from '../../../src/core/handover/gitSource';
-import { git, lines, TestRepo } from './fixtures';
+import { ALICE, git, identity, TestRepo } from '../../support/git';
 
-const ALICE = { name: 'Alice Martin', email: 'alice@agency.example' };
 const BOB = { name: 'Bob Stone', email: 'bob@agency.example' };
 
 const CLIENTS = `# Acme
@@ -42,10 +41,7 @@ function buildRepo(): TestRepo {
   r.checkout(['-b', 'feature/merged-work']);
   r.commit(ALICE, '2026-10-22', 'feat(acme): merged already', { 'apps/acme/loyalty/Merged.tsx': lines(3) });
   r.checkout(['main']);
-  git(r.root, ['merge', '-q', '--no-ff', '-m', 'merge', 'feature/merged-work'], {
-    GIT_AUTHOR_NAME: ALICE.name, GIT_AUTHOR_EMAIL: ALICE.email, GIT_AUTHOR_DATE: '2026-10-23T10:00:00+00:00',
-    GIT_COMMITTER_NAME: ALICE.name, GIT_COMMITTER_EMAIL: ALICE.email, GIT_COMMITTER_DATE: '2026-10-23T10:00:00+00:00',
-  });
+  git(r.root, ['merge', '-q', '--no-ff', '-m', 'merge', 'feature/merged-work'], { env: identity(ALICE, '2026-10-23T10:00:00+00:00') });
   r.checkout(['-b', 'feature/acme-points']);
   r.commit(ALICE, '2026-11-02', 'wip: points balance', { 'apps/acme/loyalty/Points.tsx': lines(10) });
   r.checkout(['main']);
@@ -53,6 +49,11 @@ function buildRepo(): TestRepo {
   r.commit(BOB, '2026-11-03', 'dashboard for hank', { 'apps/globex/dash.ts': lines(7) });
   r.checkout(['main']);
   return r;
+}
+
+/** `n` numbered lines of `word`, each ending in a line break. */
+function lines(n: number, word = 'line'): string {
+  return Array.from({ length: n }, (_, i) => `${word} ${i}`).join('\n') + '\n';
 }
 
 describe('handover: gathering from a purpose-built repository (real git)', function () {

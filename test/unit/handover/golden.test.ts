@@ -11,9 +11,8 @@ import { composeHandover } from '../../../src/core/handover/compose';
 import { parseClients } from '../../../src/core/clients/parse';
 import { gatherHandoverInput } from '../../../src/core/handover/gather';
 import { realHandoverGit } from '../../../src/core/handover/gitSource';
-import { makeDemo } from './fixtures';
+import { DEMO_TODAY, makeDemo } from '../../support/demo';
 
-export const DEMO_TODAY = '2026-11-20';
 const GOLDEN = path.join(__dirname, 'golden');
 
 async function demoHandover(root: string | undefined, language: Language) {
@@ -35,7 +34,7 @@ describe('handover: golden output for the demo workspace', function () {
   this.timeout(60000);
   let root: string | undefined;
   before(() => {
-    root = makeDemo(DEMO_TODAY);
+    root = makeDemo(DEMO_TODAY).repo;
   });
   after(() => {
     if (root) fs.rmSync(path.dirname(root), { recursive: true, force: true });

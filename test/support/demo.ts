@@ -1,15 +1,15 @@
 /** The demo workspace (scripts/demo.mjs) built in a temp folder with a fixed "today". */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempDir } from './temp';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const ROOT = path.resolve(__dirname, '..', '..');
 /** A Friday, the demo's cadence day. */
 export const DEMO_TODAY = '2026-11-20';
 
+/** `repo` is the demo agency repository, `tmp` the folder holding it. */
 export function makeDemo(today = DEMO_TODAY): { tmp: string; repo: string } {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-draft-demo-'));
+  const tmp = tempDir('demo');
   const repo = path.join(tmp, 'agency');
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs'), '--out', repo, '--today', today, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`demo.mjs failed: ${r.stderr}`);
