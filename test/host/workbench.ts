@@ -194,7 +194,7 @@ export class Workbench {
     } catch (e) {
       await browser?.close().catch(() => undefined);
       await killGroup(server);
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- VS Code server log ---\n${log}`);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- VS Code server log ---\n${log}`, { cause: e });
     }
   }
 

@@ -15,7 +15,7 @@ export interface ItemToken {
   value: string;
 }
 
-const TOKEN_RE = /(^|[\s\u3000])(?:(due|done|asked):(\S*)|(📅|✅)\uFE0F?(?:[ \t]*([0-9][\S]*))?|@([\p{L}\p{N}_.\-]*[\p{L}\p{N}_])|#([\p{L}\p{N}_\-/.]*[\p{L}\p{N}_]))/gu;
+const TOKEN_RE = /(^|[\s\u3000])(?:(due|done|asked):(\S*)|(📅|✅)\uFE0F?(?:[ \t]*([0-9][\S]*))?|@([\p{L}\p{N}_.-]*[\p{L}\p{N}_])|#([\p{L}\p{N}_\-/.]*[\p{L}\p{N}_]))/gu;
 
 /** Finds the metadata tokens of a commitment or ask in `s`. */
 export function scanTokens(s: string): ItemToken[] {
