@@ -7,6 +7,7 @@ import type { ActivityItem, CommitKind, HiddenReason } from '../git/types';
 import { addDays, daysBetween, isoWeekOf, toUtcDate, within } from '../l10n/days';
 import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
+import { greetingName } from '../l10n/names';
 import { escapeInline } from './escape';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
@@ -33,14 +34,6 @@ export function requireClient(clients: readonly Client[], name: string): Client 
   throw new DraftError(
     clients.length ? `no client named "${name}" in clients.md (clients: ${known})` : `clients.md defines no client (add a "# Client name" heading)`,
   );
-}
-
-/** The name used to greet a contact: the first name, or the whole name when it is written in CJK. */
-export function greetingName(fullName: string | undefined): string | undefined {
-  const name = fullName?.trim();
-  if (!name) return undefined;
-  if (/[\u3400-\u9fff]/u.test(name)) return name;
-  return name.split(/\s+/)[0];
 }
 
 function normalise(text: string): string {

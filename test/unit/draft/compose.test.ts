@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { composeDraft, greetingName } from '../../../src/core/draft/compose';
+import { composeDraft } from '../../../src/core/draft/compose';
+import { greetingName } from '../../../src/core/l10n/names';
 import type { DraftInput } from '../../../src/core/draft/input';
 import { TemplateError } from '../../../src/core/draft/template';
 import { markdownToHtml, markdownToText } from '../../../src/core/export/markdown';
