@@ -8,7 +8,7 @@ import { gatherDraftInput } from '../../../src/core/draft/gather';
 import { markdownToText } from '../../../src/core/export/markdown';
 import { buildOnce, runCli } from '../../support/cli';
 import { DEMO_TODAY, makeDemo } from '../../support/demo';
-import { decodeWords, leaves, parseMime } from './mime';
+import { decodeWords, leaves, parseMime } from '../../support/mime';
 
 describe('draft: CLI', function () {
   this.timeout(120000);

@@ -4,7 +4,7 @@ import { buildEml, mailtoUrl, MAILTO_MAX_LENGTH } from '../../../src/core/export
 import { isAllowedLink, markdownToHtml, markdownToHtmlDocument, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
 import { client, clientsFile, commitment, item } from '../../support/clients';
-import { decodeWords, leaves, parseMime } from './mime';
+import { decodeWords, leaves, parseMime } from '../../support/mime';
 
 function draftFor(c: Client, texts: string[] = ['Onboarding screens for the loyalty app']) {
   return composeDraft({
