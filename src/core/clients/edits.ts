@@ -5,7 +5,7 @@
  */
 import type { ClientsFile, Commitment, IsoDate, TextEdit } from './model';
 import { dateProblem } from '../calendar';
-import { scanTokens, type ItemToken } from './parse';
+import { scanTokens, type ItemToken } from './tokens';
 import { findClient } from './queries';
 
 export class EditError extends Error {

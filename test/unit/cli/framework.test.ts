@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import { badDate, parseCommandArgs } from '../../../src/cli/args';
 import { ExitCode, UsageError, useColour, type CliIo, type Command } from '../../../src/cli/command';
 import { resolveToday } from '../../../src/cli/io';
-
-type MainModule = typeof import('../../../src/cli/main');
-let extractCwd: MainModule['extractCwd'];
-let mainUsage: MainModule['mainUsage'];
-let runCli: MainModule['runCli'];
-
-/** main.ts pulls in every command; loaded in the suite's hook (a failure to load fails the suite). */
-function loadMain(this: Mocha.Context): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  ({ extractCwd, mainUsage, runCli } = require('../../../src/cli/main') as MainModule);
-}
+import { extractCwd, mainUsage, runCli } from '../../../src/cli/main';
 
 function memoryIo(env: Record<string, string | undefined> = {}, isTTY = false): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -59,7 +49,6 @@ describe('cli framework (in process)', () => {
   });
 
   describe('main', () => {
-    before(loadMain);
 
     it('extractCwd takes -C/--cwd from anywhere before --', () => {
       assert.deepEqual(extractCwd(['-C', 'x', 'check']), { args: ['check'], cwd: 'x' });

@@ -6,7 +6,7 @@ import { TemplateError } from '../../../src/core/draft/template';
 import { markdownToHtml, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
 import type { ActivityItem } from '../../../src/core/git/types';
-import { ask, client, clientsFile, commitment, item, risk } from './fixtures';
+import { ask, client, clientsFile, commitment, item, risk } from '../../support/clients';
 
 const TODAY = '2026-11-20';
 

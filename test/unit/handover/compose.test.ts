@@ -4,14 +4,7 @@ import { composeHandover } from '../../../src/core/handover/compose';
 import { nextUpdateDue } from '../../../src/core/handover/facts';
 import { resolveDeparting } from '../../../src/core/handover/person';
 import type { HandoverInput } from '../../../src/core/handover/types';
-import { loadInHook } from './fixtures';
-
-type ParseModule = typeof import('../../../src/core/clients/parse');
-let parseClients: ParseModule['parseClients'];
-function loadParser(this: Mocha.Context): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loadInHook(this, () => ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule));
-}
+import { parseClients } from '../../../src/core/clients/parse';
 
 const TEXT = `# Solo Shop
 
@@ -64,7 +57,6 @@ function input(extra: Partial<HandoverInput> = {}): HandoverInput {
 }
 
 describe('handover: composing from clients.md alone', () => {
-  before(loadParser);
   it('without a successor or Backup, asks for one with a clear placeholder everywhere', () => {
     const doc = composeHandover(input());
     const solo = doc.clients[0];
@@ -158,7 +150,6 @@ describe('handover: composing from clients.md alone', () => {
 });
 
 describe('handover: next update due', () => {
-  before(loadParser);
   const client = (cadence: string) => parseClients(`# C\n\nCadence: ${cadence}\n`).clients[0];
   it('follows the cadence day and the last update sent', () => {
     assert.equal(nextUpdateDue(client('weekly Fri'), '2026-11-20', '2026-11-13'), '2026-11-20', 'due today');

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRecord, planItemText, renderRecord } from '../../../src/core/records/format';
 import { clientSlug, recordFileName, recordNamesFor } from '../../../src/core/records/naming';
 import { lastSentDate, readNewestRecord, saveRecord } from '../../../src/core/records/store';
 import type { Draft } from '../../../src/core/draft/types';
+import { tempDir } from '../../support/temp';
 
 function draft(overrides: Partial<Draft> = {}): Draft {
   return {
@@ -120,7 +120,7 @@ describe('records: format', () => {
 describe('records: store', () => {
   let dir: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-records-'));
+    dir = tempDir('records');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
