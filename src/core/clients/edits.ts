@@ -4,7 +4,7 @@
  * kept (CRLF, BOM, tabs, CJK, emoji, trailing spaces).
  */
 import type { ClientsFile, Commitment, IsoDate, TextEdit } from './model';
-import { dateProblem } from './dates';
+import { dateProblem } from '../calendar';
 import { scanTokens, type ItemToken } from './tokens';
 import { findClient } from './queries';
 

@@ -1,6 +1,6 @@
 /** Read-only questions about a parsed clients file. Pure; "today" is always a parameter. */
 import type { Client, ClientsFile, Commitment, IsoDate } from './model';
-import { daysBetween, isValidIsoDate } from './dates';
+import { daysBetween, isIsoDate } from '../calendar';
 
 /** Exact name (case-insensitive) first, then a unique case-insensitive prefix. */
 export function findClient(file: Pick<ClientsFile, 'clients'>, name: string): Client | undefined {
@@ -41,7 +41,7 @@ export function openCommitments(file: ClientsFile, today: IsoDate, opts: OpenOpt
   for (const c of clients) {
     for (const k of c.commitments) {
       if (k.done) continue;
-      if (!k.due || !isValidIsoDate(k.due) || !isValidIsoDate(today)) { out.push({ ...k, state: 'no-date' }); continue; }
+      if (!k.due || !isIsoDate(k.due) || !isIsoDate(today)) { out.push({ ...k, state: 'no-date' }); continue; }
       const left = daysBetween(today, k.due);
       if (left < 0) out.push({ ...k, state: 'overdue', daysLate: -left });
       else out.push({ ...k, state: left <= soon ? 'due-soon' : 'later', daysLeft: left });

@@ -2,7 +2,7 @@
 import type { Ask, Client, Commitment, Entry, Risk, Section } from './model';
 import type { Block } from './blocks';
 import { diag, type Ctx } from './context';
-import { dateProblem, likelyDate } from './dates';
+import { dateProblem, likelyDate } from '../calendar';
 import { linesText } from './source';
 import { closest } from './suggest';
 import { ITEM_RE, ODD_CHECKBOX_RE, removeTokens, scanTokens, type ItemToken } from './tokens';

@@ -23,6 +23,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { isIsoDate, localStartSeconds } from '../calendar';
 import type { GitErrorCode } from './types';
 
 /** Read-only subcommands core may run. */
@@ -361,9 +362,8 @@ export interface AuthorCount {
 export async function listAuthors(cwd: string, since?: string): Promise<AuthorCount[]> {
   const args = ['log', '--format=%aN%x00%aE', '--no-merges'];
   if (since !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/u.test(since)) throw new GitError('git-failed', `listAuthors: since must be YYYY-MM-DD, got ${JSON.stringify(since)}`);
-    const [y, m, d] = since.split('-').map(Number);
-    args.push(`--since=@${Math.floor(new Date(y, m - 1, d).getTime() / 1000)}`);
+    if (!isIsoDate(since)) throw new GitError('git-failed', `listAuthors: since must be YYYY-MM-DD, got ${JSON.stringify(since)}`);
+    args.push(`--since=@${localStartSeconds(since)}`);
   }
   const counts = new Map<string, AuthorCount>();
   let rest = '';

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseClients } from '../../../src/core/clients/parse';
 import { findClient, openCommitments } from '../../../src/core/clients/queries';
-import { addDays, daysBetween, isValidIsoDate, parseIsoDate, weekdayOf } from '../../../src/core/clients/dates';
 import { clientsFileTemplate } from '../../../src/core/clients/template';
 
 const TEXT = [
@@ -36,26 +35,6 @@ describe('clients: queries', () => {
     assert.deepEqual(openCommitments(f, '2026-11-20', { client: 'acme labs' }).map((c) => c.title), ['Very late']);
     assert.deepEqual(openCommitments(f, '2026-11-20', { client: 'nobody' }), []);
     assert.equal(openCommitments(f, '2026-11-25')[2].daysLeft, 0);
-  });
-});
-
-describe('clients: dates', () => {
-  it('validates calendar dates (leap years, month lengths, format)', () => {
-    for (const ok of ['2026-01-31', '2024-02-29', '2000-02-29', '2026-12-31']) assert.ok(isValidIsoDate(ok), ok);
-    for (const bad of ['2026-13-45', '2026-02-30', '1900-02-29', '2026-2-3', '2026-04-31', '2026-00-10', '20261201', ' 2026-12-01']) assert.ok(!isValidIsoDate(bad), bad);
-    assert.equal(parseIsoDate('2026-11-20')?.toISOString(), '2026-11-20T00:00:00.000Z');
-    assert.equal(parseIsoDate('2026-02-30'), undefined);
-  });
-
-  it('adds days across months, years and DST changes; counts days; weekday', () => {
-    assert.equal(addDays('2026-12-30', 3), '2027-01-02');
-    assert.equal(addDays('2024-03-01', -1), '2024-02-29');
-    assert.equal(addDays('2026-03-28', 2), '2026-03-30');
-    assert.equal(daysBetween('2026-11-17', '2026-11-20'), 3);
-    assert.equal(daysBetween('2026-11-20', '2026-01-01'), -323);
-    assert.equal(weekdayOf('2026-11-20'), 5);
-    assert.equal(weekdayOf('2026-11-22'), 0);
-    assert.throws(() => addDays('2026-02-30', 1), /Not a valid date/);
   });
 });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { endOfWeek, overdueCount, passes, relativeDueOf, urgencyOf, visibleCommitments } from '../../../src/extension/commitments/model';
+import { endOfWeek } from '../../../src/core/calendar';
+import { overdueCount, passes, relativeDueOf, urgencyOf, visibleCommitments } from '../../../src/extension/commitments/model';
 import { locate, refOf } from '../../../src/extension/commitments/locate';
 import { client, commitment } from '../../support/clients';
 

@@ -157,6 +157,9 @@ describe('handover: next update due', () => {
     assert.equal(nextUpdateDue(client('weekly Mon'), '2026-11-20', undefined), '2026-11-23');
     assert.equal(nextUpdateDue(client('biweekly Mon'), '2026-11-20', '2026-11-16'), '2026-11-30');
     assert.equal(nextUpdateDue(client('monthly'), '2026-11-20', '2026-11-05'), '2026-12-05');
+    // The same rule as the cadence view (src/extension/cadence/schedule): the same day next month, or its last day.
+    assert.equal(nextUpdateDue(client('monthly'), '2026-04-01', '2026-03-31'), '2026-04-30');
+    assert.equal(nextUpdateDue(client('monthly'), '2026-02-01', '2026-01-31'), '2026-02-28');
     assert.equal(nextUpdateDue(client('daily'), '2026-11-20', '2026-11-20'), '2026-11-21');
   });
 });
