@@ -1,8 +1,9 @@
 /** Runs the built CLI (`dist/cli.js`) as a real process. */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { ROOT } from './demo';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export { ROOT };
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 export interface CliResult {

@@ -3,21 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliIo } from '../../../src/cli/command';
-import { makeRepo, tempDir, useIsolatedGitConfig } from './repo';
-
-type ActivityModule = typeof import('../../../src/cli/commands/activity');
-type MainModule = typeof import('../../../src/cli/main');
-let activity: ActivityModule['activity'];
-let activityPeriod: ActivityModule['activityPeriod'];
-let runCli: MainModule['runCli'];
-
-/** Loaded in the suite's hook (a failure to load fails the suite). */
-function loadCli(this: Mocha.Context): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  ({ activity, activityPeriod } = require('../../../src/cli/commands/activity') as ActivityModule);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  ({ runCli } = require('../../../src/cli/main') as MainModule);
-}
+import { activity, activityPeriod } from '../../../src/cli/commands/activity';
+import { runCli } from '../../../src/cli/main';
+import { makeRepo, useIsolatedGitConfig } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 interface Ran {
   code: number;
@@ -57,7 +46,6 @@ describe('cli activity', function () {
   this.timeout(60000);
   useIsolatedGitConfig();
   let repo: string;
-  before(loadCli);
   before(() => {
     repo = makeRepo([
       { message: 'feat: old work', date: '2026-11-05 10:00:00 +0000', files: { 'apps/acme/old.ts': 'o' } },

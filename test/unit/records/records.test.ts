@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRecord, planItemText, renderRecord } from '../../../src/core/records/format';
 import { clientSlug, recordFileName, recordNamesFor } from '../../../src/core/records/naming';
 import { lastSentDate, readNewestRecord, saveRecord } from '../../../src/core/records/store';
 import type { Draft } from '../../../src/core/draft/types';
+import { tempDir } from '../../support/temp';
 
 function draft(overrides: Partial<Draft> = {}): Draft {
   return {
@@ -101,6 +101,14 @@ describe('records: format', () => {
     assert.equal(parseRecord('# Notes\n'), undefined);
     assert.equal(parseRecord('---\nsent: 2026-11-13\n---\n'), undefined);
     assert.equal(parseRecord('---\nclient: A\nsent: next friday\n---\n'), undefined);
+    assert.equal(parseRecord('---\nclient: A\nsent: 2026-02-30\n---\n'), undefined, 'a day that does not exist');
+  });
+
+  it('keeps a period only when both ends are real days in order', () => {
+    const period = (p: string) => parseRecord(`---\nclient: A\nsent: 2026-11-13\nperiod: ${p}\n---\n`)?.period;
+    assert.deepEqual(period('2026-11-07..2026-11-13'), { since: '2026-11-07', until: '2026-11-13' });
+    assert.equal(period('2026-02-31..2026-13-45'), undefined);
+    assert.equal(period('2026-11-13..2026-11-07'), undefined);
   });
 
   it('strips plan markers in both languages', () => {
@@ -112,7 +120,7 @@ describe('records: format', () => {
 describe('records: store', () => {
   let dir: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-records-'));
+    dir = tempDir('records');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

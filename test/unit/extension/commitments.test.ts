@@ -1,20 +1,21 @@
 import assert from 'node:assert/strict';
-import { endOfWeek, overdueCount, passes, relativeDueOf, urgencyOf, visibleCommitments } from '../../../src/extension/commitments/model';
+import { endOfWeek } from '../../../src/core/calendar';
+import { overdueCount, passes, relativeDueOf, urgencyOf, visibleCommitments } from '../../../src/extension/commitments/model';
 import { locate, refOf } from '../../../src/extension/commitments/locate';
-import { client, commitment } from './fixtures';
+import { client, commitment } from '../../support/clients';
 
 const today = '2026-11-20'; // Friday
 
 describe('shell: commitments model', () => {
   const items = [
-    commitment('Acme', 1, 'undated'),
-    commitment('Acme', 2, 'later', { due: '2026-12-10', owners: ['alice'] }),
-    commitment('Acme', 3, 'done', { done: true, due: '2026-11-01', doneDate: '2026-11-01' }),
-    commitment('Acme', 4, 'overdue', { due: '2026-11-17', owners: ['wang'] }),
-    commitment('Acme', 5, 'this week', { due: '2026-11-22' }),
-    commitment('Acme', 6, 'overdue too, same day, later line', { due: '2026-11-17' }),
+    commitment(1, 'undated', { client: 'Acme', line: 1 }),
+    commitment(2, 'later', { client: 'Acme', line: 2, due: '2026-12-10', owners: ['alice'] }),
+    commitment(3, 'done', { client: 'Acme', line: 3, done: true, due: '2026-11-01', doneDate: '2026-11-01' }),
+    commitment(4, 'overdue', { client: 'Acme', line: 4, due: '2026-11-17', owners: ['wang'] }),
+    commitment(5, 'this week', { client: 'Acme', line: 5, due: '2026-11-22' }),
+    commitment(6, 'overdue too, same day, later line', { client: 'Acme', line: 6, due: '2026-11-17' }),
   ];
-  const acme = client('Acme', items);
+  const acme = client({ name: 'Acme', contacts: [], commitments: items });
 
   it('orders open ones overdue first, then by due date, undated last; file order breaks ties', () => {
     assert.deepEqual(
@@ -53,13 +54,13 @@ describe('shell: commitments model', () => {
   });
 
   it('counts overdue open commitments only', () => {
-    assert.equal(overdueCount([acme, client('Beta', [commitment('Beta', 1, 'x', { due: '2026-11-19' })])], today), 3);
+    assert.equal(overdueCount([acme, client({ name: 'Beta', contacts: [], commitments: [commitment(1, 'x', { client: 'Beta', line: 1, due: '2026-11-19' })] })], today), 3);
   });
 
   it('locates a commitment again after lines moved, by client and text', () => {
     const ref = refOf(items[3]);
-    const moved = client('Acme', [commitment('Acme', 9, 'overdue', { due: '2026-11-17' }), commitment('Acme', 30, 'overdue', { due: '2026-11-17' })]);
+    const moved = client({ name: 'Acme', contacts: [], commitments: [commitment(9, 'overdue', { client: 'Acme', line: 9, due: '2026-11-17' }), commitment(30, 'overdue', { client: 'Acme', line: 30, due: '2026-11-17' })] });
     assert.equal(locate({ clients: [moved], diagnostics: [], eol: '\n', hasBom: false }, ref)?.span.startLine, 9);
-    assert.equal(locate({ clients: [client('ACME', [])], diagnostics: [], eol: '\n', hasBom: false }, ref), undefined);
+    assert.equal(locate({ clients: [client({ name: 'ACME', contacts: [], commitments: [] })], diagnostics: [], eol: '\n', hasBom: false }, ref), undefined);
   });
 });

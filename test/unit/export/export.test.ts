@@ -3,8 +3,8 @@ import { composeDraft } from '../../../src/core/draft/compose';
 import { buildEml, mailtoUrl, MAILTO_MAX_LENGTH } from '../../../src/core/export/mail';
 import { isAllowedLink, markdownToHtml, markdownToHtmlDocument, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
-import { client, clientsFile, commitment, item } from './fixtures';
-import { decodeWords, leaves, parseMime } from './mime';
+import { client, clientsFile, commitment, item } from '../../support/clients';
+import { decodeWords, leaves, parseMime } from '../../support/mime';
 
 function draftFor(c: Client, texts: string[] = ['Onboarding screens for the loyalty app']) {
   return composeDraft({

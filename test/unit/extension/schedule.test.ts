@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { mostUrgent, nextUpdateOf } from '../../../src/extension/cadence/schedule';
-import { client } from './fixtures';
+import { client } from '../../support/clients';
 
 // 2026-11-20 is a Friday.
-const weeklyFri = client('Acme', [], { every: 'weekly', day: 5, raw: 'weekly Fri' });
+const weeklyFri = client({ name: 'Acme', contacts: [], cadence: { every: 'weekly', day: 5, raw: 'weekly Fri' } });
 
 describe('shell: cadence schedule', () => {
   it('never sent: the next cadence weekday, today included', () => {
@@ -26,14 +26,14 @@ describe('shell: cadence schedule', () => {
   });
 
   it('biweekly, daily, monthly and weekly without a day', () => {
-    assert.equal(nextUpdateOf(client('B', [], { every: 'biweekly', day: 5, raw: 'biweekly Fri' }), '2026-11-21', '2026-11-20')?.due, '2026-12-04');
-    assert.equal(nextUpdateOf(client('D', [], { every: 'daily', raw: 'daily' }), '2026-11-21', '2026-11-20')?.due, '2026-11-21');
-    assert.equal(nextUpdateOf(client('M', [], { every: 'monthly', raw: 'monthly' }), '2026-11-21', '2026-01-31')?.due, '2026-02-28');
-    assert.equal(nextUpdateOf(client('W', [], { every: 'weekly', raw: 'weekly' }), '2026-11-21', '2026-11-18')?.due, '2026-11-25');
+    assert.equal(nextUpdateOf(client({ name: 'B', contacts: [], cadence: { every: 'biweekly', day: 5, raw: 'biweekly Fri' } }), '2026-11-21', '2026-11-20')?.due, '2026-12-04');
+    assert.equal(nextUpdateOf(client({ name: 'D', contacts: [], cadence: { every: 'daily', raw: 'daily' } }), '2026-11-21', '2026-11-20')?.due, '2026-11-21');
+    assert.equal(nextUpdateOf(client({ name: 'M', contacts: [], cadence: { every: 'monthly', raw: 'monthly' } }), '2026-11-21', '2026-01-31')?.due, '2026-02-28');
+    assert.equal(nextUpdateOf(client({ name: 'W', contacts: [], cadence: { every: 'weekly', raw: 'weekly' } }), '2026-11-21', '2026-11-18')?.due, '2026-11-25');
   });
 
   it('no cadence → nothing to remind', () => {
-    assert.equal(nextUpdateOf(client('N'), '2026-11-21', undefined), undefined);
+    assert.equal(nextUpdateOf(client({ name: 'N', contacts: [] }), '2026-11-21', undefined), undefined);
   });
 
   it('most urgent: the earliest due, ties by name', () => {
