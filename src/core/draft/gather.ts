@@ -149,6 +149,7 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     ...(options.droppedLineIds ? { droppedLineIds: options.droppedLineIds } : {}),
     ...(options.footnotes ? { footnotes: true } : {}),
     ...(options.proposedDates ? { proposedDates: options.proposedDates } : {}),
+    redaction,
     ...(template ? { template: template.text, templateName: path.relative(path.dirname(options.projectDir), template.file) || template.file } : {}),
   };
   return { input, periodSource: source, repositories, warnings, ...(lastRecord ? { lastRecord } : {}), ...(template ? { templateFile: template.file } : {}) };
