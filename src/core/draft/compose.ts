@@ -10,6 +10,7 @@ import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords
 import { greetingName } from '../l10n/names';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
+import { usableRecipients } from '../mailbox';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
@@ -451,6 +452,8 @@ export function composeDraft(rawInput: DraftInput): Draft {
     .filter(Boolean)
     .join(language === 'zh-CN' ? '' : ' ');
   const signature = input.signature.trim();
+  // An address that is not a plain mailbox never becomes a recipient; the lead is told which and why.
+  const recipients = usableRecipients(client.contacts, client.cc);
   const draft: Draft = {
     client: client.name,
     language,
@@ -458,8 +461,9 @@ export function composeDraft(rawInput: DraftInput): Draft {
     period: { since, until },
     today,
     subject: phrases.subject(client.name, internal, period.week, range),
-    to: client.contacts,
-    cc: client.cc,
+    to: recipients.to,
+    cc: recipients.cc,
+    ...(recipients.leftOut.length ? { leftOut: recipients.leftOut } : {}),
     greeting: internal ? '' : phrases.greeting(greetingName(client.contacts[0]?.name)),
     intro,
     status,
