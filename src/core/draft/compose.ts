@@ -66,7 +66,7 @@ function kindGroup(kind: CommitKind): KindGroup {
 
 const KIND_ORDER: KindGroup[] = ['feature', 'fix', 'improvement', 'docs'];
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const HIDDEN_ORDER: HiddenReason[] = ['merge', 'bot', 'type', 'reverted', 'ignored-rev', 'pattern'];
+const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'reverted', 'ignored-rev', 'pattern'];
 
 interface Context {
   client: Client;
@@ -181,7 +181,8 @@ function doneSection(ctx: Context): DraftLine[] {
     const line: DraftLine = {
       id: `done:${item.commit.hash.slice(0, 12)}`,
       text,
-      hashes: [item.commit.hash],
+      // A pull request's line traces to its merge and every branch commit.
+      hashes: [item.commit.hash, ...(item.branch ?? [])],
       commitmentId: commitment?.id,
       group: heading,
       subject: text,
@@ -431,7 +432,11 @@ export function composeDraft(input: DraftInput): Draft {
     { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
-  const inProgressIds = new Set(client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && progressOf(ctx, c).length > 0).map((c) => c.id));
+  // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is
+  // in progress; work that was rolled back does not.
+  const inProgressIds = new Set(
+    client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
+  );
   const dropped = new Set(input.droppedLineIds ?? []);
   const sections: DraftSection[] = [];
   for (const id of internal ? INTERNAL_ORDER : CLIENT_ORDER) {
