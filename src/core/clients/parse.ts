@@ -3,6 +3,7 @@
  * lists, paragraphs and their lines via `token.map`); exact columns and offsets are then computed
  * on the original text (BOM, CRLF and lone CR kept). Never throws.
  */
+import { pathOverlapDiagnostics } from './overlap';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type {
@@ -737,6 +738,7 @@ function parseRisk(ctx: Ctx, client: Client, lineNo: number, restStart: number, 
 export function parseClients(text: string): ClientsFile {
   try {
     const file = parseInner(typeof text === 'string' ? text : String(text ?? ''));
+    file.diagnostics.push(...pathOverlapDiagnostics(file.clients));
     file.diagnostics.sort((a, b) => a.span.startOffset - b.span.startOffset);
     return file;
   } catch (e) {
