@@ -10,6 +10,7 @@ import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords
 import { escapeInline } from './escape';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
+import { suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId } from './types';
 import { buildView } from './view';
@@ -470,6 +471,9 @@ export function composeDraft(input: DraftInput): Draft {
     quiet,
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
   };
+  const lineOfHash = new Map(sections.flatMap((s) => s.lines.filter((l) => l.id.startsWith('done:')).map((l) => [l.hashes[0], l.id] as const)));
+  const suggestions = suggestLinks(shown, client.commitments.filter((c) => !c.done), (h) => lineOfHash.get(h));
+  if (suggestions.length) draft.linkSuggestions = suggestions;
   const view = buildView(draft, { footnotes: input.footnotes === true && !internal, week: period.week });
   draft.markdown = renderTemplate(input.template ?? DEFAULT_TEMPLATE, view, input.template !== undefined ? input.templateName ?? 'template' : 'built-in template');
   return draft;

@@ -4,6 +4,7 @@
  */
 import type { IsoDate, Language, Person } from '../clients/model';
 import type { Period } from '../git/types';
+import type { LinkSuggestion } from './suggest';
 
 export type Audience = 'client' | 'internal';
 
@@ -83,4 +84,9 @@ export interface Draft {
   hiddenCount?: number;
   /** True when no client-visible change was made in the period. */
   quiet?: boolean;
+  /**
+   * For the lead only (never in the e-mail): changes that look like evidence for an open
+   * commitment but are not linked to it ("looks like evidence for “…”: link it?").
+   */
+  linkSuggestions?: LinkSuggestion[];
 }
