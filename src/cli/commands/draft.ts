@@ -10,14 +10,15 @@ import { findClient } from '../../core/clients/queries';
 import { composeDraft, DraftError } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { TemplateError } from '../../core/draft/template';
-import type { Audience, Draft, Status } from '../../core/draft/types';
+import type { Draft } from '../../core/draft/types';
+import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
-import { customPeriod, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
+import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
 import { saveRecord, updatesDir } from '../../core/records/store';
-import { badDate, isIsoDate, parseCommandArgs } from '../args';
+import { badDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
 
@@ -164,7 +165,7 @@ export const draft: Command = {
     if (!values.client?.trim()) throw new UsageError('--client is required: the client name as written in clients.md');
     const format = oneOf<Format>('format', values.format, ['md', 'text', 'html', 'eml'], 'md');
     const audience = oneOf<Audience>('audience', values.audience, ['client', 'internal'], 'client');
-    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], ['monday', 'sunday', 'saturday'], 'monday');
+    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], WEEK_STARTS, 'monday');
     const status = values.status === undefined ? undefined : oneOf<Status>('status', values.status, ['on-track', 'at-risk', 'off-track'], 'on-track');
     const lang = language(values.lang);
     const period = parsePeriodOption(values.period, io.today, weekStart);

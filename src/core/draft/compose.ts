@@ -4,9 +4,10 @@
  */
 import type { Client, Commitment, IsoDate, Language } from '../clients/model';
 import type { ActivityItem, CommitKind, HiddenReason } from '../git/types';
-import { addDays, daysBetween, isoWeekOf, toUtcDate, within } from '../l10n/days';
+import { addDays, daysBetween, isIsoDate, isoWeek, within, yearOf } from '../calendar';
 import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
+import { greetingName } from '../l10n/names';
 import { escapeInline } from './escape';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
@@ -34,14 +35,6 @@ export function requireClient(clients: readonly Client[], name: string): Client 
   throw new DraftError(
     clients.length ? `no client named "${name}" in clients.md (clients: ${known})` : `clients.md defines no client (add a "# Client name" heading)`,
   );
-}
-
-/** The name used to greet a contact: the first name, or the whole name when it is written in CJK. */
-export function greetingName(fullName: string | undefined): string | undefined {
-  const name = fullName?.trim();
-  if (!name) return undefined;
-  if (/[\u3400-\u9fff]/u.test(name)) return name;
-  return name.split(/\s+/)[0];
 }
 
 function normalise(text: string): string {
@@ -141,13 +134,7 @@ function localDates(ctx: Context, text: string): string {
   const cjk = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
   // In Chinese, `2026-11-30 前` becomes `11月30日前`: the spaces around a Latin date go with it.
   const pattern = ctx.language === 'zh-CN' ? new RegExp(`(?:(?<=${cjk}) )?\\b(\\d{4}-\\d{2}-\\d{2})\\b(?: (?=${cjk}))?`, 'gu') : /\b(\d{4}-\d{2}-\d{2})\b/g;
-  return text.replace(pattern, (match: string, iso: string) => {
-    try {
-      return toUtcDate(iso).toISOString().slice(0, 10) === iso ? day(ctx, iso) : match;
-    } catch {
-      return match;
-    }
-  });
+  return text.replace(pattern, (match: string, iso: string) => (isIsoDate(iso) ? day(ctx, iso) : match));
 }
 
 function hashesOf(items: readonly ActivityItem[]): string[] {
@@ -349,8 +336,8 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
   const weekly = daysBetween(since, until) === 6;
   const language = input.language ?? 'en';
   if (weekly) {
-    const week = isoWeekOf(addDays(since, 3));
-    const nextWeek = isoWeekOf(addDays(until, 4));
+    const week = isoWeek(addDays(since, 3)).week;
+    const nextWeek = isoWeek(addDays(until, 4)).week;
     const words: PeriodWords = within(today, since, until) ? { kind: 'this-week' } : { kind: 'week', week };
     const next: NextWords = within(today, since, until)
       ? { kind: 'next-week' }
@@ -361,7 +348,7 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
   }
   const last = input.lastRecord?.period;
   if (last && since === addDays(last.until, 1)) return { words: { kind: 'since-last' }, next: { kind: 'coming' } };
-  const refYear = toUtcDate(today).getUTCFullYear();
+  const refYear = yearOf(today);
   return { words: { kind: 'range', range: formatRange(since, until, language, refYear) }, next: { kind: 'coming' } };
 }
 
@@ -399,7 +386,7 @@ export function composeDraft(input: DraftInput): Draft {
   const phrases = phrasesFor(language);
   const internal = input.audience === 'internal';
   const today = input.today;
-  const refYear = toUtcDate(today).getUTCFullYear();
+  const refYear = yearOf(today);
   const period = describePeriod({ ...input, language });
 
   const seen = new Set<string>();

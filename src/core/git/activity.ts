@@ -14,7 +14,8 @@ import { kindOf, parseConventional } from './conventional';
 import { makeLinker } from './link';
 import { LogParser, logFormatArgs } from './log-format';
 import { compilePatterns, isBotAuthor, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
-import { customPeriod, windowArgs } from './period';
+import { customPeriod } from '../calendar';
+import { windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { capitalise, findDuplicates, rewordForClient } from './reword';
 import { makeRouter } from './route';
@@ -255,8 +256,8 @@ function withEvidence(routed: readonly string[], named: readonly string[], owner
  * message may carry them to mislead a terminal or a reader; they never mean anything in an update.
  */
 export function withoutControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(text) ? text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/gu, ' ').replace(/ {2,}/gu, ' ').trim() : text;
+  // \p{Cc}: U+0000–U+001F and U+007F–U+009F.
+  return /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text) ? text.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]+/gu, ' ').replace(/ {2,}/gu, ' ').trim() : text;
 }
 
 function directoryExists(p: string): boolean {

@@ -2,7 +2,9 @@
  * The contract between git reading (src/core/git) and its consumers (drafts, handover, CLI, sidebar).
  * Everything here is plain data.
  */
-import type { IsoDate } from '../clients/model';
+import type { Period } from '../model';
+
+export type { Period };
 
 export interface Trailer {
   key: string;
@@ -31,12 +33,6 @@ export interface Commit {
   files: string[];
   /** Present only when numstat was requested. */
   numstat?: FileStat[];
-}
-
-/** A closed range of calendar days, both ends inclusive, in local time. */
-export interface Period {
-  since: IsoDate;
-  until: IsoDate;
 }
 
 export type CommitKind = 'feature' | 'fix' | 'perf' | 'docs' | 'revert' | 'other';

@@ -4,7 +4,7 @@
  */
 import type { Language, RiskLevel } from '../clients/model';
 import type { HiddenReason } from '../git/types';
-import type { Status } from '../draft/types';
+import type { Status } from '../model';
 
 /** How the drafted period is named in running text. */
 export type PeriodWords =

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { closeness } from '../../../src/core/draft/suggest';
 import { readActivity } from '../../../src/core/git/activity';
-import { clientsFile, makeRepo, useIsolatedGitConfig } from '../git/repo';
+import { clientsFromSpecs as clientsFile } from '../../support/clients';
+import { makeRepo, useIsolatedGitConfig } from '../../support/git';
 
 const NOV = { since: '2026-11-01', until: '2026-11-30' };
 

@@ -6,7 +6,8 @@ import { makeLinker } from '../../../src/core/git/link';
 import { splitMessage } from '../../../src/core/git/log-format';
 import { closedNumbers, hashTagsIn } from '../../../src/core/git/refs';
 import type { Commit } from '../../../src/core/git/types';
-import { clientsFile, makeRepo, useIsolatedGitConfig } from './repo';
+import { clientsFromSpecs as clientsFile } from '../../support/clients';
+import { makeRepo, useIsolatedGitConfig } from '../../support/git';
 
 function commit(raw: string, parents = ['p']): Commit {
   return { hash: 'h', parents, authorName: 'A', authorEmail: 'a@x.example', authorDate: '2026-11-02T10:00:00+00:00', files: [], ...splitMessage(raw) };

@@ -7,7 +7,9 @@ import { splitMessage } from '../../../src/core/git/log-format';
 import { recognisePullRequest } from '../../../src/core/git/pullRequests';
 import type { ActivityItem } from '../../../src/core/git/types';
 import { composeDraft } from '../../../src/core/draft/compose';
-import { clientsFile, git, makeRepo, tempDir, useIsolatedGitConfig } from './repo';
+import { clientsFromSpecs as clientsFile } from '../../support/clients';
+import { git, makeRepo, useIsolatedGitConfig } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 function pr(raw: string) {
   return recognisePullRequest(splitMessage(raw));
@@ -74,7 +76,7 @@ describe('git/pullRequests: on real repositories', function () {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), `${message}\n`);
       git(dir, ['add', '-A']);
-      git(dir, ['commit', '-q', '-m', message], undefined, env(date));
+      git(dir, ['commit', '-q', '-m', message], { env: env(date) });
     };
     git(dir, ['init', '-q', '-b', 'main']);
     commit('README.md', 'Initial commit', '2026-10-20T10:00:00+00:00');
@@ -84,11 +86,11 @@ describe('git/pullRequests: on real repositories', function () {
     commit('apps/acme/points.test.ts', 'test: points rounding', '2026-11-03T11:00:00+00:00');
     git(dir, ['checkout', '-q', 'main']);
     commit('apps/globex/login.ts', 'fix: login timeout', '2026-11-04T09:00:00+00:00');
-    git(dir, ['merge', '--no-ff', '-q', '-m', 'Merge pull request #41 from acme/loyalty-points\n\nShow loyalty points at checkout', 'loyalty-points'], undefined, env('2026-11-04T12:00:00+00:00'));
+    git(dir, ['merge', '--no-ff', '-q', '-m', 'Merge pull request #41 from acme/loyalty-points\n\nShow loyalty points at checkout', 'loyalty-points'], { env: env('2026-11-04T12:00:00+00:00') });
     git(dir, ['checkout', '-q', '-b', 'csv']);
     commit('apps/acme/export.ts', 'export: write csv header #export', '2026-11-05T10:00:00+00:00');
     git(dir, ['checkout', '-q', 'main']);
-    git(dir, ['merge', '--no-ff', '-q', '-m', "Merge branch 'csv' into 'main'\n\nAdd export to CSV\n\nSee merge request acme/shop!7", 'csv'], undefined, env('2026-11-06T12:00:00+00:00'));
+    git(dir, ['merge', '--no-ff', '-q', '-m', "Merge branch 'csv' into 'main'\n\nAdd export to CSV\n\nSee merge request acme/shop!7", 'csv'], { env: env('2026-11-06T12:00:00+00:00') });
 
     const file = clientsFile([
       { name: 'Acme', paths: ['apps/acme/'], commitments: [{ title: 'Loyalty points', tags: ['41'] }, { title: 'CSV export', tags: ['export'] }] },
