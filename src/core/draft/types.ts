@@ -3,6 +3,7 @@
  * CLI `draft`). Plain data, JSON-serialisable (it crosses the webview message boundary).
  */
 import type { Audience, IsoDate, Language, Period, Person, StatusAssessment } from '../model';
+import type { LinkSuggestion } from './suggest';
 
 export type DraftSectionId =
   | 'done'
@@ -68,4 +69,9 @@ export interface Draft {
   hiddenCount?: number;
   /** True when no client-visible change was made in the period. */
   quiet?: boolean;
+  /**
+   * For the lead only (never in the e-mail): changes that look like evidence for an open
+   * commitment but are not linked to it ("looks like evidence for “…”: link it?").
+   */
+  linkSuggestions?: LinkSuggestion[];
 }
