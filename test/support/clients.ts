@@ -89,3 +89,17 @@ export function item(text: string, fields: { date?: string; kind?: CommitKind; c
     ...(fields.hidden ? { hidden: fields.hidden } : {}),
   };
 }
+
+/** Clients written briefly: name, Paths, Tags and commitments (title + tags), ids `<name>#<index>`. */
+export function clientsFromSpecs(specs: Array<{ name: string; paths?: string[]; tags?: string[]; commitments?: Array<{ title: string; tags: string[] }> }>): ClientsFile {
+  return clientsFile(
+    ...specs.map((s) =>
+      client({
+        name: s.name,
+        paths: s.paths ?? [],
+        tags: s.tags ?? [],
+        commitments: (s.commitments ?? []).map((c, i) => commitment(i, c.title, { client: s.name, tags: c.tags })),
+      }),
+    ),
+  );
+}

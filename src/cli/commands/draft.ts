@@ -206,6 +206,9 @@ export const draft: Command = {
       io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
     }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
+    for (const s of d.linkSuggestions ?? []) {
+      io.stderr.write(`note: "${s.change}" (${s.hashes[0].slice(0, 7)}) looks like evidence for “${s.commitmentTitle}”: link it? (a #tag of the commitment or a "Commitment:" trailer in the message)\n`);
+    }
     for (const l of reword) io.stderr.write(`note: written in Chinese, reword it for the client before sending: ${l.text}\n`);
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);

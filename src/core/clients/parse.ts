@@ -14,6 +14,7 @@ import { blocksOf, type Block } from './blocks';
 import { diag, type Ctx } from './context';
 import { handleHeaderBlock } from './header';
 import { handleSectionBlock } from './sections';
+import { pathOverlapDiagnostics } from './overlap';
 import { lastContentLine, SourceText } from './source';
 import { closest } from './suggest';
 import { ITEM_RE } from './tokens';
@@ -29,6 +30,7 @@ function emptyClient(name: string, headingSpan: Span): Client {
 export function parseClients(text: string): ClientsFile {
   try {
     const file = parseInner(typeof text === 'string' ? text : String(text ?? ''));
+    file.diagnostics.push(...pathOverlapDiagnostics(file.clients));
     file.diagnostics.sort((a, b) => a.span.startOffset - b.span.startOffset);
     return file;
   } catch (e) {

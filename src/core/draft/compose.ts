@@ -13,6 +13,7 @@ import { makeRedactor } from '../git/redact';
 import { usableRecipients } from '../mailbox';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
+import { suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId } from './types';
 import { buildView } from './view';
@@ -61,7 +62,7 @@ function kindGroup(kind: CommitKind): KindGroup {
 
 const KIND_ORDER: KindGroup[] = ['feature', 'fix', 'improvement', 'docs'];
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const HIDDEN_ORDER: HiddenReason[] = ['merge', 'bot', 'type', 'reverted', 'ignored-rev', 'pattern'];
+const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'reverted', 'ignored-rev', 'pattern'];
 
 interface Context {
   client: Client;
@@ -170,7 +171,8 @@ function doneSection(ctx: Context): DraftLine[] {
     const line: DraftLine = {
       id: `done:${item.commit.hash.slice(0, 12)}`,
       text,
-      hashes: [item.commit.hash],
+      // A pull request's line traces to its merge and every branch commit.
+      hashes: [item.commit.hash, ...(item.branch ?? [])],
       commitmentId: commitment?.id,
       group: heading,
       subject: text,
@@ -436,7 +438,11 @@ export function composeDraft(rawInput: DraftInput): Draft {
     { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
-  const inProgressIds = new Set(client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && progressOf(ctx, c).length > 0).map((c) => c.id));
+  // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is
+  // in progress; work that was rolled back does not.
+  const inProgressIds = new Set(
+    client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
+  );
   const dropped = new Set(input.droppedLineIds ?? []);
   const sections: DraftSection[] = [];
   for (const id of internal ? INTERNAL_ORDER : CLIENT_ORDER) {
@@ -473,6 +479,9 @@ export function composeDraft(rawInput: DraftInput): Draft {
     quiet,
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
   };
+  const lineOfHash = new Map(sections.flatMap((s) => s.lines.filter((l) => l.id.startsWith('done:')).map((l) => [l.hashes[0], l.id] as const)));
+  const suggestions = suggestLinks(shown, client.commitments.filter((c) => !c.done), (h) => lineOfHash.get(h));
+  if (suggestions.length) draft.linkSuggestions = suggestions;
   const view = buildView(draft, { footnotes: input.footnotes === true && !internal, week: period.week });
   draft.markdown = renderTemplate(input.template ?? DEFAULT_TEMPLATE, view, input.template !== undefined ? input.templateName ?? 'template' : 'built-in template');
   return draft;

@@ -4,6 +4,7 @@
  */
 import type { Audience, IsoDate, Language, Period, Person, StatusAssessment } from '../model';
 import type { LeftOutRecipient } from '../mailbox';
+import type { LinkSuggestion } from './suggest';
 
 export type DraftSectionId =
   | 'done'
@@ -73,4 +74,9 @@ export interface Draft {
   hiddenCount?: number;
   /** True when no client-visible change was made in the period. */
   quiet?: boolean;
+  /**
+   * For the lead only (never in the e-mail): changes that look like evidence for an open
+   * commitment but are not linked to it ("looks like evidence for “…”: link it?").
+   */
+  linkSuggestions?: LinkSuggestion[];
 }
