@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
+import { leftOutNote } from '../../core/mailbox';
 import type { Draft } from '../../core/draft/types';
 import type { Period } from '../../core/git/types';
 import type { DraftOptions } from '../../shared/protocol';
@@ -73,5 +74,7 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
     noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors },
     redaction: { patterns: s.redactPatterns, ticketKeyPattern: s.ticketKeyPattern },
   });
-  return { draft: composeDraft(gathered.input), warnings: gathered.warnings };
+  const draft = composeDraft(gathered.input);
+  // Contacts left out of the recipients (not a valid mailbox) are named for the lead.
+  return { draft, warnings: [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)] };
 }
