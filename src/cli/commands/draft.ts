@@ -202,6 +202,9 @@ export const draft: Command = {
     if (values.period === 'since-last' && gathered.periodSource !== 'since-last') {
       io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
     }
+    for (const n of d.leadNotes ?? []) {
+      io.stderr.write(`note: work on "${n.title}" was done on ${n.completedOn}, by its due date ${n.due}: the draft says it is delivered pending the client's check; tick it in clients.md once they confirm\n`);
+    }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
     for (const l of reword) io.stderr.write(`note: written in Chinese, reword it for the client before sending: ${l.text}\n`);
     const client = gathered.input.file.clients.find((c) => c.name === d.client);

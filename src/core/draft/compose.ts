@@ -9,9 +9,9 @@ import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
 import { escapeInline } from './escape';
 import type { DraftInput } from './input';
-import { assessStatus } from './status';
+import { assessStatus, completedInTime } from './status';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
-import type { Draft, DraftLine, DraftSection, DraftSectionId } from './types';
+import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
 import { buildView } from './view';
 
 /** Commitments due within this many days are listed as "due soon". */
@@ -109,6 +109,16 @@ function proposedDateOf(input: DraftInput, c: Commitment): IsoDate | undefined {
 /** The shown changes that move a commitment forward: a rollback is not progress. */
 function progressOf(ctx: Context, c: Commitment): ActivityItem[] {
   return (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
+}
+
+/** Days of the period's changes that move `c` forward, shown or not (the status rules' evidence). */
+function evidenceDays(ctx: Context, c: Commitment): IsoDate[] {
+  return (ctx.evidenceAll.get(c.id) ?? []).filter((i) => i.kind !== 'revert').map((i) => i.commit.authorDate.slice(0, 10));
+}
+
+/** An open, past-due commitment whose work was done by its due date: the day, else undefined. */
+function completedOn(ctx: Context, c: Commitment): IsoDate | undefined {
+  return completedInTime(c, evidenceDays(ctx, c), ctx.today);
 }
 
 /** git's subject for a revert: `Revert "<the reverted subject>"`. */
@@ -217,8 +227,8 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
   switch (id) {
     case 'done':
       return doneSection(ctx);
-    case 'delivered':
-      return client.commitments
+    case 'delivered': {
+      const ticked = client.commitments
         .filter((c) => c.done && c.doneDate !== undefined && within(c.doneDate, since, until))
         .map((c) => ({
           id: `delivered:${c.id}`,
@@ -227,6 +237,14 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           commitmentId: c.id,
           subject: c.title,
         }));
+      // Done by the due date but not ticked yet: delivered, pending the client's check.
+      const pending = open.flatMap((c) => {
+        const on = completedOn(ctx, c);
+        if (on === undefined) return [];
+        return [{ id: `delivered:${c.id}`, text: phrases.line.deliveredPending(c.title, day(ctx, on)), hashes: hashesOf(shown(c)), commitmentId: c.id, subject: c.title }];
+      });
+      return [...ticked, ...pending];
+    }
     case 'inProgress':
       return open
         .filter((c) => inProgressIds.has(c.id))
@@ -251,13 +269,16 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
         }));
     case 'overdue':
       return open
-        .filter((c) => c.due !== undefined && c.due < today)
+        .filter((c) => c.due !== undefined && c.due < today && completedOn(ctx, c) === undefined)
         .sort(byDue)
         .map((c) => {
           const proposed = proposedDateOf(input, c);
+          // Any evidence here is after the due date (else the commitment reads as delivered).
+          const latest = evidenceDays(ctx, c).sort().pop();
+          const work = latest !== undefined ? { changes: progressOf(ctx, c).length, latest: day(ctx, latest) } : undefined;
           return {
             id: `overdue:${c.id}`,
-            text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), progressOf(ctx, c).length, ctx.periodWords),
+            text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), work, ctx.periodWords),
             hashes: hashesOf(shown(c)),
             commitmentId: c.id,
             proposedDate: proposed,
@@ -296,7 +317,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   // Everything open that is due by the end of the next period (overdue included: it still has to
   // be finished), and what is in progress.
   const planned = client.commitments
-    .filter((c) => !c.done)
+    .filter((c) => !c.done && completedOn(ctx, c) === undefined)
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
     .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   const dueText = (c: Commitment) => {
@@ -318,7 +339,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
     const key = normalise(text);
     if (!key) return;
     const commitment = client.commitments.find((c) => normalise(c.title) === key);
-    if (commitment?.done) return;
+    if (commitment?.done || (commitment && completedOn(ctx, commitment) !== undefined)) return;
     const existing = lines.find((l) => normalise(l.subject ?? '') === key);
     if (existing) {
       const c = client.commitments.find((x) => x.id === existing.commitmentId);
@@ -428,7 +449,7 @@ export function composeDraft(input: DraftInput): Draft {
   };
 
   const status = assessStatus(
-    { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   const inProgressIds = new Set(client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && progressOf(ctx, c).length > 0).map((c) => c.id));
@@ -441,6 +462,10 @@ export function composeDraft(input: DraftInput): Draft {
     sections.push({ id, title: sectionTitle(ctx, id), lines });
   }
 
+  const leadNotes: LeadNote[] = client.commitments.flatMap((c) => {
+    const on = completedOn(ctx, c);
+    return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment' as const, commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
+  });
   const range = formatRange(since, until, language, refYear);
   const quiet = shown.length === 0;
   const intro = [phrases.intro(period.words, period.week, range, client.name, internal), quiet && !internal ? phrases.quiet(period.words) : '']
@@ -464,6 +489,7 @@ export function composeDraft(input: DraftInput): Draft {
     markdown: '',
     quiet,
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
+    ...(leadNotes.length ? { leadNotes } : {}),
   };
   const view = buildView(draft, { footnotes: input.footnotes === true && !internal, week: period.week });
   draft.markdown = renderTemplate(input.template ?? DEFAULT_TEMPLATE, view, input.template !== undefined ? input.templateName ?? 'template' : 'built-in template');

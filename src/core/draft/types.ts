@@ -54,6 +54,20 @@ export interface DraftLine {
   subject?: string;
 }
 
+/**
+ * Something only the lead reads (panel, CLI stderr), never the client: a code with its data, worded
+ * by the front that shows it.
+ */
+export type LeadNote = {
+  /** The commitment is open and past due, but its work was done by the due date: tick it in clients.md once the client has checked it. */
+  code: 'tick-commitment';
+  commitmentId: string;
+  title: string;
+  /** Day of the latest change on or before the due date. */
+  completedOn: IsoDate;
+  due: IsoDate;
+};
+
 export interface DraftSection {
   id: DraftSectionId;
   /** Localised heading. */
@@ -83,4 +97,6 @@ export interface Draft {
   hiddenCount?: number;
   /** True when no client-visible change was made in the period. */
   quiet?: boolean;
+  /** Notes for the lead only (never in `markdown`); absent when there are none. */
+  leadNotes?: LeadNote[];
 }

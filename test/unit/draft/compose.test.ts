@@ -116,7 +116,7 @@ describe('draft: composer', () => {
     assert.deepEqual(texts('delivered'), ['Locator redesign — delivered 18 Nov, ahead of the 20 Nov date']);
     assert.deepEqual(texts('inProgress'), ['Loyalty beta — 1 change this week; due 26 Nov']);
     assert.deepEqual(texts('dueSoon'), ['Opening hours — due Sun 29 Nov (in 9 days)']);
-    assert.deepEqual(texts('overdue'), ['We missed the 17 Nov date for “Checkout speed”. Work continues: 1 change this week. Proposed new date: 27 Nov']);
+    assert.deepEqual(texts('overdue'), ['“Checkout speed” was due 17 Nov; work continued after that date (1 change this week, the latest on 18 Nov). Proposed new date: 27 Nov']);
     assert.equal(section(d, 'overdue')?.lines[0].proposedDate, '2026-11-27');
     const past = compose(c, [], { proposedDates: { 'Acme Retail#3': '2026-11-19' } });
     assert.match(section(past, 'overdue')?.lines[0].text ?? '', /Proposed new date: ____$/, 'a date before today is no plan: the blank stays');
