@@ -9,6 +9,7 @@ import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
 import { escapeInline } from './escape';
 import type { DraftInput } from './input';
+import { rewordReasons } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
@@ -92,14 +93,6 @@ function day(ctx: Context, date: IsoDate): string {
   return formatDay(date, ctx.language, ctx.refYear);
 }
 
-/** More Han characters than Latin letters: a line an English reader cannot read as written. */
-export function mostlyChinese(text: string): boolean {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  // A Han character carries about a word: count it as three letters.
-  return han > 0 && han * 3 > latin;
-}
-
 /** The new date the lead proposes for `c`; one before today is not a plan and is left out. */
 function proposedDateOf(input: DraftInput, c: Commitment): IsoDate | undefined {
   const date = input.proposedDates?.[c.id];
@@ -163,6 +156,12 @@ function hashesOf(items: readonly ActivityItem[]): string[] {
   return items.map((i) => i.commit.hash);
 }
 
+/** The reword flag of a client line (its markdown escapes taken off before the check). */
+function rewordFields(text: string, language: Language): Pick<DraftLine, 'needsRewording' | 'reword'> {
+  const reword = rewordReasons(text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/gu, '$1'), language);
+  return reword.length ? { needsRewording: true, reword } : {};
+}
+
 function doneSection(ctx: Context): DraftLine[] {
   const byGroup = new Map<string, { heading: string; lines: DraftLine[] }>();
   const own = new Map(ctx.client.commitments.map((c) => [c.id, c]));
@@ -195,7 +194,7 @@ function doneSection(ctx: Context): DraftLine[] {
       commitmentId: commitment?.id,
       group: heading,
       subject: text,
-      ...(!ctx.internal && ctx.language === 'en' && mostlyChinese(text) ? { needsRewording: true } : {}),
+      ...(ctx.internal ? {} : rewordFields(text, ctx.language)),
     };
     group.lines.push(line);
     lineOfHash.set(item.commit.hash, line);

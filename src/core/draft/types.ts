@@ -4,6 +4,7 @@
  */
 import type { IsoDate, Language, Person } from '../clients/model';
 import type { Period } from '../git/types';
+import type { RewordReason } from './rewordCheck';
 
 export type Audience = 'client' | 'internal';
 
@@ -44,10 +45,12 @@ export interface DraftLine {
   /** The user removed this line in the panel; kept so it can be restored. */
   dropped?: boolean;
   /**
-   * The commit's words are mostly in a script the draft's language does not use (a Chinese
-   * subject in an English e-mail): the lead should reword the line before sending.
+   * The lead should reword the line before sending (client audience): true exactly when `reword`
+   * has reasons.
    */
   needsRewording?: boolean;
+  /** Why (codes, worded by the fronts): code in the sentence, the other language, or no content. */
+  reword?: RewordReason[];
   /** Localised sub-heading the line is listed under (a commitment title or a kind such as "Fixes"). */
   group?: string;
   /** What the line is about, without dates or markers (e.g. the commitment title); saved in records. */

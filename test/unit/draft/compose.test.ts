@@ -88,7 +88,12 @@ describe('draft: composer', () => {
     const items = [item('支付步骤 p95 从 3.1 秒降到 2.4 秒', { kind: 'perf' }), item('Port the 登录 page to the new design', { kind: 'feature' }), item('Faster checkout', { kind: 'perf' })];
     const flagged = (d: ReturnType<typeof compose>) => (section(d, 'done')?.lines ?? []).filter((l) => l.needsRewording).map((l) => l.text);
     assert.deepEqual(flagged(compose(client(), items)), ['支付步骤 p95 从 3.1 秒降到 2.4 秒']);
-    assert.deepEqual(flagged(compose(client({ language: 'zh-CN' }), items)), [], 'Chinese lines are what a Chinese client reads');
+    assert.deepEqual(flagged(compose(client({ language: 'zh-CN' }), items)), ['Port the 登录 page to the new design', 'Faster checkout'], 'English lines in a Chinese e-mail');
+    const reasons = (d: ReturnType<typeof compose>) => (section(d, 'done')?.lines ?? []).map((l) => [l.text, l.reword ?? []]);
+    assert.deepEqual(reasons(compose(client(), [item('Update styling', { kind: 'other' }), item('Handle null in getCart', { kind: 'fix' })])), [
+      ['Handle null in getCart', ['identifier']],
+      ['Update styling', ['contentless']],
+    ]);
     assert.deepEqual(flagged(compose(client(), items, { audience: 'internal' })), [], 'the team reads both');
   });
 
