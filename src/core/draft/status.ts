@@ -17,9 +17,9 @@
  * (and for the lead to tick it in clients.md). It counts for none of the rules above.
  */
 import type { Client, Commitment, IsoDate } from '../clients/model';
-import { addDays, daysBetween } from '../l10n/days';
+import { addDays, daysBetween } from '../calendar';
 import type { PeriodWords, Phrases } from '../l10n/phrases';
-import type { Status, StatusAssessment } from './types';
+import type { Status, StatusAssessment } from '../model';
 
 export const OFF_TRACK_OVERDUE_DAYS = 7;
 export const OFF_TRACK_OVERDUE_COUNT = 2;

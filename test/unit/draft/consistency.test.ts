@@ -8,8 +8,8 @@ import type { Commitment, Language } from '../../../src/core/clients/model';
 import { composeDraft } from '../../../src/core/draft/compose';
 import type { Draft } from '../../../src/core/draft/types';
 import type { ActivityItem, CommitKind, HiddenReason } from '../../../src/core/git/types';
-import { addDays } from '../../../src/core/l10n/days';
-import { client, clientsFile, commitment, item, risk } from './fixtures';
+import { addDays } from '../../../src/core/calendar';
+import { client, clientsFile, commitment, item, risk } from '../../support/clients';
 
 const TODAY = '2026-11-20';
 const SINCE = '2026-11-14';

@@ -4,9 +4,12 @@ import { composeHandover } from '../../../src/core/handover/compose';
 import { isLongLivedBranch } from '../../../src/core/handover/branches';
 import { gatherHandoverInput } from '../../../src/core/handover/gather';
 import { realHandoverGit } from '../../../src/core/handover/gitSource';
-import { git, lines, TestRepo } from './fixtures';
+import { ALICE, git, identity, TestRepo } from '../../support/git';
 
-const ALICE = { name: 'Alice Martin', email: 'alice@agency.example' };
+function lines(n: number): string {
+  return Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+}
+
 const BOB = { name: 'Bob Stone', email: 'bob@agency.example' };
 
 const CLIENTS = `# Acme
@@ -40,14 +43,7 @@ describe('handover: branches on a real history', function () {
     repo.checkout(['-b', 'feature/merged']);
     repo.commit(ALICE, '2026-11-08', 'receipt e-mail', { 'apps/acme/receipt.ts': lines(3) });
     repo.checkout(['main']);
-    git(repo.root, ['merge', '-q', '--no-ff', '-m', 'merge receipt', 'feature/merged'], {
-      GIT_AUTHOR_DATE: '2026-11-09T10:00:00+00:00',
-      GIT_COMMITTER_DATE: '2026-11-09T10:00:00+00:00',
-      GIT_AUTHOR_NAME: ALICE.name,
-      GIT_AUTHOR_EMAIL: ALICE.email,
-      GIT_COMMITTER_NAME: ALICE.name,
-      GIT_COMMITTER_EMAIL: ALICE.email,
-    });
+    git(repo.root, ['merge', '-q', '--no-ff', '-m', 'merge receipt', 'feature/merged'], { env: identity(ALICE, '2026-11-09T10:00:00+00:00') });
   });
   after(() => repo?.remove());
 
