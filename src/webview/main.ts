@@ -11,6 +11,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { CopyFormat, DraftOptions, HostToPage, Labels, PageToHost, PanelState, PersistedState } from '../shared/protocol';
 import { isIsoDate } from '../core/calendar';
+import type { RewordReason } from '../core/draft/rewordCheck';
 import type { DraftLine } from '../core/draft/types';
 import type { Status } from '../core/model';
 import { append, clear, h, icon } from './dom';
@@ -73,6 +74,12 @@ function renderPreview(): void {
   // markdown-it runs with html:false and a link allow-list: its output is escaped text and safe tags.
   refs.preview.innerHTML = md.render(text);
 }
+
+const REWORD_LABEL: Record<RewordReason, keyof Labels> = {
+  identifier: 'rewordIdentifier',
+  'other-language': 'rewordOtherLanguage',
+  contentless: 'rewordContentless',
+};
 
 function L(key: keyof Labels): string {
   return state?.labels[key] ?? key;
@@ -230,12 +237,30 @@ function renderLines(s: PanelState): HTMLElement | undefined {
         regenerate(next);
       });
       const li = h('li', { class: dropped.has(line.id) ? 'dropped' : undefined, title: lineTitle(line) }, box);
-      if (line.needsRewording) append(li, h('span', { class: 'reword', role: 'img', title: L('needsRewording'), 'aria-label': L('needsRewording') }, icon('warning')));
+      if (line.needsRewording) {
+        const why = [L('needsRewording'), ...(line.reword ?? []).map((r) => L(REWORD_LABEL[r]))].join(' ');
+        append(li, h('span', { class: 'reword', role: 'img', title: why, 'aria-label': why }, icon('warning')));
+        append(li, h('span', { class: 'muted reword-why' }, (line.reword ?? []).map((r) => L(REWORD_LABEL[r])).join('; ')));
+        // One click leaves the line out (the same as unticking it); put it back with the checkbox.
+        if (!dropped.has(line.id)) {
+          const leaveOut = h('vscode-button', { class: 'leave-out', icon: 'close', secondary: true, title: L('dropLine') }, L('dropLine'));
+          leaveOut.addEventListener('click', () => {
+            const next = options();
+            next.dropped = [...next.dropped.filter((id) => id !== line.id), line.id];
+            regenerate(next);
+          });
+          append(li, leaveOut);
+        }
+      }
       if (section.id === 'overdue' && line.commitmentId) append(li, proposedDateField(line.commitmentId, line.proposedDate, draft.today));
       if (line.hashes.length) append(li, h('span', { class: 'hashes', 'aria-hidden': 'true' }, icon('git-commit'), String(line.hashes.length)));
       append(list, li);
     }
     append(pane, h('h3', {}, section.title), list);
+  }
+  if (draft.leadNotes?.length) {
+    const notes = draft.leadNotes.map((n) => h('li', {}, L('tickCommitment').replace('{0}', n.title).replace('{1}', n.completedOn).replace('{2}', n.due)));
+    append(pane, h('h3', {}, L('leadNotes')), h('ul', { class: 'lead-notes' }, ...notes));
   }
   if (draft.status.reasons.length) {
     append(pane, h('h3', {}, `${L('status')}: ${statusLabel(draft.status.status)}`), h('ul', { class: 'reasons' }, ...draft.status.reasons.map((r) => h('li', {}, plainInline(r)))));

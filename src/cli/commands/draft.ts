@@ -10,6 +10,7 @@ import { findClient } from '../../core/clients/queries';
 import { composeDraft, DraftError } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { TemplateError } from '../../core/draft/template';
+import type { RewordReason } from '../../core/draft/rewordCheck';
 import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
@@ -47,12 +48,14 @@ Options:
   -o, --out FILE        Write the draft to FILE instead of printing it
       --save            Also save it as sent: .project/updates/<date>-<client>.md (never
                         overwrites; the newest record starts the next default period)
+      --strict          Exit 1 when a line still needs rewording (code or file names, the other
+                        language, or no content): the notes on stderr say which
   -C, --cwd DIR         Run as if started in DIR (a folder inside the git repository)
   -h, --help            Show this help
 
 md and text start with Subject/To/Cc lines, then the body. "Today" is the local date, or
 CLIENT_PULSE_TODAY=YYYY-MM-DD.
-Exit codes: 0 ok, 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
+Exit codes: 0 ok, 1 lines to reword remain (--strict only; the draft is still written), 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
 clients file, not a git repository, broken template).
 `;
 
@@ -70,7 +73,15 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   save: { type: 'boolean' },
   'new-date': { type: 'string', multiple: true },
+  strict: { type: 'boolean' },
 } as const;
+
+/** How the CLI words each reword reason of core. */
+const REWORD_WORDS: Record<RewordReason, (language: Language) => string> = {
+  identifier: () => 'has code, file or package names',
+  'other-language': (language) => (language === 'zh-CN' ? 'is in English in a Chinese e-mail' : 'is in Chinese in an English e-mail'),
+  contentless: () => 'says nothing the client can use',
+};
 
 type Format = 'md' | 'text' | 'html' | 'eml';
 
@@ -205,11 +216,17 @@ export const draft: Command = {
     if (values.period === 'since-last' && gathered.periodSource !== 'since-last') {
       io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
     }
+    for (const n of d.leadNotes ?? []) {
+      io.stderr.write(`note: work on "${n.title}" was done on ${n.completedOn}, by its due date ${n.due}: the draft says it is delivered pending the client's check; tick it in clients.md once they confirm\n`);
+    }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
     for (const s of d.linkSuggestions ?? []) {
       io.stderr.write(`note: "${s.change}" (${s.hashes[0].slice(0, 7)}) looks like evidence for “${s.commitmentTitle}”: link it? (a #tag of the commitment or a "Commitment:" trailer in the message)\n`);
     }
-    for (const l of reword) io.stderr.write(`note: written in Chinese, reword it for the client before sending: ${l.text}\n`);
+    for (const l of reword) {
+      const why = (l.reword ?? []).map((r) => REWORD_WORDS[r](d.language)).join(', ');
+      io.stderr.write(`note: reword before sending (${why}): ${l.text}\n`);
+    }
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);
     if (values.out !== undefined) {
@@ -228,6 +245,10 @@ export const draft: Command = {
         throw new RuntimeError(`cannot save the record: ${(e as Error).message}`);
       });
       io.stderr.write(`Record saved: ${path.relative(io.cwd, saved) || saved}\n`);
+    }
+    if (values.strict && reword.length > 0) {
+      io.stderr.write(`${reword.length} line${reword.length === 1 ? '' : 's'} to reword (--strict)\n`);
+      return ExitCode.problems;
     }
     return ExitCode.ok;
   },

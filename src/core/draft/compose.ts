@@ -12,10 +12,11 @@ import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
 import { usableRecipients } from '../mailbox';
 import type { DraftInput } from './input';
-import { assessStatus } from './status';
+import { rewordReasons } from './rewordCheck';
+import { assessStatus, completedInTime } from './status';
 import { suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
-import type { Draft, DraftLine, DraftSection, DraftSectionId } from './types';
+import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
 import { buildView } from './view';
 
 /** Commitments due within this many days are listed as "due soon". */
@@ -88,14 +89,6 @@ function day(ctx: Context, date: IsoDate): string {
   return formatDay(date, ctx.language, ctx.refYear);
 }
 
-/** More Han characters than Latin letters: a line an English reader cannot read as written. */
-export function mostlyChinese(text: string): boolean {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  // A Han character carries about a word: count it as three letters.
-  return han > 0 && han * 3 > latin;
-}
-
 /** The new date the lead proposes for `c`; one before today is not a plan and is left out. */
 function proposedDateOf(input: DraftInput, c: Commitment): IsoDate | undefined {
   const date = input.proposedDates?.[c.id];
@@ -105,6 +98,16 @@ function proposedDateOf(input: DraftInput, c: Commitment): IsoDate | undefined {
 /** The shown changes that move a commitment forward: a rollback is not progress. */
 function progressOf(ctx: Context, c: Commitment): ActivityItem[] {
   return (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
+}
+
+/** Days of the period's changes that move `c` forward, shown or not (the status rules' evidence). */
+function evidenceDays(ctx: Context, c: Commitment): IsoDate[] {
+  return (ctx.evidenceAll.get(c.id) ?? []).filter((i) => i.kind !== 'revert').map((i) => i.commit.authorDate.slice(0, 10));
+}
+
+/** An open, past-due commitment whose work was done by its due date: the day, else undefined. */
+function completedOn(ctx: Context, c: Commitment): IsoDate | undefined {
+  return completedInTime(c, evidenceDays(ctx, c), ctx.today);
 }
 
 /** git's subject for a revert: `Revert "<the reverted subject>"`. */
@@ -143,6 +146,12 @@ function hashesOf(items: readonly ActivityItem[]): string[] {
   return items.map((i) => i.commit.hash);
 }
 
+/** The reword flag of a client line (its markdown escapes taken off before the check). */
+function rewordFields(text: string, language: Language): Pick<DraftLine, 'needsRewording' | 'reword'> {
+  const reword = rewordReasons(text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/gu, '$1'), language);
+  return reword.length ? { needsRewording: true, reword } : {};
+}
+
 function doneSection(ctx: Context): DraftLine[] {
   const byGroup = new Map<string, { heading: string; lines: DraftLine[] }>();
   const own = new Map(ctx.client.commitments.map((c) => [c.id, c]));
@@ -176,7 +185,7 @@ function doneSection(ctx: Context): DraftLine[] {
       commitmentId: commitment?.id,
       group: heading,
       subject: text,
-      ...(!ctx.internal && ctx.language === 'en' && mostlyChinese(text) ? { needsRewording: true } : {}),
+      ...(ctx.internal ? {} : rewordFields(text, ctx.language)),
     };
     group.lines.push(line);
     lineOfHash.set(item.commit.hash, line);
@@ -208,8 +217,8 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
   switch (id) {
     case 'done':
       return doneSection(ctx);
-    case 'delivered':
-      return client.commitments
+    case 'delivered': {
+      const ticked = client.commitments
         .filter((c) => c.done && c.doneDate !== undefined && within(c.doneDate, since, until))
         .map((c) => ({
           id: `delivered:${c.id}`,
@@ -218,6 +227,14 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           commitmentId: c.id,
           subject: c.title,
         }));
+      // Done by the due date but not ticked yet: delivered, pending the client's check.
+      const pending = open.flatMap((c) => {
+        const on = completedOn(ctx, c);
+        if (on === undefined) return [];
+        return [{ id: `delivered:${c.id}`, text: phrases.line.deliveredPending(c.title, day(ctx, on)), hashes: hashesOf(shown(c)), commitmentId: c.id, subject: c.title }];
+      });
+      return [...ticked, ...pending];
+    }
     case 'inProgress':
       return open
         .filter((c) => inProgressIds.has(c.id))
@@ -242,13 +259,16 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
         }));
     case 'overdue':
       return open
-        .filter((c) => c.due !== undefined && c.due < today)
+        .filter((c) => c.due !== undefined && c.due < today && completedOn(ctx, c) === undefined)
         .sort(byDue)
         .map((c) => {
           const proposed = proposedDateOf(input, c);
+          // Any evidence here is after the due date (else the commitment reads as delivered).
+          const latest = evidenceDays(ctx, c).sort().pop();
+          const work = latest !== undefined ? { changes: progressOf(ctx, c).length, latest: day(ctx, latest) } : undefined;
           return {
             id: `overdue:${c.id}`,
-            text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), progressOf(ctx, c).length, ctx.periodWords),
+            text: phrases.line.overdue(c.title, day(ctx, c.due as IsoDate), proposed && day(ctx, proposed), work, ctx.periodWords),
             hashes: hashesOf(shown(c)),
             commitmentId: c.id,
             proposedDate: proposed,
@@ -287,7 +307,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   // Everything open that is due by the end of the next period (overdue included: it still has to
   // be finished), and what is in progress.
   const planned = client.commitments
-    .filter((c) => !c.done)
+    .filter((c) => !c.done && completedOn(ctx, c) === undefined)
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
     .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   const dueText = (c: Commitment) => {
@@ -309,7 +329,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
     const key = normalise(text);
     if (!key) return;
     const commitment = client.commitments.find((c) => normalise(c.title) === key);
-    if (commitment?.done) return;
+    if (commitment?.done || (commitment && completedOn(ctx, commitment) !== undefined)) return;
     const existing = lines.find((l) => normalise(l.subject ?? '') === key);
     if (existing) {
       const c = client.commitments.find((x) => x.id === existing.commitmentId);
@@ -435,7 +455,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
   };
 
   const status = assessStatus(
-    { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is
@@ -452,6 +472,10 @@ export function composeDraft(rawInput: DraftInput): Draft {
     sections.push({ id, title: sectionTitle(ctx, id), lines });
   }
 
+  const leadNotes: LeadNote[] = client.commitments.flatMap((c) => {
+    const on = completedOn(ctx, c);
+    return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment' as const, commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
+  });
   const range = formatRange(since, until, language, refYear);
   const quiet = shown.length === 0;
   const intro = [phrases.intro(period.words, period.week, range, client.name, internal), quiet && !internal ? phrases.quiet(period.words) : '']
@@ -478,6 +502,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
     markdown: '',
     quiet,
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
+    ...(leadNotes.length ? { leadNotes } : {}),
   };
   const lineOfHash = new Map(sections.flatMap((s) => s.lines.filter((l) => l.id.startsWith('done:')).map((l) => [l.hashes[0], l.id] as const)));
   const suggestions = suggestLinks(shown, client.commitments.filter((c) => !c.done), (h) => lineOfHash.get(h));

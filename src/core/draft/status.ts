@@ -11,8 +11,12 @@
  *     evidence for it;
  *   - there is a high risk (with a mitigation).
  * On track otherwise.
+ *
+ * An open commitment past its due date whose evidence in the period includes a change made on or
+ * before the due date is not overdue: the work was done in time and waits for the client's check
+ * (and for the lead to tick it in clients.md). It counts for none of the rules above.
  */
-import type { Client, IsoDate } from '../clients/model';
+import type { Client, Commitment, IsoDate } from '../clients/model';
 import { addDays, daysBetween } from '../calendar';
 import type { PeriodWords, Phrases } from '../l10n/phrases';
 import type { Status, StatusAssessment } from '../model';
@@ -24,12 +28,26 @@ export const DUE_SOON_WITHOUT_PROGRESS_DAYS = 3;
 export interface StatusContext {
   client: Client;
   today: IsoDate;
-  /** Number of commits of the period that are evidence for each commitment id. */
-  evidence: ReadonlyMap<string, number>;
+  /**
+   * The days (YYYY-MM-DD) of the period's changes that move each commitment forward (evidence,
+   * rollbacks left out), by commitment id.
+   */
+  evidence: ReadonlyMap<string, readonly IsoDate[]>;
   phrases: Phrases;
   period: PeriodWords;
   /** Rewrites text from clients.md for the reader (dates); identity when absent. */
   localise?: (text: string) => string;
+}
+
+/**
+ * The day work on an open, past-due commitment was completed in time: the latest evidence on or
+ * before its due date. Undefined when the commitment is done, not past due, or has no such evidence.
+ */
+export function completedInTime(c: Commitment, evidence: readonly IsoDate[] | undefined, today: IsoDate): IsoDate | undefined {
+  if (c.done || c.due === undefined || c.due >= today) return undefined;
+  const due = c.due;
+  const inTime = (evidence ?? []).filter((d) => d <= due).sort();
+  return inTime[inTime.length - 1];
 }
 
 /** The status the rules give, with localised reasons (most serious first). */
@@ -39,7 +57,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   const off: string[] = [];
   const risk: string[] = [];
   const open = client.commitments.filter((c) => !c.done);
-  const overdue = open.filter((c) => c.due !== undefined && c.due < today);
+  const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined);
   if (overdue.length >= OFF_TRACK_OVERDUE_COUNT) {
     off.push(phrases.reason.manyOverdue(overdue.length));
   } else {
@@ -56,7 +74,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   const soonLimit = addDays(today, DUE_SOON_WITHOUT_PROGRESS_DAYS);
   for (const c of open) {
     if (c.due === undefined || c.due < today || c.due > soonLimit) continue;
-    if ((ctx.evidence.get(c.id) ?? 0) > 0) continue;
+    if ((ctx.evidence.get(c.id)?.length ?? 0) > 0) continue;
     risk.push(phrases.reason.dueSoonWithoutProgress(c.title, daysBetween(today, c.due), ctx.period));
   }
   if (off.length) return { status: 'off-track', reasons: [...off, ...risk] };

@@ -5,6 +5,7 @@
 import type { Audience, IsoDate, Language, Period, Person, StatusAssessment } from '../model';
 import type { LeftOutRecipient } from '../mailbox';
 import type { LinkSuggestion } from './suggest';
+import type { RewordReason } from './rewordCheck';
 
 export type DraftSectionId =
   | 'done'
@@ -31,15 +32,31 @@ export interface DraftLine {
   /** The user removed this line in the panel; kept so it can be restored. */
   dropped?: boolean;
   /**
-   * The commit's words are mostly in a script the draft's language does not use (a Chinese
-   * subject in an English e-mail): the lead should reword the line before sending.
+   * The lead should reword the line before sending (client audience): true exactly when `reword`
+   * has reasons.
    */
   needsRewording?: boolean;
+  /** Why (codes, worded by the fronts): code in the sentence, the other language, or no content. */
+  reword?: RewordReason[];
   /** Localised sub-heading the line is listed under (a commitment title or a kind such as "Fixes"). */
   group?: string;
   /** What the line is about, without dates or markers (e.g. the commitment title); saved in records. */
   subject?: string;
 }
+
+/**
+ * Something only the lead reads (panel, CLI stderr), never the client: a code with its data, worded
+ * by the front that shows it.
+ */
+export type LeadNote = {
+  /** The commitment is open and past due, but its work was done by the due date: tick it in clients.md once the client has checked it. */
+  code: 'tick-commitment';
+  commitmentId: string;
+  title: string;
+  /** Day of the latest change on or before the due date. */
+  completedOn: IsoDate;
+  due: IsoDate;
+};
 
 export interface DraftSection {
   id: DraftSectionId;
@@ -74,6 +91,8 @@ export interface Draft {
   hiddenCount?: number;
   /** True when no client-visible change was made in the period. */
   quiet?: boolean;
+  /** Notes for the lead only (never in `markdown`); absent when there are none. */
+  leadNotes?: LeadNote[];
   /**
    * For the lead only (never in the e-mail): changes that look like evidence for an open
    * commitment but are not linked to it ("looks like evidence for “…”: link it?").

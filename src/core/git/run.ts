@@ -423,45 +423,69 @@ export async function defaultBranch(cwd: string): Promise<string | undefined> {
 
 /**
  * Local and remote branches with commits that the default branch (or `base`) does not have, most
- * recent tip first. `HEAD` aliases such as `origin/HEAD` and the base itself are skipped.
+ * recent tip first. `HEAD` aliases such as `origin/HEAD` and the base itself are skipped. With
+ * `since` (YYYY-MM-DD), only branches whose tip was committed on or after that day.
+ *
+ * Two git processes whatever the number of branches: one `for-each-ref --no-merged` (merged
+ * branches never reach the log) and one `log` of every listed tip minus the base; each commit is
+ * then given to the branches it is reachable from through its parents.
  */
-export async function unmergedBranches(cwd: string, base?: string): Promise<{ base?: string; branches: BranchInfo[] }> {
+export async function unmergedBranches(cwd: string, base?: string, since?: string): Promise<{ base?: string; branches: BranchInfo[] }> {
   const baseRef = base ?? (await defaultBranch(cwd));
   if (!baseRef) return { base: undefined, branches: [] };
+  const { stdout: baseHash } = await runGit(cwd, ['rev-parse', '--verify', '-q', '--end-of-options', `${baseRef}^{commit}`], { okCodes: [1] });
+  const baseOid = baseHash.trim();
   const { stdout } = await runGit(cwd, [
     'for-each-ref',
     '--sort=-committerdate',
-    '--format=%(refname)%00%(refname:short)%00%(objectname)%00%(symref)',
+    '--format=%(refname)%00%(refname:short)%00%(objectname)%00%(symref)%00%(committerdate:short)',
+    ...(baseOid ? [`--no-merged=${baseOid}`] : []),
     'refs/heads',
     'refs/remotes',
   ]);
-  const { stdout: baseHash } = await runGit(cwd, ['rev-parse', '--verify', '-q', '--end-of-options', `${baseRef}^{commit}`], { okCodes: [1] });
-  const baseOid = baseHash.trim();
-  const branches: BranchInfo[] = [];
+  const refs: Array<{ full: string; short: string; oid: string }> = [];
   for (const line of stdout.split('\n')) {
     if (!line) continue;
-    const [full, short, oid, symref] = line.split('\0');
+    const [full, short, oid, symref, date] = line.split('\0');
     if (symref || full.endsWith('/HEAD')) continue;
     if (oid === baseOid || short === baseRef) continue;
-    const remote = full.startsWith('refs/remotes/');
-    // One log per branch: the commits the base lacks, newest first, with their files.
-    const range = baseOid ? [full, `^${baseOid}`] : [full];
-    const { stdout: log } = await runGit(cwd, [
-      'log',
-      '-z',
-      '--no-renames',
-      '--name-status',
-      '--format=%x01%x00%aN%x00%aE%x00%aI%x00%s%x00',
-      '--end-of-options',
-      ...range,
-      '--',
-    ]);
-    const commits = parseBranchLog(log);
-    if (commits.length === 0) continue;
-    const tip = commits[0];
+    if (since !== undefined && date < since) continue;
+    refs.push({ full, short, oid });
+  }
+  if (refs.length === 0) return { base: baseRef, branches: [] };
+  const tips = [...new Set(refs.map((r) => r.oid))];
+  const { stdout: log } = await runGit(cwd, [
+    'log',
+    '-z',
+    '--no-renames',
+    '--name-status',
+    '--format=%x01%x00%H%x00%P%x00%aN%x00%aE%x00%aI%x00%s%x00',
+    '--end-of-options',
+    ...tips,
+    ...(baseOid ? [`^${baseOid}`] : []),
+    '--',
+  ]);
+  const byHash = new Map(parseBranchLog(log).map((c) => [c.hash, c]));
+  const branches: BranchInfo[] = [];
+  for (const ref of refs) {
+    // The branch's commits the base lacks: everything in the log reachable from its tip.
+    const commits: BranchCommit[] = [];
+    const seen = new Set<string>();
+    const stack = [ref.oid];
+    while (stack.length > 0) {
+      const hash = stack.pop() as string;
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      const c = byHash.get(hash);
+      if (!c) continue;
+      commits.push(c);
+      stack.push(...c.parents);
+    }
+    const tip = byHash.get(ref.oid);
+    if (!tip) continue;
     branches.push({
-      name: short,
-      remote,
+      name: ref.short,
+      remote: ref.full.startsWith('refs/remotes/'),
       lastAuthorName: tip.name,
       lastAuthorEmail: tip.email,
       lastDate: tip.date,
@@ -475,6 +499,8 @@ export async function unmergedBranches(cwd: string, base?: string): Promise<{ ba
 }
 
 interface BranchCommit {
+  hash: string;
+  parents: string[];
   name: string;
   email: string;
   date: string;
@@ -483,7 +509,7 @@ interface BranchCommit {
 }
 
 /**
- * Parses `\x01\0name\0email\0date\0subject\0` records, each followed by `status\0path\0`
+ * Parses `\x01\0hash\0parents\0name\0email\0date\0subject\0` records, each followed by `status\0path\0`
  * pairs. Reading is positional: a path is always the field after a status, so no file name (not
  * even one spelled `\x01`) can be taken for a record start.
  */
@@ -494,8 +520,9 @@ function parseBranchLog(text: string): BranchCommit[] {
   while (i < fields.length) {
     const f = fields[i].replace(/^\n+/u, '');
     if (f === '\x01') {
-      out.push({ name: fields[i + 1] ?? '', email: fields[i + 2] ?? '', date: fields[i + 3] ?? '', subject: fields[i + 4] ?? '', files: [] });
-      i += 5;
+      const [hash = '', parents = '', name = '', email = '', date = '', subject = ''] = fields.slice(i + 1, i + 7);
+      out.push({ hash, parents: parents.split(' ').filter(Boolean), name, email, date, subject, files: [] });
+      i += 7;
     } else if (f !== '' && out.length > 0) {
       const file = fields[i + 1];
       if (file !== undefined) out[out.length - 1].files.push(file);

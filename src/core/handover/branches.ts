@@ -42,6 +42,26 @@ export function branchBelongsTo(branch: UnmergedBranch, client: Client): boolean
   return tags.some((t) => mentions(name, t) || mentions(branch.subject, t));
 }
 
+/**
+ * Lines of development that live on beside the default branch and are never merged into it or
+ * deleted as a matter of course: `main`/`master`/`trunk`, `develop`/`dev`, `stable`, `next`,
+ * `staging`/`production`, `release/*`, `releases/*`, `support/*`, `maint*`, and version lines such as
+ * `v6-dev`, `6.x`, `v2`, `1.4-stable`, `*-dev`, `*-stable`. `hotfix/*` branches are short-lived and
+ * are not among them.
+ */
+const LONG_LIVED = [
+  /^(?:main|master|trunk|develop|development|dev|stable|next|staging|production|prod|gh-pages)$/u,
+  /^(?:release|releases|support|maint|maintenance)(?:[/-].+)?$/u,
+  /^v?\d+(?:\.(?:\d+|x))*(?:[-_.](?:dev|stable|x|lts|maint|branch))?$/u,
+  /[-_](?:dev|develop|stable|lts)$/u,
+];
+
+/** True for a long-lived line (see `LONG_LIVED`); a remote branch is judged without its remote. */
+export function isLongLivedBranch(branch: Pick<UnmergedBranch, 'name' | 'remote'>): boolean {
+  const name = (branch.remote ? branch.name.replace(/^[^/]+\//u, '') : branch.name).toLowerCase();
+  return LONG_LIVED.some((p) => p.test(name));
+}
+
 /** True when the departing person made the tip commit or any commit of the branch. */
 export function hasDepartingWork(branch: UnmergedBranch, from: DepartingPerson): boolean {
   return (

@@ -6,6 +6,7 @@
 import type { Person } from '../clients/model';
 import { formatDay, formatDayWithWeekday } from '../l10n/dates';
 import { addDays } from '../calendar';
+import { isLongLivedBranch } from './branches';
 import type { ClientFacts } from './facts';
 import { newcomerOf } from './letter';
 
@@ -49,7 +50,7 @@ export function composeChecklist(f: ClientFacts, from: string, today: string, re
   for (const w of f.waiting) {
     out.push(c.followUp(p.quote(w.ask.text), w.days !== undefined && w.ask.askedOn ? p.waiting(w.days, day(w.ask.askedOn)) : p.waitingUndated));
   }
-  for (const b of f.branches.filter((x) => x.departing)) out.push(c.branch(b.branch.name));
+  for (const b of f.branches.filter((x) => x.departing)) out.push(isLongLivedBranch(b.branch) ? c.longLivedBranch(b.branch.name, lead) : c.branch(b.branch.name));
   out.push(...walkthroughOnly(f, takesPart));
   const checkIns = [7, 14, 28].map((n) => day(addDays(today, n)));
   out.push(c.checkIns(first, p.list(checkIns)));

@@ -6,6 +6,7 @@ import { phrasesFor as draftPhrasesFor } from '../l10n/phrases';
 import type { ActivityItem } from '../git/types';
 import type { StatusAssessment } from '../model';
 import { groupIntoAreas, MAX_AREAS } from './areas';
+import { isLongLivedBranch } from './branches';
 import type { ClientFacts, OpenCommitment } from './facts';
 import { formatPerson } from './person';
 import type { CodeArea } from './types';
@@ -218,7 +219,8 @@ export function branchLines(
   return branches.map((b) => {
     const name = `${b.repository ? `${b.repository}: ` : ''}${b.branch.name}`;
     const line = p.branchLine(b.branch.ahead, b.base, b.branch.lastAuthorName, formatDay(b.branch.lastDate.slice(0, 10), lang, refYear));
-    return `- ${code(name)}${p.colon}${line}${p.paren(p.quote(b.branch.subject))}${b.departing ? ` · ${p.departingBranch(from)}` : ''}`;
+    const advice = isLongLivedBranch(b.branch) ? ` · ${p.longLivedBranch(b.departing ? from : undefined)}` : b.departing ? ` · ${p.departingBranch(from)}` : '';
+    return `- ${code(name)}${p.colon}${line}${p.paren(p.quote(b.branch.subject))}${advice}`;
   });
 }
 

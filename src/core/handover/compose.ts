@@ -25,11 +25,12 @@ import type { ClientHandover, CodeArea, HandoverDocument, HandoverInput, Unmerge
 function statusOf(input: HandoverInput, client: Client, lastSent: IsoDate | undefined): StatusAssessment {
   const lang = client.language ?? input.language;
   const since = lastSent && lastSent < input.today ? addDays(lastSent, 1) : addDays(input.today, -6);
-  const evidence = new Map<string, number>();
+  const evidence = new Map<string, IsoDate[]>();
   for (const repo of input.repositories) {
     for (const item of repo.items) {
-      if (item.commit.authorDate.slice(0, 10) < since) continue;
-      for (const id of item.commitmentIds) evidence.set(id, (evidence.get(id) ?? 0) + 1);
+      const day = item.commit.authorDate.slice(0, 10);
+      if (day < since || item.kind === 'revert') continue;
+      for (const id of new Set(item.commitmentIds)) evidence.set(id, [...(evidence.get(id) ?? []), day]);
     }
   }
   const period: PeriodWords = lastSent ? { kind: 'since-last' } : { kind: 'range', range: formatRange(since, input.today, lang) };

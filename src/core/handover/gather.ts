@@ -17,8 +17,11 @@ import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
 /** The git reading a handover needs; `gitSource.ts` provides the real one. */
 export interface HandoverGit {
   readActivity(request: ActivityRequest, clients: Client[]): Promise<Activity>;
-  /** Branches not merged into the default branch, with their commits' authors and files. */
-  unmergedBranches(cwd: string): Promise<{ base: string; branches: UnmergedBranch[]; warnings: string[] }>;
+  /**
+   * Branches not merged into the default branch whose tip was committed on or after `since` (work
+   * in the handover window), with their commits' authors and files.
+   */
+  unmergedBranches(cwd: string, since: IsoDate): Promise<{ base: string; branches: UnmergedBranch[]; warnings: string[] }>;
 }
 
 export const DEFAULT_WINDOW_DAYS = 90;
@@ -129,7 +132,7 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
     if (!bounded.request) continue;
     const [activity, branches] = await Promise.all([
       o.git.readActivity(bounded.request, file.clients),
-      o.git.unmergedBranches(root),
+      o.git.unmergedBranches(root, since),
     ]);
     if (seen.has(activity.root)) continue;
     seen.add(activity.root);

@@ -6,8 +6,8 @@ import type { HandoverGit } from './gather';
 export function realHandoverGit(): HandoverGit {
   return {
     readActivity,
-    async unmergedBranches(cwd) {
-      const { base, branches } = await unmergedBranches(cwd);
+    async unmergedBranches(cwd, since) {
+      const { base, branches } = await unmergedBranches(cwd, undefined, since);
       return { base: base ?? 'main', branches, warnings: [] };
     },
   };

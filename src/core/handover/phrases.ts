@@ -124,6 +124,8 @@ export interface HandoverPhrases {
   noBranches: string;
   branchLine(ahead: number, base: string, author: string, date: string): string;
   departingBranch(from: string): string;
+  /** A long-lived line (`release/*`, `develop`, `v6-dev`): kept, never merged or deleted by a handover. */
+  longLivedBranch(from: string | undefined): string;
   deadlines: string;
   noDeadlines: string;
   inDays(days: number): string;
@@ -170,6 +172,7 @@ export interface HandoverPhrases {
     reassign(title: string, due: string): string;
     followUp(ask: string, days: string): string;
     branch(name: string): string;
+    longLivedBranch(name: string, lead: string): string;
     walkthrough(lead: string, areas: string): string;
     checkIns(contact: string, dates: string): string;
     satisfaction(contact: string, date: string): string;
@@ -285,6 +288,7 @@ const en: HandoverPhrases = {
   branchLine: (ahead, base, author, date) =>
     `${ahead} commit${ahead === 1 ? '' : 's'} not in ${base}; last by ${author} on ${date}`,
   departingBranch: (from) => `**has work by ${from}: merge it, hand it over or close it**`,
+  longLivedBranch: (from) => `long-lived line, kept as it is${from ? `; **has work by ${from}: say who looks after it now**` : ''}`,
   deadlines: 'Deadlines in the next 30 days',
   noDeadlines: '_No commitment falls due in the next 30 days._',
   inDays: (days) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
@@ -348,6 +352,7 @@ const en: HandoverPhrases = {
     reassign: (title, due) => `Open thread: give ${title} (${due}) a new owner`,
     followUp: (ask, days) => `Open thread: follow up on ${ask}, ${days}`,
     branch: (name) => `Open thread: merge, hand over or close branch \`${name}\``,
+    longLivedBranch: (name, lead) => `Open thread: tell ${lead} how the long-lived line \`${name}\` is maintained (keep it; do not merge or delete it)`,
     walkthrough: (lead, areas) => `Open thread: walk ${lead} through ${areas}; nobody else changed that code in the window`,
     checkIns: (contact, dates) => `First weeks: check-in calls with ${contact} on ${dates}`,
     satisfaction: (contact, date) => `Ask ${contact} how the transition went, around ${date}`,
@@ -460,6 +465,7 @@ const zh: HandoverPhrases = {
   noBranches: '_该客户没有未合并的分支。_',
   branchLine: (ahead, base, author, date) => `有 ${ahead} 个提交尚未合并到 ${base}；最近一次由${author}在 ${date} 提交`,
   departingBranch: (from) => `**含有${from}的工作：请合并、移交或关闭**`,
+  longLivedBranch: (from) => `长期维护的分支，保持不动${from ? `；**含有${from}的工作：请说明现在由谁维护**` : ''}`,
   deadlines: '未来 30 天的截止日期',
   noDeadlines: '_未来 30 天没有到期的承诺。_',
   inDays: (days) => (days === 0 ? '今天' : days === 1 ? '明天' : `${days} 天后`),
@@ -522,6 +528,7 @@ const zh: HandoverPhrases = {
     reassign: (title, due) => `待办：为${title}（${due}）重新指定负责人`,
     followUp: (ask, days) => `待办：跟进${ask}，${days}`,
     branch: (name) => `待办：合并、移交或关闭分支 \`${name}\``,
+    longLivedBranch: (name, lead) => `待办：向${lead}说明长期分支 \`${name}\` 的维护方式（保留，不要合并或删除）`,
     walkthrough: (lead, areas) => `待办：给${lead}讲解 ${areas} 的代码；此期间没有其他人修改过`,
     checkIns: (contact, dates) => `交接后头几周：在 ${dates} 与${contact}沟通`,
     satisfaction: (contact, date) => `${date}前后询问${contact}对这次交接是否满意`,

@@ -20,6 +20,14 @@ export type PlanDue = { due: string } | { missed: string; proposed: string | und
 
 export type KindGroup = 'feature' | 'fix' | 'improvement' | 'docs';
 
+/** The period's work on an overdue commitment, all of it after the due date. */
+export interface OverdueWork {
+  /** Changes listed to the reader (may be 0 when the evidence is not shown). */
+  changes: number;
+  /** Formatted day of the latest change. */
+  latest: string;
+}
+
 /** The moment of a due date relative to today, for "due in 3 days" / "3 天后到期". */
 export type DueIn = { days: number };
 
@@ -55,7 +63,14 @@ export interface Phrases {
     delivered(title: string, doneOn: string | undefined, due: string | undefined, timing: 'early' | 'on-time' | 'late' | 'undated'): string;
     inProgress(title: string, changes: number, period: PeriodWords, due: string | undefined): string;
     dueSoon(title: string, due: string, days: number): string;
-    overdue(title: string, due: string, proposed: string | undefined, changes: number, period: PeriodWords): string;
+    /**
+     * A commitment past its due date. `work`: the period's changes for it, all made after the due
+     * date (`changes` of them listed above, the latest on `latest`); the line says so instead of
+     * "we missed".
+     */
+    overdue(title: string, due: string, proposed: string | undefined, work: OverdueWork | undefined, period: PeriodWords): string;
+    /** Open and past due, but the work was done by the due date: waits for the client's check. */
+    deliveredPending(title: string, doneOn: string): string;
     risk(level: RiskLevel | undefined, description: string, mitigation: string | undefined): string;
     ask(text: string, askedOn: string | undefined, waitingDays: number | undefined): string;
     /** A plan line: due date ahead, or a missed date with the proposed new one (blank until filled). */
@@ -206,10 +221,12 @@ const en: Phrases = {
       return [title, [work, date].filter(Boolean).join('; ')].filter(Boolean).join(' — ');
     },
     dueSoon: (title, due, days) => `${title} — due ${due} (${enIn(days)})`,
-    overdue(title, due, proposed, changes, p) {
-      const work = changes > 0 ? ` Work continues: ${plural(changes, 'change', 'changes')} ${enDuring(p)}.` : '';
-      return `We missed the ${due} date for “${title}”.${work} Proposed new date: ${proposed ?? BLANK}`;
+    overdue(title, due, proposed, work, p) {
+      if (!work) return `We missed the ${due} date for “${title}”. Proposed new date: ${proposed ?? BLANK}`;
+      const detail = work.changes > 0 ? `${plural(work.changes, 'change', 'changes')} ${enDuring(p)}, the latest on ${work.latest}` : `the latest change on ${work.latest}`;
+      return `“${title}” was due ${due}; work continued after that date (${detail}). Proposed new date: ${proposed ?? BLANK}`;
     },
+    deliveredPending: (title, doneOn) => `Work on “${title}” was completed on ${doneOn}; we'll confirm once you have checked it`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${level[0].toUpperCase()}${level.slice(1)}:** ` : '';
       return `${prefix}${stripStop(description)}. What we are doing: ${mitigation ? `${stripStop(mitigation)}.` : `${BLANK} (to be agreed)`}`;
@@ -300,10 +317,12 @@ const zh: Phrases = {
       return parts.length ? `${title}：${parts.join('，')}` : title;
     },
     dueSoon: (title, due, days) => `${title}：${due}到期（${days === 0 ? '今天' : days === 1 ? '明天' : `还有 ${days} 天`}）`,
-    overdue(title, due, proposed, changes, p) {
-      const work = changes > 0 ? `工作仍在推进（${zhDuring(p)} ${changes} 项相关改动）。` : '';
-      return `“${title}”未能按原定的${due}完成。${work}建议新日期：${proposed ?? BLANK}`;
+    overdue(title, due, proposed, work, p) {
+      if (!work) return `“${title}”未能按原定的${due}完成。建议新日期：${proposed ?? BLANK}`;
+      const detail = work.changes > 0 ? `${zhDuring(p)} ${work.changes} 项相关改动，最近一次在${work.latest}` : `最近一次改动在${work.latest}`;
+      return `“${title}”原定${due}完成，此后工作仍在推进（${detail}）。建议新日期：${proposed ?? BLANK}`;
     },
+    deliveredPending: (title, doneOn) => `“${title}”的工作已于${doneOn}完成，待您验收后我们再确认交付`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${{ low: '低风险', medium: '中风险', high: '高风险' }[level]}**：` : '';
       return `${prefix}${stripStop(description)}。应对：${mitigation ? `${stripStop(mitigation)}。` : `${BLANK}（待商定）`}`;

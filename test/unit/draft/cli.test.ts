@@ -101,10 +101,20 @@ describe('draft: CLI', function () {
     assert.match(format.stderr, /--format must be md, text, html, eml; got "pdf"/);
   });
 
+  it('prints each line to reword on stderr with its reason; --strict exits 1 while any remain', () => {
+    const plain = runCli(['draft', '--client', 'Acme Retail', '--signature', 'Alice Martin'], { cwd: repo, env });
+    assert.equal(plain.code, 0);
+    assert.match(plain.stderr, /note: reword before sending \(is in Chinese in an English e-mail\): 支付步骤 p95 从 3\.1 秒降到 2\.4 秒\n/);
+    const strict = runCli(['draft', '--client', 'Acme Retail', '--signature', 'Alice Martin', '--strict'], { cwd: repo, env });
+    assert.equal(strict.code, 1);
+    assert.equal(strict.stdout, plain.stdout, 'the draft is still written');
+    assert.match(strict.stderr, /\d+ lines? to reword \(--strict\)\n$/);
+  });
+
   it('--new-date writes the proposed date into the overdue line and the plan; bad ones are refused', () => {
     const ok = runCli(['draft', '--client', 'Acme Retail', '--new-date', '#checkout=2026-12-04', '--signature', 'Alice Martin'], { cwd: repo, env });
     assert.equal(ok.code, 0, ok.stderr);
-    assert.match(ok.stdout, /We missed the 17 Nov date for “Checkout p95 under 2 s on the payment step”\..* Proposed new date: 4 Dec\n/);
+    assert.match(ok.stdout, /“Checkout p95 under 2 s on the payment step” was due 17 Nov; work continued after that date .* Proposed new date: 4 Dec\n/);
     assert.doesNotMatch(ok.stdout, /Proposed new date: ____/);
     const byTitle = runCli(['draft', '--client', 'Acme Retail', '--lang', 'zh-CN', '--new-date', 'checkout p95=2026-12-04'], { cwd: repo, env });
     assert.match(byTitle.stdout, /建议新日期：12月4日/);

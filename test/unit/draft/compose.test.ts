@@ -89,7 +89,12 @@ describe('draft: composer', () => {
     const items = [item('支付步骤 p95 从 3.1 秒降到 2.4 秒', { kind: 'perf' }), item('Port the 登录 page to the new design', { kind: 'feature' }), item('Faster checkout', { kind: 'perf' })];
     const flagged = (d: ReturnType<typeof compose>) => (section(d, 'done')?.lines ?? []).filter((l) => l.needsRewording).map((l) => l.text);
     assert.deepEqual(flagged(compose(client(), items)), ['支付步骤 p95 从 3.1 秒降到 2.4 秒']);
-    assert.deepEqual(flagged(compose(client({ language: 'zh-CN' }), items)), [], 'Chinese lines are what a Chinese client reads');
+    assert.deepEqual(flagged(compose(client({ language: 'zh-CN' }), items)), ['Port the 登录 page to the new design', 'Faster checkout'], 'English lines in a Chinese e-mail');
+    const reasons = (d: ReturnType<typeof compose>) => (section(d, 'done')?.lines ?? []).map((l) => [l.text, l.reword ?? []]);
+    assert.deepEqual(reasons(compose(client(), [item('Update styling', { kind: 'other' }), item('Handle null in getCart', { kind: 'fix' })])), [
+      ['Handle null in getCart', ['identifier']],
+      ['Update styling', ['contentless']],
+    ]);
     assert.deepEqual(flagged(compose(client(), items, { audience: 'internal' })), [], 'the team reads both');
   });
 
@@ -117,7 +122,7 @@ describe('draft: composer', () => {
     assert.deepEqual(texts('delivered'), ['Locator redesign — delivered 18 Nov, ahead of the 20 Nov date']);
     assert.deepEqual(texts('inProgress'), ['Loyalty beta — 1 change this week; due 26 Nov']);
     assert.deepEqual(texts('dueSoon'), ['Opening hours — due Sun 29 Nov (in 9 days)']);
-    assert.deepEqual(texts('overdue'), ['We missed the 17 Nov date for “Checkout speed”. Work continues: 1 change this week. Proposed new date: 27 Nov']);
+    assert.deepEqual(texts('overdue'), ['“Checkout speed” was due 17 Nov; work continued after that date (1 change this week, the latest on 18 Nov). Proposed new date: 27 Nov']);
     assert.equal(section(d, 'overdue')?.lines[0].proposedDate, '2026-11-27');
     const past = compose(c, [], { proposedDates: { 'Acme Retail#3': '2026-11-19' } });
     assert.match(section(past, 'overdue')?.lines[0].text ?? '', /Proposed new date: ____$/, 'a date before today is no plan: the blank stays');
