@@ -7,6 +7,7 @@ import type { ActivityItem, CommitKind, HiddenReason } from '../git/types';
 import { addDays, daysBetween, isoWeekOf, toUtcDate, within } from '../l10n/days';
 import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
+import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
@@ -212,7 +213,6 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
   const { client, phrases, today, input } = ctx;
   const { since, until } = input.period;
   const open = client.commitments.filter((c) => !c.done);
-  const byDue = (a: Commitment, b: Commitment) => (a.due ?? '9999').localeCompare(b.due ?? '9999');
   const shown = (c: Commitment) => ctx.evidenceShown.get(c.id) ?? [];
   switch (id) {
     case 'done':
@@ -230,7 +230,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
     case 'inProgress':
       return open
         .filter((c) => inProgressIds.has(c.id))
-        .sort(byDue)
+        .sort(compareCommitments)
         .map((c) => ({
           id: `inProgress:${c.id}`,
           text: phrases.line.inProgress(c.title, progressOf(ctx, c).length, ctx.periodWords, c.due && day(ctx, c.due)),
@@ -241,7 +241,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
     case 'dueSoon':
       return open
         .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id))
-        .sort(byDue)
+        .sort(compareCommitments)
         .map((c) => ({
           id: `dueSoon:${c.id}`,
           text: phrases.line.dueSoon(c.title, formatDayWithWeekday(c.due as IsoDate, ctx.language, ctx.refYear), daysBetween(today, c.due as IsoDate)),
@@ -252,7 +252,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
     case 'overdue':
       return open
         .filter((c) => c.due !== undefined && c.due < today)
-        .sort(byDue)
+        .sort(compareCommitments)
         .map((c) => {
           const proposed = proposedDateOf(input, c);
           return {
@@ -298,7 +298,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   const planned = client.commitments
     .filter((c) => !c.done)
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
-    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+    .sort(compareCommitments);
   const dueText = (c: Commitment) => {
     if (c.due === undefined) return undefined;
     if (c.due >= today) return { due: day(ctx, c.due) };
