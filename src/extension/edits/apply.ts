@@ -9,10 +9,9 @@
  *   edited ranges stay as they were.
  * - New files are created exclusively: an existing file is never overwritten.
  */
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/clients/model';
+import { createExclusive } from '../../core/project/save';
 import { applyToText, EditError } from './text';
 
 export { applyToText, EditError };
@@ -79,16 +78,7 @@ export async function applyCoreEdits(uri: vscode.Uri, edits: readonly TextEdit[]
  */
 export async function writeNewFile(uri: vscode.Uri, content: Uint8Array | string): Promise<boolean> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  if (uri.scheme === 'file') {
-    await fs.mkdir(path.dirname(uri.fsPath), { recursive: true });
-    try {
-      await fs.writeFile(uri.fsPath, bytes, { flag: 'wx' });
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw e;
-    }
-  }
+  if (uri.scheme === 'file') return createExclusive(uri.fsPath, bytes);
   try {
     await vscode.workspace.fs.stat(uri);
     return false;
