@@ -9,20 +9,12 @@ import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import type { Draft } from '../../core/draft/types';
-import type { WeekStart } from '../../core/git/period';
 import type { Period } from '../../core/git/types';
+import type { Settings } from '../../core/project/settings';
 import type { DraftOptions } from '../../shared/protocol';
 
-/** The settings a draft depends on (read per clients file's folder). */
-export interface DraftSettings {
-  language: 'auto' | Language;
-  weekStart: WeekStart;
-  signature: string;
-  hideCommitTypes: string[];
-  botAuthors: string[];
-  redactPatterns: string[];
-  ticketKeyPattern: string;
-}
+/** The settings a draft depends on (read per clients file's folder): core's one `Settings`. */
+export type DraftSettings = Settings;
 
 /** Where the clients file is and what it says. */
 export interface ClientsSnapshot {
