@@ -10,6 +10,7 @@ import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import type { Draft } from '../../core/draft/types';
 import type { Period } from '../../core/git/types';
+import { optionsFromSettings } from '../../core/project/draftOptions';
 import type { Settings } from '../../core/project/settings';
 import type { DraftOptions } from '../../shared/protocol';
 
@@ -66,15 +67,12 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
     client: req.client,
     period: req.period,
     today: req.today,
-    weekStart: s.weekStart,
+    ...optionsFromSettings(s),
     audience: req.options.audience,
     language: req.options.language,
-    signature: s.signature,
     ...(req.options.statusOverride ? { statusOverride: req.options.statusOverride } : {}),
     droppedLineIds: req.options.dropped,
     ...(req.options.proposedDates ? { proposedDates: req.options.proposedDates } : {}),
-    noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors },
-    redaction: { patterns: s.redactPatterns, ticketKeyPattern: s.ticketKeyPattern },
   });
   return { draft: composeDraft(gathered.input), warnings: gathered.warnings };
 }
