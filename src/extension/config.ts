@@ -7,6 +7,9 @@ import { describeSettingProblem, settingsFrom, SETTINGS_SECTION, type Settings }
 
 export type { Settings };
 export { DEFAULT_CLIENTS_FILE } from '../core/project/settings';
+/** The settings a draft depends on: core's one `Settings`. */
+export type DraftSettings = Settings;
+
 
 /** The settings of `scope`, validated by core (an invalid value: its default, and a warning). */
 function readSettings(scope: vscode.Uri | undefined): Settings {

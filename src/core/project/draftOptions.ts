@@ -4,7 +4,7 @@
  * produce the same text for the same repository and settings).
  */
 import type { NoiseOptions, RedactionOptions } from '../git/types';
-import type { WeekStart } from '../git/period';
+import type { WeekStart } from '../calendar';
 import type { Settings } from './settings';
 
 export interface SettingsOptions {

@@ -6,7 +6,7 @@
  */
 import type { Language } from '../clients/model';
 import { DEFAULT_NOISE } from '../git/noise';
-import type { WeekStart } from '../git/period';
+import { WEEK_STARTS, type WeekStart } from '../calendar';
 import { DEFAULT_TICKET_KEY_PATTERN } from '../git/redact';
 
 export interface Settings {
@@ -29,7 +29,7 @@ export type SettingName = keyof Settings;
 export const DEFAULT_CLIENTS_FILE = '.project/clients.md';
 
 export const LANGUAGE_SETTINGS: readonly Settings['language'][] = ['auto', 'en', 'zh-CN'];
-export const WEEK_STARTS: readonly WeekStart[] = ['monday', 'sunday', 'saturday'];
+export { WEEK_STARTS };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clientsFile: DEFAULT_CLIENTS_FILE,

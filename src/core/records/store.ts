@@ -6,11 +6,10 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Draft } from '../draft/types';
 import { saveNew } from '../project/save';
 import { parseRecord, renderRecord, type RenderRecordOptions } from './format';
 import { recordFileName, recordNamesFor } from './naming';
-import type { ParsedRecord } from './types';
+import type { ParsedRecord, RecordSource } from './types';
 
 /** The records folder of a `.project` folder. */
 export function updatesDir(projectDir: string): string {
@@ -52,6 +51,6 @@ export async function lastSentDate(dir: string, client: string): Promise<string 
 }
 
 /** Writes the record of `draft` as a new file in `dir` (created if needed); resolves to its path. */
-export async function saveRecord(dir: string, draft: Draft, options: RenderRecordOptions): Promise<string> {
+export async function saveRecord(dir: string, draft: RecordSource, options: RenderRecordOptions): Promise<string> {
   return saveNew(dir, (taken) => recordFileName(options.sent, draft.client, taken), renderRecord(draft, options));
 }

@@ -11,11 +11,8 @@ import { gatherDraftInput } from '../../core/draft/gather';
 import type { Draft } from '../../core/draft/types';
 import type { Period } from '../../core/git/types';
 import { optionsFromSettings } from '../../core/project/draftOptions';
-import type { Settings } from '../../core/project/settings';
 import type { DraftOptions } from '../../shared/protocol';
-
-/** The settings a draft depends on (read per clients file's folder): core's one `Settings`. */
-export type DraftSettings = Settings;
+import type { DraftSettings } from '../config';
 
 /** Where the clients file is and what it says. */
 export interface ClientsSnapshot {

@@ -11,8 +11,8 @@ import { composeDraft } from '../../../src/core/draft/compose';
 import { gatherDraftInput } from '../../../src/core/draft/gather';
 import { optionsFromSettings } from '../../../src/core/project/draftOptions';
 import { settingsFrom } from '../../../src/core/project/settings';
-import { buildOnce, runCli } from '../cli/helpers';
-import { DEMO_TODAY, makeDemo } from '../draft/demo';
+import { buildOnce, runCli } from '../../support/cli';
+import { DEMO_TODAY, makeDemo } from '../../support/demo';
 
 describe('project: the CLI and the panel draft the same e-mail', function () {
   this.timeout(120000);
