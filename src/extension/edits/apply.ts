@@ -11,6 +11,7 @@
  */
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/clients/model';
+import { ClientsFileDecodeError, decodeClientsFile } from '../../core/project/clientsFile';
 import { createExclusive } from '../../core/project/save';
 import { applyToText, EditError } from './text';
 
@@ -21,14 +22,14 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 async function readDisk(uri: vscode.Uri): Promise<string> {
   const bytes = await vscode.workspace.fs.readFile(uri);
   try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new EditError(vscode.l10n.t('{0} is not valid UTF-8; Client Pulse does not change it.', uri.fsPath));
+    return decodeClientsFile(bytes, uri.fsPath);
+  } catch (e) {
+    if (e instanceof ClientsFileDecodeError) throw new EditError(vscode.l10n.t('Client Pulse does not change it: {0}', e.message));
+    throw e;
   }
 }
 
