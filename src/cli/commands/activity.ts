@@ -6,6 +6,8 @@ import type { Client, ClientsFile, IsoDate } from '../../core/clients/model';
 import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { readActivity } from '../../core/git/activity';
+import { boundaryWarning, withinBoundary } from '../../core/git/boundary';
+import * as path from 'node:path';
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Activity, ActivityItem, Period } from '../../core/git/types';
@@ -104,13 +106,14 @@ function toRow(i: ActivityItem): ActivityRow {
   };
 }
 
-function loadClients(io: CliIo, given: string | undefined): { file?: ClientsFile; displayPath?: string } {
+function loadClients(io: CliIo, given: string | undefined): { file?: ClientsFile; displayPath?: string; folder?: string } {
   if (given === undefined && findClientsFile(io.cwd) === undefined) return {};
   const loaded = loadClientsFile(io.cwd, given);
   const file: ClientsFile = parseClients(loaded.text);
   const errors = file.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) io.stderr.write(`note: ${loaded.displayPath} has ${errors} error${errors === 1 ? '' : 's'}; run \`client-pulse check\` to see them\n`);
-  return { file, displayPath: loaded.displayPath };
+  // The folder that holds `.project/` is the repository boundary (as for `draft` and `handover`).
+  return { file, displayPath: loaded.displayPath, folder: path.dirname(path.dirname(loaded.path)) };
 }
 
 export const activity: Command = {
@@ -123,7 +126,7 @@ export const activity: Command = {
     const weekStart = WEEK_STARTS.find((w) => w === weekStartText.toLowerCase());
     if (!weekStart) throw new UsageError(`--week-start must be monday, sunday or saturday; got ${JSON.stringify(weekStartText)}`);
     const period = activityPeriod(values.since, values.until, io.today, weekStart);
-    const { file, displayPath } = loadClients(io, values.file);
+    const { file, displayPath, folder } = loadClients(io, values.file);
     let client: Client | undefined;
     if (values.client !== undefined) {
       client = file && findClient(file, values.client);
@@ -134,7 +137,9 @@ export const activity: Command = {
     }
     let result: Activity;
     try {
-      result = await readActivity({ cwd: io.cwd, period, authors: values.author }, file);
+      const bounded = await withinBoundary({ cwd: io.cwd, period, authors: values.author }, folder);
+      result = bounded.request ? await readActivity(bounded.request, file) : { root: bounded.boundary?.root ?? io.cwd, items: [], warnings: [] };
+      if (bounded.boundary) result.warnings.unshift(boundaryWarning(bounded.boundary));
     } catch (e) {
       if (e instanceof GitError) throw new RuntimeError(e.message);
       if (e instanceof PeriodError) throw new UsageError(e.message);

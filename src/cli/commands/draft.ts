@@ -13,6 +13,7 @@ import { TemplateError } from '../../core/draft/template';
 import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
+import { leftOutNote } from '../../core/mailbox';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
@@ -218,6 +219,7 @@ export const draft: Command = {
     }
     const { gathered, draft: d } = result;
     for (const w of gathered.warnings) io.stderr.write(`warning: ${w}\n`);
+    for (const l of d.leftOut ?? []) io.stderr.write(`warning: ${leftOutNote(l)}\n`);
     if (values.period === 'since-last' && gathered.periodSource !== 'since-last') {
       io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
     }

@@ -5,7 +5,7 @@ import { diag, type Ctx } from './context';
 import { linesText } from './source';
 import { closest, suggestLanguage } from './suggest';
 import { ITEM_RE } from './tokens';
-import { isValidEmail, parseCadence, parseLanguage, parsePerson, splitList } from './values';
+import { headerBreaking, mailboxFault, parseCadence, parseLanguage, parsePerson, splitList } from './values';
 import { FIELD_ENGLISH, FIELD_KEYS } from './vocabulary';
 
 function fieldLine(s: string): { key: string; keyEnd: number; valueStart: number; value: string } | undefined {
@@ -69,18 +69,31 @@ function addField(ctx: Ctx, client: Client, line: number, f: { key: string; valu
   const vStart = lead + f.valueStart;
   const valueSpan = src.span(line, vStart, Math.max(vStart, lineText.trimEnd().length));
   const value = field.value;
+  const spanOf = (text: string) => {
+    const at = lineText.indexOf(text, vStart);
+    return at >= 0 && text.length > 0 ? src.span(line, at, at + text.length) : valueSpan;
+  };
+  // Characters that break a mail header apart are an error: the address is never used as a recipient.
+  const unsafe = (text: string, who: string, reason: string): void =>
+    diag(ctx, spanOf(text), 'error', 'unsafe-address', `The address for ${who} ${reason}, which would break the e-mail's recipient header; it is left out of drafts until fixed. Write one address as name@example.com (several Cc addresses separated by commas).`);
+  /** False when the whole entry was reported as unsafe (no further check of its address). */
+  const checkEntry = (entry: string, who: string): boolean => {
+    const breaking = headerBreaking(entry);
+    if (breaking) unsafe(entry, who, breaking);
+    return breaking === undefined;
+  };
   const checkEmail = (email: string | undefined, who: string): void => {
     if (email === undefined) return;
-    if (!isValidEmail(email)) {
-      const at = lineText.indexOf(email, vStart);
-      const span = at >= 0 && email.length > 0 ? src.span(line, at, at + email.length) : valueSpan;
-      diag(ctx, span, 'warning', 'invalid-email', `"${email}" is not a valid e-mail address for ${who}. Write it as name@example.com.`);
-    }
+    const fault = mailboxFault(email);
+    if (!fault) return;
+    if (fault.kind === 'unsafe') unsafe(email, who, fault.reason);
+    else diag(ctx, spanOf(email), 'warning', 'invalid-email', `"${email}" is not a valid e-mail address for ${who}: it ${fault.reason}. Write it as name@example.com.`);
   };
   switch (canonical) {
     case 'contact': {
       const p = parsePerson(value);
       client.contacts.push(p);
+      if (!checkEntry(value, `contact ${p.name || value}`)) break;
       if (p.email === undefined) diag(ctx, valueSpan, 'warning', 'invalid-email', `Contact "${p.name || value}" has no e-mail address. Write it as \`Name <name@example.com> (role)\`.`);
       else checkEmail(p.email, `contact ${p.name}`);
       break;
@@ -89,7 +102,7 @@ function addField(ctx: Ctx, client: Client, line: number, f: { key: string; valu
       for (const e of splitList(value)) {
         const email = /<([^<>]*)>/.exec(e)?.[1].trim() ?? e;
         client.cc.push(email);
-        checkEmail(email, 'Cc');
+        if (checkEntry(e, 'Cc')) checkEmail(email, 'Cc');
       }
       break;
     case 'cadence': {
@@ -119,7 +132,7 @@ function addField(ctx: Ctx, client: Client, line: number, f: { key: string; valu
       const p = parsePerson(value);
       if (canonical === 'owner') client.owner = p;
       else client.backup = p;
-      checkEmail(p.email, canonical);
+      if (checkEntry(value, canonical)) checkEmail(p.email, canonical);
       break;
     }
   }

@@ -1,10 +1,13 @@
 /** Parsers of field values: people (`Name <email> (role)`), e-mail, cadence, language, lists. */
 import type { Cadence, Language, Person } from './model';
 import { DAY_NAMES, ZH_DAYS } from './vocabulary';
+import { headerBreaking, isMailbox, mailboxFault } from '../mailbox';
 
-const EMAIL_RE = /^[^\s@<>(),;]+@[^\s@<>(),;]+\.[^\s@<>(),;.]+$/;
+export { headerBreaking, mailboxFault };
+
+/** A plain mailbox that may be a recipient (the one check, in src/core/mailbox.ts). */
 export function isValidEmail(s: string): boolean {
-  return EMAIL_RE.test(s);
+  return isMailbox(s);
 }
 
 export function parsePerson(value: string): Person {

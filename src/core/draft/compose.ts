@@ -10,6 +10,8 @@ import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords
 import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
+import { makeRedactor } from '../git/redact';
+import { usableRecipients } from '../mailbox';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
 import { suggestLinks } from './suggest';
@@ -377,9 +379,25 @@ function sectionTitle(ctx: Context, id: DraftSectionId): string {
   }
 }
 
+/** The client with the text of its commitments, risks and asks passed through `write`. */
+function redactedClient(client: Client, write: (text: string) => string): Client {
+  return {
+    ...client,
+    commitments: client.commitments.map((c) => ({ ...c, title: write(c.title) })),
+    risks: client.risks.map((r) => ({ ...r, description: write(r.description), ...(r.mitigation !== undefined ? { mitigation: write(r.mitigation) } : {}) })),
+    asks: client.asks.map((a) => ({ ...a, text: write(a.text) })),
+  };
+}
+
 /** Composes the draft. Throws `DraftError` (unknown client, bad period) or `TemplateError`. */
-export function composeDraft(input: DraftInput): Draft {
-  const client = requireClient(input.file.clients, input.client);
+export function composeDraft(rawInput: DraftInput): Draft {
+  const found = requireClient(rawInput.file.clients, rawInput.client);
+  // What the lead wrote in clients.md goes out redacted too (secrets always; internal hosts and
+  // extra patterns for the client), so every client-facing string passes the same redactor.
+  const redactor = makeRedactor(rawInput.redaction);
+  const write = rawInput.audience === 'internal' ? redactor.internal : redactor.written;
+  const client = redactedClient(found, write);
+  const input: DraftInput = rawInput.lastRecord ? { ...rawInput, lastRecord: { ...rawInput.lastRecord, next: rawInput.lastRecord.next.map(write) } } : rawInput;
   const { since, until } = input.period;
   if (since > until) throw new DraftError(`the period starts after it ends (${since}..${until})`);
   const language: Language = input.language ?? client.language ?? 'en';
@@ -440,6 +458,8 @@ export function composeDraft(input: DraftInput): Draft {
     .filter(Boolean)
     .join(language === 'zh-CN' ? '' : ' ');
   const signature = input.signature.trim();
+  // An address that is not a plain mailbox never becomes a recipient; the lead is told which and why.
+  const recipients = usableRecipients(client.contacts, client.cc);
   const draft: Draft = {
     client: client.name,
     language,
@@ -447,8 +467,9 @@ export function composeDraft(input: DraftInput): Draft {
     period: { since, until },
     today,
     subject: phrases.subject(client.name, internal, period.week, range),
-    to: client.contacts,
-    cc: client.cc,
+    to: recipients.to,
+    cc: recipients.cc,
+    ...(recipients.leftOut.length ? { leftOut: recipients.leftOut } : {}),
     greeting: internal ? '' : phrases.greeting(greetingName(client.contacts[0]?.name)),
     intro,
     status,

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { IsoDate, Language } from '../clients/model';
 import { parseClients } from '../clients/parse';
 import { readActivity } from '../git/activity';
+import { boundaryWarning, withinBoundary } from '../git/boundary';
 import type { WeekStart } from '../calendar';
 import { currentUser } from '../git/run';
 import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
@@ -98,7 +99,14 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
   for (const root of options.roots) {
     let activity;
     try {
-      activity = await readActivity({ cwd: root, period, noise: options.noise, redaction }, file);
+      // The clients file's folder is the boundary: below a repository's top level, only its commits.
+      const bounded = await withinBoundary({ cwd: root, period, noise: options.noise, redaction }, path.dirname(options.projectDir));
+      if (bounded.boundary) {
+        const warning = boundaryWarning(bounded.boundary);
+        if (!warnings.includes(warning)) warnings.push(warning);
+      }
+      if (!bounded.request) continue;
+      activity = await readActivity(bounded.request, file);
     } catch (e) {
       // One folder that is not a repository must not hide the others; with a single root, fail.
       if (options.roots.length === 1) throw e;
@@ -142,6 +150,7 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     ...(options.droppedLineIds ? { droppedLineIds: options.droppedLineIds } : {}),
     ...(options.footnotes ? { footnotes: true } : {}),
     ...(options.proposedDates ? { proposedDates: options.proposedDates } : {}),
+    redaction,
     ...(template ? { template: template.text, templateName: path.relative(path.dirname(options.projectDir), template.file) || template.file } : {}),
   };
   return { input, periodSource: source, repositories, warnings, ...(lastRecord ? { lastRecord } : {}), ...(template ? { templateFile: template.file } : {}) };

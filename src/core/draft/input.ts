@@ -1,5 +1,5 @@
 import type { ClientsFile, IsoDate, Language } from '../clients/model';
-import type { ActivityItem, Period } from '../git/types';
+import type { ActivityItem, Period, RedactionOptions } from '../git/types';
 import type { ParsedRecord } from '../records/types';
 import type { Audience, Status } from '../model';
 
@@ -30,4 +30,10 @@ export interface DraftInput {
   footnotes?: boolean;
   /** Proposed new dates for overdue commitments, by commitment id. */
   proposedDates?: Record<string, IsoDate>;
+  /**
+   * Redaction of the clients.md text that reaches the client (commitment titles, risks, asks,
+   * carried-over plans): secrets, internal hosts and URLs, extra patterns (see redact.ts `written`).
+   * Applied with the defaults when absent.
+   */
+  redaction?: Partial<RedactionOptions>;
 }

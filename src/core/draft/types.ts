@@ -3,6 +3,7 @@
  * CLI `draft`). Plain data, JSON-serialisable (it crosses the webview message boundary).
  */
 import type { Audience, IsoDate, Language, Period, Person, StatusAssessment } from '../model';
+import type { LeftOutRecipient } from '../mailbox';
 import type { LinkSuggestion } from './suggest';
 
 export type DraftSectionId =
@@ -55,8 +56,12 @@ export interface Draft {
   /** "today" the draft was composed for. */
   today: IsoDate;
   subject: string;
+  /** The contacts with a usable address (see src/core/mailbox.ts). */
   to: Person[];
+  /** The usable Cc addresses. */
   cc: string[];
+  /** Contacts and Cc addresses kept out of `to`/`cc`, with the reason: for the lead, never in the text. */
+  leftOut?: LeftOutRecipient[];
   greeting: string;
   /** The opening sentence(s) after the greeting (period, and a word on a quiet week). */
   intro?: string;

@@ -4,6 +4,7 @@
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Envelope, Person } from '../model';
+import { isMailbox, usableRecipients } from '../mailbox';
 import { markdownToHtmlDocument, markdownToText } from './markdown';
 
 /** What a message is built from: an envelope whose body is `markdown` (a `Draft` is one). */
@@ -28,13 +29,24 @@ function mailbox(p: Person): { name: string; address: string } | string {
   return p.name ? { name: p.name, address: p.email as string } : (p.email as string);
 }
 
+/**
+ * The recipients that may go into a header or a `mailto:` URL: plain mailboxes only (see
+ * src/core/mailbox.ts). Whatever the envelope holds, an address with a line break, an encoded
+ * one, a `:` or a second address never reaches a header; the draft itself names what was left out.
+ */
+export function mailRecipients(envelope: Pick<Envelope, 'to' | 'cc'>): { to: Person[]; cc: string[] } {
+  const { to, cc } = usableRecipients(envelope.to, envelope.cc);
+  return { to, cc };
+}
+
 /** The draft as an RFC 5322 message (`.eml`), marked as an unsent draft (`X-Unsent: 1`). */
 export function buildEml(draft: Mailable, options: EmlOptions = {}): Promise<Buffer> {
   const markdown = options.markdown ?? draft.markdown;
+  const recipients = mailRecipients(draft);
   const composer = new MailComposer({
-    ...(options.from?.email ? { from: mailbox(options.from) } : {}),
-    to: draft.to.filter((p) => p.email).map(mailbox),
-    cc: draft.cc,
+    ...(options.from?.email && isMailbox(options.from.email) ? { from: mailbox(options.from) } : {}),
+    to: recipients.to.map(mailbox),
+    cc: recipients.cc,
     subject: draft.subject,
     text: markdownToText(markdown),
     html: markdownToHtmlDocument(markdown, draft.subject, draft.language),
@@ -53,9 +65,10 @@ export function buildEml(draft: Mailable, options: EmlOptions = {}): Promise<Buf
  * longer than `maxLength` characters (then save an `.eml` instead).
  */
 export function mailtoUrl(draft: Mailable, options: { markdown?: string; maxLength?: number } = {}): string | undefined {
-  const to = draft.to.map((p) => p.email).filter((a): a is string => a !== undefined);
+  const recipients = mailRecipients(draft);
+  const to = recipients.to.map((p) => p.email as string);
   const params = [`subject=${encodeURIComponent(draft.subject)}`];
-  if (draft.cc.length) params.unshift(`cc=${draft.cc.map(encodeURIComponent).join(',')}`);
+  if (recipients.cc.length) params.unshift(`cc=${recipients.cc.map(encodeURIComponent).join(',')}`);
   const body = markdownToText(options.markdown ?? draft.markdown).replace(/\n/g, '\r\n');
   params.push(`body=${encodeURIComponent(body)}`);
   const url = `mailto:${to.map(encodeURIComponent).join(',')}?${params.join('&')}`;

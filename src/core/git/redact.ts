@@ -8,7 +8,16 @@
  *   internal ticket keys (`ticketKeyPattern`, case-sensitive, by default `JIRA-123` style; well-known standard
  *   names such as `UTF-8`, `SHA-256`, `ISO-8601` are never taken for tickets) and every extra
  *   pattern in `patterns`.
+ * - Client text also loses internal host names and every URL on them (`*.internal`, `*.corp`,
+ *   `*.local`, `*.lan`, `*.intranet`, `*.localdomain`, `*.home.arpa`, `localhost`, private and
+ *   loopback IP addresses), together with the phrase that points at them ("see …", "(details in …)",
+ *   "… for details"), so the sentence reads whole.
+ * - Text the lead wrote in clients.md (commitment titles, risks, asks) goes to the client through
+ *   `written`: secrets, internal hosts and the extra patterns are removed, but ticket keys and
+ *   e-mail addresses are kept — the lead chose those words for the client (`PO-2026` may be the
+ *   client's own order number), whereas a commit subject was written for the team.
  */
+import { isIP } from 'node:net';
 import { compilePatterns } from './noise';
 import type { RedactionOptions } from './types';
 
@@ -74,11 +83,100 @@ export function redactSecrets(text: string): string {
   return out;
 }
 
+/** Host suffixes that never resolve outside a private network (RFC 6762, RFC 8375, common practice). */
+const INTERNAL_SUFFIXES = ['internal', 'corp', 'local', 'lan', 'intranet', 'localdomain', 'home.arpa', 'localhost'];
+
+function privateIPv4(ip: string): boolean {
+  const [a, b] = ip.split('.').map(Number);
+  return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127) || a === 0;
+}
+
+function privateIPv6(ip: string): boolean {
+  const h = ip.toLowerCase().replace(/%.*$/u, '');
+  if (h === '::1' || h === '::') return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/u.exec(h);
+  if (mapped) return privateIPv4(mapped[1]);
+  // fc00::/7 (unique local), fe80::/10 (link-local).
+  return /^f[cd][0-9a-f]{0,2}:/u.test(h) || /^fe[89ab][0-9a-f]?:/u.test(h);
+}
+
+/** True for a host name or IP address that is internal to a private network. */
+export function isInternalHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/u, '$1').replace(/\.$/u, '');
+  if (!h) return false;
+  const ip = isIP(h.replace(/%.*$/u, ''));
+  if (ip === 4) return privateIPv4(h);
+  if (ip === 6) return privateIPv6(h);
+  return INTERNAL_SUFFIXES.some((s) => h === s || h.endsWith(`.${s}`));
+}
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const PATH_TAIL = `(?:[/?#][^\\s<>"'\`]*)?`;
+/** A URL (scheme://…); whether its host is internal is decided by `isInternalHost`. */
+const URL_RE = new RegExp(`\\b[a-z][a-z0-9+.-]*://(?:[^\\s/?#@<>"'\`]*@)?(\\[[0-9a-f:.%a-z]+\\]|[^\\s/?#:<>"'\`]+)(?::\\d{1,5})?${PATH_TAIL}`, 'giu');
+/** A bare internal host (with an optional user part, port and path), a bare IP address, or `localhost:port`. */
+const BARE_HOST_RE = new RegExp(
+  `(?<![\\w.@/:%+-])(?:[\\w.+%-]+@)?(?:((?:${LABEL}\\.)+(?:internal|corp|local|lan|intranet|localdomain|home\\.arpa))(?::\\d{1,5})?|(localhost):\\d{1,5}|((?:\\d{1,3}\\.){3}\\d{1,3})(?::\\d{1,5})?|\\[?((?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:%[\\w.]+)?)\\]?(?::\\d{1,5})?)${PATH_TAIL}(?![\\w-]|\\.[\\w-])`,
+  'giu',
+);
+/** A character that stands in for a removed reference while the phrase around it is taken out. */
+const GONE = '\uE000';
+/** Words that point at a reference ("see …", "details in …", "详见…"), taken out with it. */
+const POINTER = `(?:\\b(?:see(?: also)?|cf\\.?|refs?|reference|details?(?: (?:in|at|on))?|more(?: (?:info|details))? (?:in|at|on)|tracked (?:in|at|on)|logged (?:in|at|on)|documented (?:in|at|on)|link(?:ed)?|via|at|on|in|to|from|off|onto|into|with|behind|against|by)|详见|参见|请见|见)\\s*[:：]?\\s*`;
+const GONE_LIST = `${GONE}(?:\\s*(?:,|and|&|、|和)\\s*${GONE})*`;
+const AFTER = `(?:\\s+for (?:the )?(?:details|more(?: details| info(?:rmation)?)?|context))?`;
+const GONE_PHRASE = new RegExp(`[(（]\\s*(?:${POINTER})?${GONE_LIST}${AFTER}\\s*[)）]|(?:${POINTER})?${GONE_LIST}${AFTER}`, 'giu');
+
+/** Trailing punctuation that ends a sentence rather than a URL; an unbalanced `)` too. */
+function splitTrailing(ref: string): [string, string] {
+  let end = ref.length;
+  for (;;) {
+    const ch = ref[end - 1];
+    if (ch === undefined) break;
+    if (/[.,;:!?'"，。；：！？、】]/u.test(ch)) end--;
+    else if ((ch === ')' || ch === '）') && count(ref.slice(0, end), ch === ')' ? '(' : '（') < count(ref.slice(0, end), ch)) end--;
+    else break;
+  }
+  return [ref.slice(0, end), ref.slice(end)];
+}
+
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
+
+/**
+ * Internal host names and URLs on them removed, with the phrase that points at them; `text` is
+ * returned unchanged (same string) when there are none.
+ */
+export function redactInternalHosts(text: string): string {
+  if (!/[.:]/u.test(text)) return text;
+  let found = false;
+  let out = text.replace(/\uE000/gu, '');
+  out = out.replace(URL_RE, (m: string, host: string) => {
+    if (!isInternalHost(host.replace(/[.,;:!?'")）\]，。；：！？、】]+$/u, ''))) return m;
+    const [, rest] = splitTrailing(m);
+    found = true;
+    return GONE + rest;
+  });
+  out = out.replace(BARE_HOST_RE, (m: string, name?: string, local?: string, v4?: string, v6?: string) => {
+    const host = name ?? local ?? v4 ?? v6 ?? '';
+    if (v6 !== undefined && isIP(v6.replace(/%.*$/u, '')) !== 6) return m;
+    if (!isInternalHost(host)) return m;
+    const [, rest] = splitTrailing(m);
+    found = true;
+    return GONE + rest;
+  });
+  if (!found) return text;
+  return out.replace(GONE_PHRASE, '').replace(/\uE000/gu, '');
+}
+
 export interface Redactor {
   /** Secrets removed. */
   internal(text: string): string;
   /** Secrets, foreign e-mail addresses, ticket keys and extra patterns removed; tidied. */
   client(text: string, allowedEmails?: readonly string[]): string;
+  /** Text the lead wrote for the client (clients.md): secrets, internal hosts and extra patterns removed; tidied. */
+  written(text: string): string;
 }
 
 /** A redactor for the options (defaults filled in); invalid user patterns throw an Error naming them. */
@@ -97,7 +195,7 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
     internal: redactSecrets,
     client(text, allowedEmails = []) {
       const secretFree = redactSecrets(text);
-      let out = secretFree;
+      let out = redactInternalHosts(secretFree);
       if (out.includes('@')) {
         const allowed = allowedEmails.length ? new Set([...baseAllowed, ...allowedEmails.map((e) => e.toLowerCase())]) : baseAllowed;
         out = out.replace(EMAIL, (m) => (allowed.has(m.toLowerCase()) ? m : REDACTED));
@@ -107,6 +205,15 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
         // The exemptions belong to the default pattern; a pattern the user wrote is taken as meant.
       out = out.replace(ticket, (m) => (defaultTickets && NOT_TICKETS.test(m) ? m : ''));
       }
+      for (const p of extra) {
+        p.lastIndex = 0;
+        out = out.replace(p, '');
+      }
+      return out === secretFree ? out : tidy(out);
+    },
+    written(text) {
+      const secretFree = redactSecrets(text);
+      let out = redactInternalHosts(secretFree);
       for (const p of extra) {
         p.lastIndex = 0;
         out = out.replace(p, '');
@@ -126,10 +233,14 @@ export function tidy(text: string): string {
       .replace(/\s+([,;:.!?)\]，。；：！？）])(?=\s|$)/gu, '$1')
       .replace(/([([（【])\s+/gu, '$1')
       .replace(/(^|\s)[,;/&|]+(?=\s|$)/gu, '$1')
+      .replace(/([,;，；])(?:\s*[,;，；])+/gu, '$1')
+      .replace(/[,;，；]+(\s*[(（])/gu, '$1')
+      .replace(/[,;:，；：]+\s*([.!?。！？])(?=\s|$)/gu, '$1')
       .replace(/[ \t]{2,}/gu, ' ')
       .replace(/^[\s:;,.|/–—-]+/u, '')
       .replace(/[\s:;,|/–—-]+$/u, '');
     if (out === before) break;
   }
-  return out.trim();
+  // Only punctuation left ("。" after "详见 <url>。"): nothing to say.
+  return /[\p{L}\p{N}]/u.test(out) ? out.trim() : '';
 }

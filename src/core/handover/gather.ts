@@ -3,11 +3,13 @@
  * (one `git log` with numstat, all authors) and the unmerged branches (one listing plus, when there
  * are any, one log of their commits), and combines them with clients.md and the saved records.
  */
+import * as path from 'node:path';
 import type { Client, Diagnostic, IsoDate, Language, Person } from '../clients/model';
 import { addDays, dateFault, dateProblem } from '../calendar';
 import { parseClients } from '../clients/parse';
 import { findClient } from '../clients/queries';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
+import { boundaryWarning, withinBoundary } from '../git/boundary';
 import { lastSentDate, updatesDir } from '../records/store';
 import { resolveDeparting, sameHandle } from './person';
 import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
@@ -109,17 +111,24 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
   const seen = new Set<string>();
   const repositories: RepositoryHistory[] = [];
   for (const root of o.roots) {
+    // The clients file's folder is the boundary: below a repository's top level, only its commits.
+    const bounded = await withinBoundary(
+      {
+        cwd: root,
+        period,
+        numstat: true,
+        ...(o.noise ? { noise: o.noise } : {}),
+        ...(o.redaction ? { redaction: o.redaction } : {}),
+      },
+      o.projectDir === undefined ? undefined : path.dirname(o.projectDir),
+    );
+    if (bounded.boundary) {
+      const warning = boundaryWarning(bounded.boundary);
+      if (!warnings.includes(warning)) warnings.push(warning);
+    }
+    if (!bounded.request) continue;
     const [activity, branches] = await Promise.all([
-      o.git.readActivity(
-        {
-          cwd: root,
-          period,
-          numstat: true,
-          ...(o.noise ? { noise: o.noise } : {}),
-          ...(o.redaction ? { redaction: o.redaction } : {}),
-        },
-        file.clients,
-      ),
+      o.git.readActivity(bounded.request, file.clients),
       o.git.unmergedBranches(root),
     ]);
     if (seen.has(activity.root)) continue;

@@ -8,6 +8,7 @@ import { formatDay } from '../l10n/dates';
 import { greetingName } from '../l10n/names';
 import type { ClientFacts } from './facts';
 import { recipients } from './facts';
+import { usableRecipients } from '../mailbox';
 import type { LetterFacts } from './phrases';
 
 /**
@@ -94,5 +95,7 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
   ];
   // The person taking over is copied, so that the client can reply to them directly.
   const cc = [...client.cc, ...(newcomerEmail && !client.cc.some((c) => c.toLowerCase() === newcomerEmail.toLowerCase()) ? [newcomerEmail] : [])];
-  return { to: recipients(client), cc, subject: `${L.subject(client.name)} · ${client.name}`, body: paragraphs.join('\n\n') };
+  // Only plain mailboxes are named as recipients (src/core/mailbox.ts); `check` reports the others.
+  const usable = usableRecipients(recipients(client), cc);
+  return { to: usable.to, cc: usable.cc, subject: `${L.subject(client.name)} · ${client.name}`, body: paragraphs.join('\n\n') };
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
+import { leftOutNote } from '../../core/mailbox';
 import type { Draft } from '../../core/draft/types';
 import type { Period } from '../../core/git/types';
 import { optionsFromSettings } from '../../core/project/draftOptions';
@@ -71,5 +72,7 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
     droppedLineIds: req.options.dropped,
     ...(req.options.proposedDates ? { proposedDates: req.options.proposedDates } : {}),
   });
-  return { draft: composeDraft(gathered.input), warnings: gathered.warnings };
+  const draft = composeDraft(gathered.input);
+  // Contacts left out of the recipients (not a valid mailbox) are named for the lead.
+  return { draft, warnings: [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)] };
 }
