@@ -46,7 +46,8 @@ const common = {
   plugins: [problemMatcher],
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// mainFields: packages' ES module builds first (jsonc-parser's UMD build requires its files at run time, which a bundle cannot).
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Client, ClientsFile } from '../core/clients/model';
 import { parseClients } from '../core/clients/parse';
+import { ClientsFileDecodeError, decodeClientsFile } from '../core/project/clientsFile';
 import type { Configuration } from './config';
 import type { Logger } from './log';
 
@@ -24,7 +25,6 @@ export interface ClientsEntry {
 
 export const TYPING_DEBOUNCE_MS = 300;
 
-const decoder = new TextDecoder('utf-8');
 
 export class ClientsStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -181,7 +181,16 @@ export class ClientsStore implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    const text = decoder.decode(bytes);
+    let text: string;
+    try {
+      text = decodeClientsFile(bytes, uri.fsPath);
+    } catch (e) {
+      // Refused as in the CLI (a lenient decoding would show garbled names with no warning).
+      if (!(e instanceof ClientsFileDecodeError)) throw e;
+      this.log.error(e.message);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse cannot read it: {0}', e.message));
+      return undefined;
+    }
     if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;
     return this.entry(folder, uri, text, undefined);
   }

@@ -3,46 +3,20 @@
  * `onDidChangeConfiguration` says a `clientPulse` setting changed.
  */
 import * as vscode from 'vscode';
-import type { Language } from '../core/clients/model';
-import { WEEK_STARTS, type WeekStart } from '../core/calendar';
+import { describeSettingProblem, settingsFrom, SETTINGS_SECTION, type Settings } from '../core/project/settings';
 
-/** The settings a draft depends on (read per clients file's folder). */
-export interface DraftSettings {
-  language: 'auto' | Language;
-  weekStart: WeekStart;
-  signature: string;
-  hideCommitTypes: string[];
-  botAuthors: string[];
-  redactPatterns: string[];
-  ticketKeyPattern: string;
-}
+export type { Settings };
+export { DEFAULT_CLIENTS_FILE } from '../core/project/settings';
+/** The settings a draft depends on: core's one `Settings`. */
+export type DraftSettings = Settings;
 
-export interface Settings extends DraftSettings {
-  /** Path of the clients file relative to its workspace folder. */
-  clientsFile: string;
-}
 
-export const DEFAULT_CLIENTS_FILE = '.project/clients.md';
-
-function stringArray(value: unknown, fallback: string[]): string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
-}
-
+/** The settings of `scope`, validated by core (an invalid value: its default, and a warning). */
 function readSettings(scope: vscode.Uri | undefined): Settings {
-  const c = vscode.workspace.getConfiguration('clientPulse', scope);
-  const language = c.get<string>('language', 'auto');
-  const weekStart = c.get<string>('weekStart', 'monday') as WeekStart;
-  const clientsFile = c.get<string>('clientsFile', DEFAULT_CLIENTS_FILE).trim();
-  return {
-    clientsFile: clientsFile === '' ? DEFAULT_CLIENTS_FILE : clientsFile,
-    language: language === 'en' || language === 'zh-CN' ? (language as Language) : 'auto',
-    weekStart: WEEK_STARTS.includes(weekStart) ? weekStart : 'monday',
-    signature: c.get<string>('signature', ''),
-    hideCommitTypes: stringArray(c.get('hideCommitTypes'), ['chore', 'ci', 'build', 'test', 'style', 'refactor']),
-    botAuthors: stringArray(c.get('botAuthors'), ['dependabot', 'renovate', 'github-actions', '[bot]']),
-    redactPatterns: stringArray(c.get('redactPatterns'), []),
-    ticketKeyPattern: c.get<string>('ticketKeyPattern', '\\b[A-Z][A-Z0-9]+-\\d+\\b'),
-  };
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const { settings, problems } = settingsFrom((name) => c.get(name));
+  for (const p of problems) void vscode.window.showWarningMessage(vscode.l10n.t('Client Pulse: {0}; the default is used.', describeSettingProblem(p)));
+  return settings;
 }
 
 export class Configuration implements vscode.Disposable {

@@ -5,6 +5,7 @@ import type { Client, ClientsFile, Commitment, IsoDate } from '../../core/client
 import { daysBetween } from '../../core/calendar';
 import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
+import { compareCommitments, sortCommitments } from '../../core/project/order';
 import { parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { paint } from '../colour';
@@ -68,34 +69,18 @@ function toRow(c: Commitment, today: IsoDate): CommitmentRow {
   };
 }
 
-/** Open before done; then by due date (overdue ones are the earliest); no due date last; then file order. */
-function compareRows(a: CommitmentRow, b: CommitmentRow): number {
-  if (a.done !== b.done) return a.done ? 1 : -1;
-  if (a.daysLeft !== b.daysLeft) {
-    if (a.daysLeft === null) return 1;
-    if (b.daysLeft === null) return -1;
-    return a.daysLeft - b.daysLeft;
-  }
-  return a.line - b.line;
-}
-
 /**
- * The rows to show, in display order: each client's rows sorted; clients ordered by their most
- * urgent row (file order when equal). Clients without rows are left out.
+ * The rows to show, in display order: each client's commitments in the one commitment order
+ * (`core/project/order`); clients ordered by their most urgent one (file order when equal).
+ * Clients without rows are left out.
  */
 export function commitmentRows(file: ClientsFile, today: IsoDate, options: { client?: Client; all?: boolean } = {}): CommitmentRow[] {
   const clients = options.client ? [options.client] : file.clients;
   const groups = clients
-    .map((client, index) => ({
-      index,
-      rows: client.commitments
-        .filter((c) => options.all || !c.done)
-        .map((c) => toRow(c, today))
-        .sort(compareRows),
-    }))
-    .filter((g) => g.rows.length > 0);
-  groups.sort((a, b) => compareRows(a.rows[0], b.rows[0]) || a.index - b.index);
-  return groups.flatMap((g) => g.rows);
+    .map((client, index) => ({ index, list: sortCommitments(client.commitments.filter((c) => options.all || !c.done), (c) => c) }))
+    .filter((g) => g.list.length > 0);
+  groups.sort((a, b) => compareCommitments(a.list[0], b.list[0]) || a.index - b.index);
+  return groups.flatMap((g) => g.list.map((c) => toRow(c, today)));
 }
 
 /** "overdue 3 days", "due today", "due tomorrow", "in 4 days", "no due date", "done 2026-11-12". */

@@ -22,6 +22,8 @@ import type { Period } from '../../core/git/types';
 import { saveRecord, updatesDir } from '../../core/records/store';
 import { badDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
+import { loadSettings } from '../settings';
+import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
 
 const usage = `Usage: client-pulse draft --client NAME [options]
@@ -45,6 +47,10 @@ Options:
       --week-start DAY  monday (default), sunday or saturday
       --signature NAME  Sign with NAME (default: git user.name, else the client's Owner)
       --file FILE       The clients file (default: .project/clients.md, found by walking up)
+      --settings FILE   The clientPulse.* settings (default: .vscode/settings.json of the folder
+                        that holds .project/, as the extension reads them)
+      --redact PATTERN  Also remove PATTERN (a regular expression) from the client text; repeat
+                        for several (added to clientPulse.redactPatterns)
   -o, --out FILE        Write the draft to FILE instead of printing it
       --save            Also save it as sent: .project/updates/<date>-<client>.md (never
                         overwrites; the newest record starts the next default period)
@@ -74,6 +80,8 @@ const OPTIONS = {
   save: { type: 'boolean' },
   'new-date': { type: 'string', multiple: true },
   strict: { type: 'boolean' },
+  redact: { type: 'string', multiple: true },
+  settings: { type: 'string' },
 } as const;
 
 /** How the CLI words each reword reason of core. */
@@ -177,13 +185,22 @@ export const draft: Command = {
     if (!values.client?.trim()) throw new UsageError('--client is required: the client name as written in clients.md');
     const format = oneOf<Format>('format', values.format, ['md', 'text', 'html', 'eml'], 'md');
     const audience = oneOf<Audience>('audience', values.audience, ['client', 'internal'], 'client');
-    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], WEEK_STARTS, 'monday');
+    const clientsFile = loadClientsFile(io.cwd, values.file);
+    const { settings } = loadSettings(io.cwd, clientsFile.path, values.settings);
+    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], WEEK_STARTS, settings.weekStart);
     const status = values.status === undefined ? undefined : oneOf<Status>('status', values.status, ['on-track', 'at-risk', 'off-track'], 'on-track');
     const lang = language(values.lang);
     const period = parsePeriodOption(values.period, io.today, weekStart);
+    for (const p of values.redact ?? []) {
+      try {
+        new RegExp(p, 'u');
+      } catch (e) {
+        throw new UsageError(`--redact: ${JSON.stringify(p)} is not a valid regular expression (${(e as Error).message})`);
+      }
+    }
+    const fromSettings = optionsFromSettings({ ...settings, weekStart, redactPatterns: [...settings.redactPatterns, ...(values.redact ?? [])], ...(values.signature !== undefined ? { signature: values.signature } : {}) });
     if (values.save && audience !== 'client') throw new UsageError('--save records updates sent to the client; it cannot be used with --audience internal');
 
-    const clientsFile = loadClientsFile(io.cwd, values.file);
     const projectDir = path.dirname(clientsFile.path);
     let result;
     try {
@@ -194,10 +211,11 @@ export const draft: Command = {
         client: values.client,
         period,
         today: io.today,
-        weekStart,
+        ...fromSettings,
         audience,
         ...(lang ? { language: lang } : {}),
-        ...(values.signature !== undefined ? { signature: values.signature } : {}),
+        // As in the panel: the client's Language:, else clientPulse.language, else English.
+        ...(settings.language !== 'auto' ? { fallbackLanguage: settings.language } : {}),
         ...(status ? { statusOverride: status } : {}),
         ...(values.footnotes ? { footnotes: true } : {}),
       });

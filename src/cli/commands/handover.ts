@@ -12,6 +12,8 @@ import { parseNameEmail } from '../../core/handover/person';
 import { handoverDir, saveHandover } from '../../core/handover/store';
 import { parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
+import { loadSettings } from '../settings';
+import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
 import * as fs from 'node:fs';
 
@@ -83,6 +85,7 @@ export const handover: Command = {
       throw new UsageError(`--since: ${(e as Error).message}`);
     }
     const clientsFile = loadClientsFile(io.cwd, values.file);
+    const { noise, redaction } = optionsFromSettings(loadSettings(io.cwd, clientsFile.path, undefined).settings);
     let doc;
     try {
       const input = await gatherHandoverInput({
@@ -95,6 +98,8 @@ export const handover: Command = {
         today: io.today,
         language: lang,
         projectDir: path.dirname(clientsFile.path),
+        noise,
+        redaction,
         git: realHandoverGit(),
       });
       doc = composeHandover(input);

@@ -8,6 +8,7 @@ import { addDays, daysBetween, isIsoDate, isoWeek, within, yearOf } from '../cal
 import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
 import { greetingName } from '../l10n/names';
+import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
 import { usableRecipients } from '../mailbox';
@@ -212,7 +213,6 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
   const { client, phrases, today, input } = ctx;
   const { since, until } = input.period;
   const open = client.commitments.filter((c) => !c.done);
-  const byDue = (a: Commitment, b: Commitment) => (a.due ?? '9999').localeCompare(b.due ?? '9999');
   const shown = (c: Commitment) => ctx.evidenceShown.get(c.id) ?? [];
   switch (id) {
     case 'done':
@@ -238,7 +238,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
     case 'inProgress':
       return open
         .filter((c) => inProgressIds.has(c.id))
-        .sort(byDue)
+        .sort(compareCommitments)
         .map((c) => ({
           id: `inProgress:${c.id}`,
           text: phrases.line.inProgress(c.title, progressOf(ctx, c).length, ctx.periodWords, c.due && day(ctx, c.due)),
@@ -249,7 +249,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
     case 'dueSoon':
       return open
         .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id))
-        .sort(byDue)
+        .sort(compareCommitments)
         .map((c) => ({
           id: `dueSoon:${c.id}`,
           text: phrases.line.dueSoon(c.title, formatDayWithWeekday(c.due as IsoDate, ctx.language, ctx.refYear), daysBetween(today, c.due as IsoDate)),
@@ -260,7 +260,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
     case 'overdue':
       return open
         .filter((c) => c.due !== undefined && c.due < today && completedOn(ctx, c) === undefined)
-        .sort(byDue)
+        .sort(compareCommitments)
         .map((c) => {
           const proposed = proposedDateOf(input, c);
           // Any evidence here is after the due date (else the commitment reads as delivered).
@@ -309,7 +309,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   const planned = client.commitments
     .filter((c) => !c.done && completedOn(ctx, c) === undefined)
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
-    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+    .sort(compareCommitments);
   const dueText = (c: Commitment) => {
     if (c.due === undefined) return undefined;
     if (c.due >= today) return { due: day(ctx, c.due) };

@@ -35,8 +35,9 @@ export interface GatherOptions {
   today: IsoDate;
   weekStart: WeekStart;
   audience: Audience;
-  /** Else the client's `Language:`, else `en`. */
+  /** Else the client's `Language:`, else `fallbackLanguage`, else `en`. */
   language?: Language;
+  fallbackLanguage?: Language;
   /** The configured signature; empty or undefined: git `user.name`, else the client's owner. */
   signature?: string;
   statusOverride?: Status;
@@ -84,7 +85,7 @@ export async function findTemplate(projectDir: string, audience: Audience, langu
 export async function gatherDraftInput(options: GatherOptions): Promise<GatheredDraft> {
   const file = parseClients(options.clientsText);
   const client = requireClient(file.clients, options.client);
-  const language = options.language ?? client.language ?? 'en';
+  const language = options.language ?? client.language ?? options.fallbackLanguage ?? 'en';
   const warnings: string[] = [];
 
   const lastRecord = await readNewestRecord(updatesDir(options.projectDir), client.name);

@@ -5,6 +5,7 @@
 import type { Ask, Client, Commitment, IsoDate, Language, Person } from '../clients/model';
 import { addDays, addMonths, daysBetween, onOrAfter } from '../calendar';
 import type { ActivityItem } from '../git/types';
+import { compareCommitments } from '../project/order';
 import { codeAreas } from './areas';
 import { branchBelongsTo, clientBaseDepth, clientFileFilter, hasDepartingWork } from './branches';
 import { isDepartingAuthor, isDepartingHandle, isDepartingPerson } from './person';
@@ -97,12 +98,6 @@ export function nextUpdateDue(client: Client, today: IsoDate, lastSent: IsoDate 
   return next;
 }
 
-function sortOpen(a: OpenCommitment, b: OpenCommitment): number {
-  const ad = a.dueIn ?? Number.POSITIVE_INFINITY;
-  const bd = b.dueIn ?? Number.POSITIVE_INFINITY;
-  return ad - bd;
-}
-
 const evidenceIndexes = new WeakMap<HandoverInput, Map<string, ActivityItem[]>>();
 
 /** Commits by the commitment they are evidence for, over every repository (built once per input). */
@@ -154,7 +149,7 @@ export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
       linked: [...(byCommitment.get(c.id) ?? [])].sort((a, b) => (a.commit.authorDate < b.commit.authorDate ? 1 : -1)),
       ownedByDeparting: c.owners.some((o) => isDepartingHandle(input.from, o)),
     }))
-    .sort(sortOpen);
+    .sort((a, b) => compareCommitments(a.commitment, b.commitment));
   const waiting = client.asks
     .filter((a) => !a.answered)
     .map((ask): WaitingAsk => ({ ask, ...(ask.askedOn ? { days: daysBetween(ask.askedOn, input.today) } : {}) }));

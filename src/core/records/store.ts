@@ -1,10 +1,12 @@
 /**
  * Saved update records on disk, in `.project/updates/`. Reading finds the newest record of a
  * client (its sent date is the "last sent" date; its "next" items carry over). Writing never
- * overwrites: the name gets a `-2`, `-3`… suffix and the file is created exclusively.
+ * overwrites: the name gets a `-2`, `-3`… suffix and the file is created exclusively
+ * (`core/project/save`).
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { saveNew } from '../project/save';
 import { parseRecord, renderRecord, type RenderRecordOptions } from './format';
 import { recordFileName, recordNamesFor } from './naming';
 import type { ParsedRecord, RecordSource } from './types';
@@ -50,18 +52,5 @@ export async function lastSentDate(dir: string, client: string): Promise<string 
 
 /** Writes the record of `draft` as a new file in `dir` (created if needed); resolves to its path. */
 export async function saveRecord(dir: string, draft: RecordSource, options: RenderRecordOptions): Promise<string> {
-  await fs.mkdir(dir, { recursive: true });
-  const text = renderRecord(draft, options);
-  const existing = new Set(await names(dir));
-  for (;;) {
-    const name = recordFileName(options.sent, draft.client, existing);
-    const file = path.join(dir, name);
-    try {
-      await fs.writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
-      return file;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      existing.add(name); // created meanwhile by someone else: take the next number
-    }
-  }
+  return saveNew(dir, (taken) => recordFileName(options.sent, draft.client, taken), renderRecord(draft, options));
 }

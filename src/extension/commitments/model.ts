@@ -4,6 +4,7 @@
  */
 import type { Client, Commitment, IsoDate } from '../../core/clients/model';
 import { addDays, daysBetween, endOfWeek, type WeekStart } from '../../core/calendar';
+import { compareCommitments } from '../../core/project/order';
 
 export interface Filter {
   /** Client name (case-insensitive, exact). */
@@ -22,17 +23,6 @@ export function urgencyOf(c: Commitment, today: IsoDate, weekStart: WeekStart): 
   if (c.due < today) return 'overdue';
   if (c.due <= endOfWeek(today, weekStart)) return 'thisWeek';
   return 'later';
-}
-
-/** Open first; then by due date (so overdue first), undated last; file order breaks ties. */
-export function compareCommitments(a: Commitment, b: Commitment): number {
-  if (a.done !== b.done) return a.done ? 1 : -1;
-  if (a.due !== b.due) {
-    if (!a.due) return 1;
-    if (!b.due) return -1;
-    return a.due < b.due ? -1 : 1;
-  }
-  return a.span.startOffset - b.span.startOffset;
 }
 
 export function passes(c: Commitment, filter: Filter, showDone: boolean, today: IsoDate): boolean {

@@ -11,8 +11,9 @@ import * as vscode from 'vscode';
 import type { IsoDate } from '../../core/clients/model';
 import type { Draft } from '../../core/draft/types';
 import { buildEml, mailtoUrl, markdownToHtmlDocument, markdownToText } from '../../core/export';
-import { renderRecord } from '../../core/records/format';
-import { clientSlug, recordFileName } from '../../core/records/naming';
+import { createExclusive, firstFreeName, saveNew } from '../../core/project/save';
+import { clientSlug } from '../../core/records/naming';
+import { saveRecord, updatesDir } from '../../core/records/store';
 import type { CopyFormat } from '../../shared/protocol';
 import type { DraftPanel, Session } from './panel';
 
@@ -33,7 +34,6 @@ export interface LastAction {
   detail: string;
 }
 
-const encoder = new TextEncoder();
 
 /** A Draft-shaped value for documents, so the e-mail builders can be shared. */
 export function draftOf(session: Session, today: IsoDate): Draft {
@@ -111,7 +111,7 @@ export class PanelActions {
     const eml = await buildEml(draft, { markdown: panel.session.markdown });
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'client-pulse-'));
     const file = path.join(dir, `${this.env.today()}-${clientSlug(draft.client || draft.subject)}.eml`);
-    await fs.writeFile(file, eml, { flag: 'wx' });
+    await createExclusive(file, eml);
     this.last = { kind: 'mailEml', detail: file };
     panel.notify('info', vscode.l10n.t('The update is too long for a mail link, so it was saved as {0} and opened in your mail app.', file));
     const opened = await vscode.env.openExternal(vscode.Uri.file(file));
@@ -143,52 +143,24 @@ export class PanelActions {
   /** Save record (updates) or save document (handover): a new file, never an overwrite. */
   async save(panel: DraftPanel): Promise<void> {
     const s = panel.session;
-    let written: vscode.Uri | undefined;
+    let written: vscode.Uri;
     if (s.source.kind === 'update') {
       const dir = await this.env.projectDir();
       if (!dir || !s.draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
-      const updates = vscode.Uri.joinPath(dir, 'updates');
-      const text = renderRecord(draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown });
-      const existing = new Set(await listNames(updates));
-      for (let attempt = 0; attempt < 100 && !written; attempt++) {
-        const name = recordFileName(this.env.today(), s.draft.client, existing);
-        const uri = vscode.Uri.joinPath(updates, name);
-        if (await this.env.writeNewFile(uri, encoder.encode(text))) written = uri;
-        else existing.add(name);
-      }
+      written = vscode.Uri.file(await saveRecord(updatesDir(dir.fsPath), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown }));
     } else {
       const root = await this.env.workspaceRoot();
       if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));
-      const wanted = vscode.Uri.joinPath(root, ...s.source.suggestedRecordPath.split(/[\\/]/));
+      const wanted = vscode.Uri.joinPath(root, ...s.source.suggestedRecordPath.split(/[\\/]/)).fsPath;
       const text = s.markdown.endsWith('\n') ? s.markdown : `${s.markdown}\n`;
-      for (let n = 1; n < 100 && !written; n++) {
-        const uri = n === 1 ? wanted : withSuffix(wanted, n);
-        if (await this.env.writeNewFile(uri, encoder.encode(text))) written = uri;
-      }
+      written = vscode.Uri.file(await saveNew(path.dirname(wanted), (taken) => firstFreeName(path.basename(wanted), taken), text));
     }
-    if (!written) throw new Error(vscode.l10n.t('Could not find a free file name to save to.'));
     this.last = { kind: 'save', detail: written.fsPath };
     const rel = vscode.workspace.asRelativePath(written);
     panel.notify('info', vscode.l10n.t('Saved {0}.', rel));
     const open = vscode.l10n.t('Open');
     void vscode.window.showInformationMessage(vscode.l10n.t('Client Pulse: saved {0}.', rel), open).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(written as vscode.Uri, { preview: true });
+      if (choice === open) void vscode.window.showTextDocument(written, { preview: true });
     });
   }
-}
-
-async function listNames(dir: vscode.Uri): Promise<string[]> {
-  try {
-    return (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
-  } catch {
-    return [];
-  }
-}
-
-/** `handover.md` → `handover-2.md`. */
-export function withSuffix(uri: vscode.Uri, n: number): vscode.Uri {
-  const base = path.posix.basename(uri.path);
-  const dot = base.lastIndexOf('.');
-  const name = dot > 0 ? `${base.slice(0, dot)}-${n}${base.slice(dot)}` : `${base}-${n}`;
-  return vscode.Uri.joinPath(uri, '..', name);
 }

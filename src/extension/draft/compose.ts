@@ -11,6 +11,7 @@ import { gatherDraftInput } from '../../core/draft/gather';
 import { leftOutNote } from '../../core/mailbox';
 import type { Draft } from '../../core/draft/types';
 import type { Period } from '../../core/git/types';
+import { optionsFromSettings } from '../../core/project/draftOptions';
 import type { DraftOptions } from '../../shared/protocol';
 import type { DraftSettings } from '../config';
 
@@ -64,15 +65,12 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
     client: req.client,
     period: req.period,
     today: req.today,
-    weekStart: s.weekStart,
+    ...optionsFromSettings(s),
     audience: req.options.audience,
     language: req.options.language,
-    signature: s.signature,
     ...(req.options.statusOverride ? { statusOverride: req.options.statusOverride } : {}),
     droppedLineIds: req.options.dropped,
     ...(req.options.proposedDates ? { proposedDates: req.options.proposedDates } : {}),
-    noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors },
-    redaction: { patterns: s.redactPatterns, ticketKeyPattern: s.ticketKeyPattern },
   });
   const draft = composeDraft(gathered.input);
   // Contacts left out of the recipients (not a valid mailbox) are named for the lead.

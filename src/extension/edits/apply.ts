@@ -9,10 +9,10 @@
  *   edited ranges stay as they were.
  * - New files are created exclusively: an existing file is never overwritten.
  */
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/clients/model';
+import { ClientsFileDecodeError, decodeClientsFile } from '../../core/project/clientsFile';
+import { createExclusive } from '../../core/project/save';
 import { applyToText, EditError } from './text';
 
 export { applyToText, EditError };
@@ -22,14 +22,14 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 async function readDisk(uri: vscode.Uri): Promise<string> {
   const bytes = await vscode.workspace.fs.readFile(uri);
   try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new EditError(vscode.l10n.t('{0} is not valid UTF-8; Client Pulse does not change it.', uri.fsPath));
+    return decodeClientsFile(bytes, uri.fsPath);
+  } catch (e) {
+    if (e instanceof ClientsFileDecodeError) throw new EditError(vscode.l10n.t('Client Pulse does not change it: {0}', e.message));
+    throw e;
   }
 }
 
@@ -79,16 +79,7 @@ export async function applyCoreEdits(uri: vscode.Uri, edits: readonly TextEdit[]
  */
 export async function writeNewFile(uri: vscode.Uri, content: Uint8Array | string): Promise<boolean> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  if (uri.scheme === 'file') {
-    await fs.mkdir(path.dirname(uri.fsPath), { recursive: true });
-    try {
-      await fs.writeFile(uri.fsPath, bytes, { flag: 'wx' });
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw e;
-    }
-  }
+  if (uri.scheme === 'file') return createExclusive(uri.fsPath, bytes);
   try {
     await vscode.workspace.fs.stat(uri);
     return false;

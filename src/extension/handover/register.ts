@@ -16,7 +16,7 @@ import { composeHandover } from '../../core/handover/compose';
 import { DEFAULT_WINDOW_DAYS, gatherHandoverInput, HandoverError, parseSince } from '../../core/handover/gather';
 import { realHandoverGit } from '../../core/handover/gitSource';
 import { formatPerson, parseNameEmail } from '../../core/handover/person';
-import { handoverDir } from '../../core/handover/store';
+import { handoverDir, saveHandover } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
@@ -187,15 +187,6 @@ function suggestedPath(clientsUri: vscode.Uri, today: IsoDate, person: string): 
   return { relative: folder ? path.relative(folder.uri.fsPath, file).split(path.sep).join('/') : file, dir };
 }
 
-async function saveNew(services: HandoverServices, dir: vscode.Uri, today: IsoDate, person: string, markdown: string): Promise<vscode.Uri> {
-  const taken: string[] = [];
-  for (;;) {
-    const uri = vscode.Uri.joinPath(dir, recordFileName(today, person, taken));
-    if (await services.writeNewFile(uri, new TextEncoder().encode(markdown))) return uri;
-    taken.push(path.basename(uri.fsPath));
-  }
-}
-
 export async function runHandover(context: vscode.ExtensionContext, services: HandoverServices, arg?: unknown): Promise<HandoverResult | undefined> {
   const args = parseArgs(arg);
   const snapshot = await services.clientsFile();
@@ -290,7 +281,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   });
   const result: HandoverResult = { title: doc.title, markdown: doc.markdown, clients: doc.clients.map((c) => c.client), suggestedRecordPath: relative };
   if (args?.save) {
-    const uri = await saveNew(services, dir, today, doc.from.name, doc.markdown);
+    const uri = vscode.Uri.file(await saveHandover(dir.fsPath, today, doc.from.name, doc.markdown));
     result.saved = uri.fsPath;
     services.log.info(`handover: saved ${uri.fsPath}`);
   }
