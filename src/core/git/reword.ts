@@ -5,12 +5,12 @@
  * trailing full stop. Near-identical lines (same words after case, punctuation and spacing, or a
  * few characters apart) get the same text so they collapse into one line.
  */
-import { parseConventional } from './conventional';
+import { parseConventional, REVERT_SUBJECT } from './conventional';
 
 /** Client wording of a subject whose conventional prefix is already removed (`description`). */
 export function rewordForClient(description: string): string {
   let text = description.trim();
-  const revert = /^Revert "(.*)"$/su.exec(text);
+  const revert = REVERT_SUBJECT.exec(text);
   if (revert) {
     const inner = rewordForClient(parseConventional(revert[1]).description);
     return inner ? `Revert "${inner}"` : 'Revert';

@@ -41,7 +41,16 @@ export interface Period {
 
 export type CommitKind = 'feature' | 'fix' | 'perf' | 'docs' | 'revert' | 'other';
 
-export type HiddenReason = 'merge' | 'bot' | 'type' | 'reverted' | 'ignored-rev' | 'pattern';
+export type HiddenReason =
+  | 'merge'
+  | 'bot'
+  | 'type'
+  | 'reverted'
+  | 'ignored-rev'
+  | 'pattern'
+  | 'tests-only'
+  | 'ci-only'
+  | 'tooling';
 
 export interface ActivityItem {
   commit: Commit;
@@ -77,6 +86,10 @@ export interface NoiseOptions {
   useBlameIgnoreRevs: boolean;
   /** Regular expressions (source strings, case-insensitive) on the subject; matches are hidden as `pattern`. */
   hidePatterns?: string[];
+  /** Hide commits whose every file is a test, CI configuration, lockfile or tooling file (default true). */
+  hideByFiles?: boolean;
+  /** Extra globs (see file-noise.ts) for files a client never needs to hear about; hidden as `tooling`. */
+  hideFilePatterns?: string[];
 }
 
 export interface RedactionOptions {

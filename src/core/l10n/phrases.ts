@@ -126,6 +126,9 @@ const enHidden: Record<HiddenReason, string> = {
   reverted: 'reverted',
   'ignored-rev': 'formatting only',
   pattern: 'hidden by pattern',
+  'tests-only': 'tests only',
+  'ci-only': 'build pipeline only',
+  tooling: 'developer tooling only',
 };
 
 const zhHidden: Record<HiddenReason, string> = {
@@ -135,6 +138,9 @@ const zhHidden: Record<HiddenReason, string> = {
   reverted: '已回滚',
   'ignored-rev': '仅格式调整',
   pattern: '按规则隐藏',
+  'tests-only': '仅测试',
+  'ci-only': '仅构建流水线',
+  tooling: '仅开发工具',
 };
 
 const en: Phrases = {
