@@ -31,6 +31,7 @@ function readSettings(scope: vscode.Uri | undefined): Settings {
     weekStart: WEEK_STARTS.includes(weekStart) ? weekStart : 'monday',
     signature: c.get<string>('signature', ''),
     hideCommitTypes: stringArray(c.get('hideCommitTypes'), ['chore', 'ci', 'build', 'test', 'style', 'refactor']),
+    hideFilePatterns: stringArray(c.get('hideFilePatterns'), []),
     botAuthors: stringArray(c.get('botAuthors'), ['dependabot', 'renovate', 'github-actions', '[bot]']),
     redactPatterns: stringArray(c.get('redactPatterns'), []),
     ticketKeyPattern: c.get<string>('ticketKeyPattern', '\\b[A-Z][A-Z0-9]+-\\d+\\b'),

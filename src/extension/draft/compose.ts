@@ -19,6 +19,8 @@ export interface DraftSettings {
   weekStart: WeekStart;
   signature: string;
   hideCommitTypes: string[];
+  /** Extra globs hidden as developer tooling (`clientPulse.hideFilePatterns`). */
+  hideFilePatterns: string[];
   botAuthors: string[];
   redactPatterns: string[];
   ticketKeyPattern: string;
@@ -81,7 +83,7 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
     ...(req.options.statusOverride ? { statusOverride: req.options.statusOverride } : {}),
     droppedLineIds: req.options.dropped,
     ...(req.options.proposedDates ? { proposedDates: req.options.proposedDates } : {}),
-    noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors },
+    noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors, hideFilePatterns: s.hideFilePatterns },
     redaction: { patterns: s.redactPatterns, ticketKeyPattern: s.ticketKeyPattern },
   });
   return { draft: composeDraft(gathered.input), warnings: gathered.warnings };

@@ -253,7 +253,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
         today,
         language,
         projectDir: vscode.Uri.joinPath(snapshot.uri, '..').fsPath,
-        noise: { hiddenTypes: settings.hideCommitTypes, botAuthors: settings.botAuthors },
+        noise: { hiddenTypes: settings.hideCommitTypes, botAuthors: settings.botAuthors, hideFilePatterns: settings.hideFilePatterns },
         redaction: { patterns: settings.redactPatterns, ticketKeyPattern: settings.ticketKeyPattern },
         git: realHandoverGit(),
       });
