@@ -16,7 +16,7 @@ import { LogParser, logFormatArgs } from './log-format';
 import { compilePatterns, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
 import { customPeriod, windowArgs } from './period';
 import { makeRedactor } from './redact';
-import { capitalise, findDuplicates, rewordForClient } from './reword';
+import { capitalise, clearest, findDuplicates, rewordForClient } from './reword';
 import { makeRouter } from './route';
 import { repoFacts } from './facts';
 import { GitError, streamGit, type RepoInfo, type RunOptions } from './run';
@@ -138,6 +138,8 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   const types: Array<string | undefined> = [];
   const toItem = (commit: Commit) => {
     const conv = parseConventional(commit.subject, commit.body, commit.trailers);
+    // A soft-wrapped subject paragraph: the client reads its first line only.
+    const clientDescription = commit.subjectLine === undefined ? conv.description : parseConventional(commit.subjectLine).description;
     const commitmentIds = linker.link(commit);
     const clientsOf = router.route(commit, conv.scope);
     for (const id of commitmentIds) {
@@ -152,7 +154,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       kind: kindOf(conv, commit.subject),
       breaking: conv.breaking,
       // Capitalised last: redaction may remove a leading ticket key.
-      clientText: capitalise(redactor.client(rewordForClient(withoutControls(conv.description)), allowed)),
+      clientText: capitalise(redactor.client(rewordForClient(withoutControls(clientDescription)), allowed)),
       internalText: redactor.internal(withoutControls(commit.subject)),
     };
     if (conv.type !== undefined) item.type = conv.type;
@@ -187,15 +189,22 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     if (hidden !== undefined) item.hidden = hidden;
   });
 
-  // Near-identical visible lines share the text of the oldest one, so they collapse into one line.
+  // Near-identical visible lines share one text, so they collapse into one line: the clearest of
+  // them (the most content); `duplicateOf` names the oldest.
   const visible = items.filter((i) => i.hidden === undefined).reverse();
   const dup = findDuplicates(visible.map((i) => i.clientText));
+  const groups = new Map<number, ActivityItem[]>();
   dup.forEach((j, k) => {
-    if (j >= 0) {
-      visible[k].clientText = visible[j].clientText;
-      visible[k].duplicateOf = visible[j].commit.hash;
-    }
+    if (j < 0) return;
+    visible[k].duplicateOf = visible[j].commit.hash;
+    const group = groups.get(j) ?? [visible[j]];
+    group.push(visible[k]);
+    groups.set(j, group);
   });
+  for (const group of groups.values()) {
+    const text = clearest(group.map((i) => i.clientText));
+    for (const i of group) i.clientText = text;
+  }
 
   return { root: result.info.root, items, warnings: result.warnings };
 }

@@ -25,6 +25,8 @@ export interface Commit {
   /** Strict ISO 8601 with the author's offset, e.g. `2026-11-20T16:04:05+08:00`. */
   authorDate: string;
   subject: string;
+  /** The first line of the subject paragraph, set only when that paragraph is soft-wrapped over several lines (the client line uses it). */
+  subjectLine?: string;
   body: string;
   trailers: Trailer[];
   /** Paths changed, relative to the repository root (first parent for merges). */

@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readActivity } from '../../../src/core/git/activity';
 import { kindOf, parseConventional } from '../../../src/core/git/conventional';
+import { findDuplicates } from '../../../src/core/git/reword';
 import { fileNoiseReason, globToRegExp } from '../../../src/core/git/file-noise';
 import type { ActivityItem } from '../../../src/core/git/types';
 import { makeRepo, useIsolatedGitConfig } from './repo';
@@ -140,5 +141,24 @@ describe('git/activity noise by files and plain subjects', function () {
     assert.equal(revert.kind, 'revert');
     assert.equal(revert.hidden, 'reverted');
     assert.equal(bySubject(a.items, 'feat: new checkout (#10)').hidden, 'reverted');
+  });
+
+  it('near duplicates keep the clearest text and never merge different numbers; a soft-wrapped subject gives its first line', async () => {
+    assert.deepEqual(findDuplicates(['Released version 10.0.0 today', 'Released version 10.0.1 today']), [-1, -1]);
+    assert.deepEqual(findDuplicates(['Support uploads up to 20 MB', 'Support uploads up to 25 MB']), [-1, -1]);
+    const repo = makeRepo([
+      { message: 'feat: base', date: '2026-10-20 10:00:00 +0000', files: { 'src/app.ts': 'a\n' } },
+      { message: '订单导出页面在夜间模式下时间显示错误的问题', date: '2026-11-02 10:00:00 +0000', files: { 'src/export.ts': 'e1\n' } },
+      { message: '修复订单导出页面在夜间模式下时间显示错误的问题', date: '2026-11-03 10:00:00 +0000', files: { 'src/export.ts': 'e2\n' } },
+      { message: 'Show the delivery date on the invoice\npage for all customers\n\nBody text.', date: '2026-11-04 10:00:00 +0000', files: { 'src/invoice.ts': 'i\n' } },
+    ]);
+    const a = await readActivity({ cwd: repo, period: NOV });
+    const older = bySubject(a.items, '订单导出页面在夜间模式下时间显示错误的问题');
+    const newer = bySubject(a.items, '修复订单导出页面在夜间模式下时间显示错误的问题');
+    assert.equal(older.clientText, '修复订单导出页面在夜间模式下时间显示错误的问题');
+    assert.equal(newer.clientText, '修复订单导出页面在夜间模式下时间显示错误的问题');
+    assert.equal(newer.duplicateOf, older.commit.hash);
+    const wrapped = bySubject(a.items, 'Show the delivery date on the invoice page for all customers');
+    assert.equal(wrapped.clientText, 'Show the delivery date on the invoice');
   });
 });
