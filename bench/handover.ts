@@ -12,7 +12,7 @@ import { streamGit, unmergedBranches } from '../src/core/git/run';
 import { composeHandover } from '../src/core/handover/compose';
 import { DEFAULT_WINDOW_DAYS, gatherHandoverInput } from '../src/core/handover/gather';
 import { realHandoverGit } from '../src/core/handover/gitSource';
-import { addDays } from '../src/core/l10n/days';
+import { addDays } from '../src/core/calendar';
 
 export interface HandoverBenchResult {
   name: string;

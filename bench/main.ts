@@ -22,7 +22,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { logArgs, readActivity, readCommits } from '../src/core/git/activity';
-import { addDays } from '../src/core/git/period';
+import { addDays } from '../src/core/calendar';
 import { gitEnv, hardenedArgs } from '../src/core/git/run';
 import type { Client, ClientsFile, Span } from '../src/core/clients/model';
 import type { ActivityRequest, Period } from '../src/core/git/types';

@@ -1,10 +1,9 @@
 // `npm test`: runs the phases in order, prints each phase's duration and ONE final line
-// `N passed, N failed`. `npm test -- --only unit` (or typecheck, build, unit, host, integration,
-// e2e) runs one phase. integration and e2e need the host that the host phase sets up (cached in
+// `N passed, N failed`. `npm test -- --only unit` (or typecheck, lint, build, unit, host,
+// integration, e2e) runs one phase. integration and e2e need the host that the host phase sets up (cached in
 // .vscode-test/); with --only, run `node test/host/setup.mjs` once first.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -23,7 +22,7 @@ function run(cmd, args, capture = false) {
 function phase(name, fn) {
   if (only && only !== name) return;
   const t0 = Date.now();
-  let ok = false;
+  let ok;
   try { ok = fn(); } catch (e) { console.error(e); ok = false; }
   const s = ((Date.now() - t0) / 1000).toFixed(1);
   durations.push(`${name} ${s}s ${ok ? 'ok' : 'FAILED'}`);
@@ -53,6 +52,7 @@ function step(cmd, args) {
 }
 
 phase('typecheck', () => step('npx', ['tsc', '-p', '.', '--noEmit']) & step('npx', ['tsc', '-p', 'src/webview/tsconfig.json', '--noEmit']) ? true : false);
+phase('lint', () => step('npx', ['eslint', '.']));
 phase('build', () => step('node', ['esbuild.js']));
 phase('unit', () => mochaCounted([]));
 phase('host', () => {

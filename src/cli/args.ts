@@ -2,8 +2,8 @@
  * Strict argument parsing for commands, on top of Node's `util.parseArgs`: unknown flags, missing
  * values and stray positionals become a `UsageError` with a message a person understands.
  */
-import { dateProblem, isValidIsoDate } from '../core/clients/dates';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dateFault, dateProblem } from '../core/calendar';
 import { UsageError } from './command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -48,16 +48,11 @@ function describeParseError(e: unknown, options: Options): string {
   return message.split('\n')[0].replace(/\. To specify.*$/, '');
 }
 
-/** Validates a `YYYY-MM-DD` calendar date (real day of a real month). */
-export function isIsoDate(text: string): boolean {
-  return isValidIsoDate(text);
-}
-
 /**
  * The usage message for a date option that is not a real date: why, when it has the right shape
  * (`2026-13-01: month must be 01–12`), else what is accepted.
  */
 export function badDate(option: string, text: string, accepted = 'a date YYYY-MM-DD'): string {
-  const problem = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dateProblem(text) : undefined;
+  const problem = dateFault(text)?.code === 'format' ? undefined : dateProblem(text);
   return problem ? `${option}: ${text} is not a real date (${problem})` : `${option} must be ${accepted}; got ${JSON.stringify(text)}`;
 }

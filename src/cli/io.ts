@@ -1,17 +1,16 @@
 /** Builds the `CliIo` of the real process: streams, cwd, environment and "today". */
-import type { IsoDate } from '../core/clients/model';
+import { resolveToday as calendarToday, TodayError } from '../core/calendar';
+import type { IsoDate } from '../core/model';
 import { UsageError, type CliIo, type Writer } from './command';
-import { isIsoDate } from './args';
 
-/** Today's local calendar date, or `CLIENT_PULSE_TODAY` when set (validated). */
+/** "Today" by the calendar's one rule; a bad `CLIENT_PULSE_TODAY` is a usage error. */
 export function resolveToday(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): IsoDate {
-  const fixed = env.CLIENT_PULSE_TODAY;
-  if (fixed !== undefined && fixed !== '') {
-    if (!isIsoDate(fixed)) throw new UsageError(`CLIENT_PULSE_TODAY must be a date YYYY-MM-DD, got ${JSON.stringify(fixed)}`);
-    return fixed;
+  try {
+    return calendarToday(env, now);
+  } catch (e) {
+    if (e instanceof TodayError) throw new UsageError(e.message);
+    throw e;
   }
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function streamWriter(stream: NodeJS.WriteStream): Writer {

@@ -129,7 +129,7 @@ export async function runCli(argv: string[], makeIo: () => CliIo = processIo, ta
 
 function checkedDirectory(base: string, dir: string): string {
   const resolved = path.resolve(base, dir);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = fs.statSync(resolved).isDirectory();
   } catch {

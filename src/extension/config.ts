@@ -4,8 +4,20 @@
  */
 import * as vscode from 'vscode';
 import type { Language } from '../core/clients/model';
-import type { WeekStart } from '../core/git/period';
-import type { DraftSettings } from './draft/compose';
+import { WEEK_STARTS, type WeekStart } from '../core/calendar';
+
+/** The settings a draft depends on (read per clients file's folder). */
+export interface DraftSettings {
+  language: 'auto' | Language;
+  weekStart: WeekStart;
+  signature: string;
+  hideCommitTypes: string[];
+  /** Extra globs hidden as developer tooling (`clientPulse.hideFilePatterns`). */
+  hideFilePatterns: string[];
+  botAuthors: string[];
+  redactPatterns: string[];
+  ticketKeyPattern: string;
+}
 
 export interface Settings extends DraftSettings {
   /** Path of the clients file relative to its workspace folder. */
@@ -13,8 +25,6 @@ export interface Settings extends DraftSettings {
 }
 
 export const DEFAULT_CLIENTS_FILE = '.project/clients.md';
-
-const WEEK_STARTS: readonly WeekStart[] = ['monday', 'sunday', 'saturday'];
 
 function stringArray(value: unknown, fallback: string[]): string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;

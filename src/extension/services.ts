@@ -3,7 +3,8 @@
  * workspace trust state and the one way to write the user's files.
  */
 import * as vscode from 'vscode';
-import type { IsoDate } from '../core/clients/model';
+import { localDateOf, resolveToday, TodayError, TODAY_VARIABLE } from '../core/calendar';
+import type { IsoDate } from '../core/model';
 import { ClientsStore, type ClientsEntry } from './clientsStore';
 import { ContextKey } from './commandIds';
 import { Configuration, type Settings } from './config';
@@ -11,7 +12,7 @@ import { applyCoreEdits, editFile, writeNewFile } from './edits/apply';
 import { createLogger, type Logger } from './log';
 
 export interface Services {
-  /** Today's local date; `CLIENT_PULSE_TODAY=YYYY-MM-DD` fixes it (tests, demos). */
+  /** Today's local date; `CLIENT_PULSE_TODAY=YYYY-MM-DD` fixes it (tests, demos), as in the CLI. */
   today(): IsoDate;
   log: Logger;
   config: Configuration;
@@ -29,15 +30,28 @@ export interface Services {
   onDidGrantTrust: vscode.Event<void>;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-export function localToday(): IsoDate {
-  const fixed = process.env.CLIENT_PULSE_TODAY;
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * "Today" by the calendar's one rule (the CLI's too). A bad `CLIENT_PULSE_TODAY` is never used:
+ * it is logged and shown once per value, and the clock's date is used until it is fixed.
+ */
+export function todayReader(log: Logger, env: NodeJS.ProcessEnv = process.env): () => IsoDate {
+  let reported: string | undefined;
+  return () => {
+    try {
+      return resolveToday(env);
+    } catch (e) {
+      if (!(e instanceof TodayError)) throw e;
+      const today = localDateOf(new Date());
+      if (reported !== e.value) {
+        reported = e.value;
+        log.error(`${e.message}; using the clock's date ${today}`);
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('{0} must be a date YYYY-MM-DD, got "{1}". Set it to a real day such as 2026-11-20, or unset it. Until then Client Pulse uses the clock\'s date, {2}.', TODAY_VARIABLE, e.value, today),
+        );
+      }
+      return today;
+    }
+  };
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -53,7 +67,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(setReadOnly));
 
   return {
-    today: localToday,
+    today: todayReader(log),
     log,
     config,
     store,

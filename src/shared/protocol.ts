@@ -4,11 +4,12 @@
  * the host checks every message the page posts (and the state a reloaded page hands back) with
  * `parsePageToHost` / `parsePersistedState` before acting on it.
  *
- * Plain data only; imports nothing but types, so both bundles can include it.
+ * Plain data only; the validators use src/core/calendar, and the page imports only types from here.
  */
 import type { IsoDate, Language } from '../core/clients/model';
-import { isValidIsoDate } from '../core/clients/dates';
-import type { Audience, Draft, Status } from '../core/draft/types';
+import { isIsoDate, isPeriod } from '../core/calendar';
+import type { Draft } from '../core/draft/types';
+import type { Audience, Status } from '../core/model';
 import type { Period } from '../core/git/types';
 
 /** Copy formats offered by the panel. */
@@ -175,11 +176,6 @@ function isText(x: unknown, max = MAX_TEXT): x is string {
   return typeof x === 'string' && x.length <= max;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-function isIsoDate(x: unknown): x is IsoDate {
-  return typeof x === 'string' && ISO_DATE.test(x);
-}
-
 const AUDIENCES: readonly Audience[] = ['client', 'internal'];
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const STATUSES: readonly Status[] = ['on-track', 'at-risk', 'off-track'];
@@ -212,7 +208,7 @@ export function parseDraftOptions(x: unknown): Parsed<DraftOptions> {
     if (!isObj(dates) || Array.isArray(dates) || Object.keys(dates).length > MAX_IDS) return { ok: false, error: 'options.proposedDates must map commitment ids to dates' };
     const out: Record<string, IsoDate> = {};
     for (const [id, date] of Object.entries(dates)) {
-      if (!isText(id, 400) || typeof date !== 'string' || !isValidIsoDate(date)) return { ok: false, error: `options.proposedDates: ${JSON.stringify(date)} is not a date YYYY-MM-DD` };
+      if (!isText(id, 400) || typeof date !== 'string' || !isIsoDate(date)) return { ok: false, error: `options.proposedDates: ${JSON.stringify(date)} is not a date YYYY-MM-DD` };
       out[id] = date;
     }
     value.proposedDates = out;
@@ -276,7 +272,7 @@ export function parsePageToHost(x: unknown): Parsed<PageToHost> {
 }
 
 function parsePeriod(x: unknown): Period | undefined {
-  if (!isObj(x) || !isIsoDate(x.since) || !isIsoDate(x.until) || x.since > x.until) return undefined;
+  if (!isObj(x) || !isPeriod(x)) return undefined;
   return { since: x.since, until: x.until };
 }
 

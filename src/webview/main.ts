@@ -10,7 +10,9 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { CopyFormat, DraftOptions, HostToPage, Labels, PageToHost, PanelState, PersistedState } from '../shared/protocol';
-import type { DraftLine, Status } from '../core/draft/types';
+import { isIsoDate } from '../core/calendar';
+import type { DraftLine } from '../core/draft/types';
+import type { Status } from '../core/model';
 import { append, clear, h, icon } from './dom';
 import { applyDropToEdits } from './keepEdits';
 import { createRenderer, plainInline } from './markdown';
@@ -200,7 +202,7 @@ function proposedDateField(commitmentId: string, value: string | undefined, toda
     const next = options();
     const dates = { ...next.proposedDates };
     // A date before today is not a new plan: the line keeps its blank.
-    if (/^\d{4}-\d{2}-\d{2}$/.test(field.value) && field.value >= today) dates[commitmentId] = field.value;
+    if (isIsoDate(field.value) && field.value >= today) dates[commitmentId] = field.value;
     else delete dates[commitmentId];
     next.proposedDates = dates;
     regenerate(next);

@@ -12,25 +12,20 @@
  * Run: npx mocha --no-config -r tsx/cjs --extension ts --timeout 240000 test/e2e/draft.e2e.ts
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { makeDemo, ROOT, Workbench } from '../host/workbench';
+import { writeDemo } from '../support/demo';
+import { useWorkbench, E2E_OUT } from '../support/e2e';
+import { ALICE, git, identity } from '../support/git';
 
 const TODAY = '2026-11-20'; // a Friday: the demo's history and "this week" are fixed by it
-const OUT = path.join(ROOT, 'test-results', 'e2e');
 const XSS_COMMIT = '<img src=x onerror=alert(1)>';
 const XSS_CLIENTS = '<script>alert(1)</script>';
 
-function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
-}
-
 /** The demo workspace; with `probe`, plus a hostile commit message and clients.md line for Acme. */
 function makeWorkspace(dir: string, probe: boolean): void {
-  makeDemo(dir, TODAY);
+  writeDemo(dir, TODAY);
   if (!probe) return;
   const clients = path.join(dir, '.project', 'clients.md');
   const text = fs.readFileSync(clients, 'utf8');
@@ -42,44 +37,29 @@ function makeWorkspace(dir: string, probe: boolean): void {
   fs.writeFileSync(path.join(dir, 'apps', 'acme', 'loyalty', 'probe.ts'), '// probe\n');
   git(dir, ['add', 'apps/acme/loyalty/probe.ts']);
   const when = `${TODAY}T09:00:00+01:00`;
-  git(dir, ['-c', 'user.name=Alice Martin', '-c', 'user.email=alice@agency.example', 'commit', '-q', '-m', `feat(loyalty): ${XSS_COMMIT} in the points banner`], {
-    GIT_AUTHOR_DATE: when,
-    GIT_COMMITTER_DATE: when,
-  });
+  git(dir, ['commit', '-q', '-m', `feat(loyalty): ${XSS_COMMIT} in the points banner`], { env: identity(ALICE, when) });
 }
 
 describe('Draft client update (end to end, real workbench and browser)', function () {
   this.timeout(240_000);
 
-  let tmp = '';
-  let bench: Workbench | undefined;
+  const suite = useWorkbench('draft', (tmp) => {
+    makeWorkspace(path.join(tmp, 'clean'), false);
+    makeWorkspace(path.join(tmp, 'probe'), true);
+  }, { env: { CLIENT_PULSE_TODAY: TODAY }, viewport: { width: 1500, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   let page: Page;
   const dialogs: string[] = [];
 
-  before(async function () {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'client-pulse-e2e-'));
-    makeWorkspace(path.join(tmp, 'clean'), false);
-    makeWorkspace(path.join(tmp, 'probe'), true);
-    bench = await Workbench.start({ tmp, env: { CLIENT_PULSE_TODAY: TODAY }, viewport: { width: 1500, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    page = bench.page;
+  before(() => {
+    page = suite.page;
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    fs.mkdirSync(OUT, { recursive: true });
-  });
-
-  after(async () => {
-    await bench?.stop();
-    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await bench?.reportFailure(path.join(OUT, 'draft'));
   });
 
   async function openWorkspace(name: 'clean' | 'probe'): Promise<void> {
-    await bench?.open(path.join(tmp, name));
+    await suite.bench.open(path.join(suite.tmp, name));
     const sidebar = page.locator('.part.sidebar');
     if (await sidebar.isVisible()) await page.keyboard.press('Control+b');
   }
@@ -148,7 +128,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     assert.ok(clipboard.includes(preview.split('\n')[2].trim()), 'the clipboard holds the previewed text');
 
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(OUT, 'draft-en.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-en.png') });
   });
 
   it('shows a Chinese draft (client language) and switches an English one to Chinese', async () => {
@@ -157,7 +137,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     assert.match(await zh.locator('#preview').innerText(), /^李娜/);
     assert.match(await zh.locator('#subject').evaluate((el) => (el as unknown as { value: string }).value), /^【星河教育】项目周报 第47周/);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(OUT, 'draft-zh.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-zh.png') });
 
     // The language switch regenerates the Acme draft in Chinese (keyboard only).
     const acme = await draftFromPalette('Acme Retail', /^This week/);
@@ -190,7 +170,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     assert.ok(after.startsWith("Hi Jane, thanks for Tuesday's call!"), 'the edit stayed');
     assert.equal(await frame.locator('#restore-text').count(), 0, 'nothing to restore: no edit was lost');
     await flagged.first().hover();
-    await page.screenshot({ path: path.join(OUT, 'draft-edit-kept.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-edit-kept.png') });
   });
 
   it('the lead fills in the proposed new date of an overdue commitment in the panel', async () => {
@@ -203,7 +183,7 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     await frame.locator('#preview', { hasText: 'Proposed new date: 4 Dec' }).waitFor({ timeout: 20_000 });
     assert.match(await frame.locator('#source').inputValue(), /Proposed new date: 4 Dec/);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(OUT, 'draft-new-date.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-new-date.png') });
   });
 
   it('a reload of the window brings the panel back with the lead\'s edits', async () => {

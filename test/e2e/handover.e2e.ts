@@ -9,36 +9,19 @@
  * Run: npx mocha --no-config -r tsx/cjs --extension ts --timeout 240000 test/e2e/handover.e2e.ts
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { makeDemo, ROOT, Workbench } from '../host/workbench';
+import { writeDemo } from '../support/demo';
+import { useWorkbench, E2E_OUT } from '../support/e2e';
 
 const TODAY = '2026-11-20';
-const OUT = path.join(ROOT, 'test-results', 'e2e');
 
 describe('Generate handover notes (end to end, real workbench and browser)', function () {
   this.timeout(240_000);
-  let tmp = '';
-  let bench: Workbench | undefined;
+  const suite = useWorkbench('handover', (tmp) => writeDemo(path.join(tmp, 'agency'), TODAY), { env: { CLIENT_PULSE_TODAY: TODAY }, viewport: { width: 1500, height: 900 } });
   let page: Page;
-
-  before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'client-pulse-e2e-handover-'));
-    makeDemo(path.join(tmp, 'agency'), TODAY);
-    bench = await Workbench.start({ tmp, env: { CLIENT_PULSE_TODAY: TODAY }, viewport: { width: 1500, height: 900 } });
-    page = bench.page;
-    fs.mkdirSync(OUT, { recursive: true });
-  });
-
-  after(async () => {
-    await bench?.stop();
-    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await bench?.reportFailure(path.join(OUT, 'handover'));
+  before(() => {
+    page = suite.page;
   });
 
   async function handoverFrame(): Promise<Frame> {
@@ -57,7 +40,7 @@ describe('Generate handover notes (end to end, real workbench and browser)', fun
   }
 
   it('palette → Alice leaves → Carol takes over → all clients → 90 days → the notes in the panel', async () => {
-    await bench?.open(path.join(tmp, 'agency'));
+    await suite.bench.open(path.join(suite.tmp, 'agency'));
     if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+b');
 
     await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
@@ -90,6 +73,6 @@ describe('Generate handover notes (end to end, real workbench and browser)', fun
       assert.ok(preview.includes(text), text);
     }
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(OUT, 'handover.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'handover.png') });
   });
 });

@@ -13,13 +13,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { makeDemo, ROOT, Workbench } from '../host/workbench';
+import { writeDemo } from '../support/demo';
+import { useWorkbench, E2E_OUT } from '../support/e2e';
 
 const TODAY = '2026-11-20'; // a Friday: the demo's dates are relative to it
-const OUT = path.join(ROOT, 'test-results', 'e2e');
 const TICKED = 'Loyalty app beta on TestFlight';
 
 async function waitForFile(file: string, predicate: (text: string) => boolean, timeoutMs: number): Promise<string> {
@@ -35,31 +34,18 @@ async function waitForFile(file: string, predicate: (text: string) => boolean, t
 describe('Commitments sidebar (end to end, real workbench and browser)', function () {
   this.timeout(240_000);
 
-  let tmp = '';
-  let bench: Workbench | undefined;
-  let page: Page;
-
-  before(async function () {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'client-pulse-sidebar-'));
-    makeDemo(path.join(tmp, 'demo'), TODAY);
+  const suite = useWorkbench('sidebar', (tmp) => {
+    writeDemo(path.join(tmp, 'demo'), TODAY);
     fs.mkdirSync(path.join(tmp, 'empty'));
     fs.writeFileSync(path.join(tmp, 'empty', 'README.md'), '# A project without a clients file\n');
-    bench = await Workbench.start({ tmp, env: { CLIENT_PULSE_TODAY: TODAY } });
-    page = bench.page;
-    fs.mkdirSync(OUT, { recursive: true });
-  });
-
-  after(async () => {
-    await bench?.stop();
-    if (tmp && !process.env.KEEP_E2E_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await bench?.reportFailure(path.join(OUT, 'sidebar'));
+  }, { env: { CLIENT_PULSE_TODAY: TODAY } });
+  let page: Page;
+  before(() => {
+    page = suite.page;
   });
 
   async function openWorkspace(name: string): Promise<void> {
-    await bench?.open(path.join(tmp, name));
+    await suite.bench.open(path.join(suite.tmp, name));
   }
 
   /** Clicks the Client Pulse icon in the activity bar and returns the view's pane body. */
@@ -78,7 +64,7 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
   }
 
   it('shows the commitments in order with the overdue badge, and ticking one changes only its line on disk', async () => {
-    const clients = path.join(tmp, 'demo', '.project', 'clients.md');
+    const clients = path.join(suite.tmp, 'demo', '.project', 'clients.md');
     const original = fs.readFileSync(clients, 'utf8');
     await openWorkspace('demo');
     await openContainer();
@@ -115,7 +101,7 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'clients.md' }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .view-lines', { hasText: 'Acme Retail' }).first().waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: path.join(OUT, 'sidebar.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'sidebar.png') });
     await page.mouse.move(900, 700);
 
     // Tick the box as a person does.
@@ -132,7 +118,7 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
 
     // The row goes away (done commitments are hidden) and the file stays valid.
     await row(TICKED).waitFor({ state: 'detached', timeout: 15_000 });
-    await page.screenshot({ path: path.join(OUT, 'sidebar-ticked.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'sidebar-ticked.png') });
 
     // The cadence reminder drafts that client's update when clicked.
     const reminder = page.locator('.statusbar-item', { hasText: /Next update: Acme Retail|Update overdue: Acme Retail/ }).first();
@@ -154,7 +140,7 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
   });
 
   it('with unsaved typing in clients.md, a tick goes into the editor and reaches the disk on save', async () => {
-    const clients = path.join(tmp, 'demo', '.project', 'clients.md');
+    const clients = path.join(suite.tmp, 'demo', '.project', 'clients.md');
     const original = fs.readFileSync(clients, 'utf8');
     await openWorkspace('demo');
     await openContainer();
@@ -217,7 +203,7 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     assert.ok((await errorsOf()) > before, `the Problems count rose from ${before}`);
     await page.keyboard.press('Control+Shift+m');
     await page.locator('.markers-panel .monaco-list-row', { hasText: /2026-02-30|date/i }).first().waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: path.join(OUT, 'sidebar-problems.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'sidebar-problems.png') });
   });
 
   it('shows the welcome view with "Create clients file" in a workspace without a clients file', async () => {
@@ -225,9 +211,9 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     await openContainer();
     const button = page.locator('.part.sidebar .welcome-view-content a, .part.sidebar .welcome-view-content .monaco-button', { hasText: 'Create clients file' }).first();
     await button.waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: path.join(OUT, 'sidebar-welcome.png') });
+    await page.screenshot({ path: path.join(E2E_OUT, 'sidebar-welcome.png') });
     await button.click();
-    const created = path.join(tmp, 'empty', '.project', 'clients.md');
+    const created = path.join(suite.tmp, 'empty', '.project', 'clients.md');
     const text = await waitForFile(created, (t) => t.length > 0, 20_000);
     assert.match(text, /^# /m, 'the template names an example client');
     // The welcome content gives way to the tree of the new file.

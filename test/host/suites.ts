@@ -8,7 +8,8 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeDemo, ROOT } from './workbench';
+import { writeDemo } from '../support/demo';
+import { ROOT } from './workbench';
 
 export const TODAY = '2026-11-20'; // a Friday: the demo's history and "this week" are fixed by it
 export const OUT = path.join(ROOT, 'out', 'test', 'integration');
@@ -46,7 +47,7 @@ export function gitTrap(tmp: string): Record<string, string> {
 function multiRoot(tmp: string): string {
   const dir = path.join(tmp, 'multi');
   const agency = path.join(dir, 'agency');
-  makeDemo(agency, TODAY);
+  writeDemo(agency, TODAY);
   const globex = path.join(dir, 'globex');
   fs.mkdirSync(path.join(globex, '.project'), { recursive: true });
   fs.writeFileSync(
@@ -70,9 +71,9 @@ export function prepareRuns(tmp: string, only?: string): SuiteRun[] {
   fs.mkdirSync(empty, { recursive: true });
   fs.writeFileSync(path.join(empty, 'README.md'), '# A project without a clients file\n');
   const demo = path.join(tmp, 'demo');
-  makeDemo(demo, TODAY);
+  writeDemo(demo, TODAY);
   const untrusted = path.join(tmp, 'untrusted');
-  makeDemo(untrusted, TODAY);
+  writeDemo(untrusted, TODAY);
   const own = ['lazy', 'restricted', 'multiroot'];
   const runs = [
     { folder: empty, suites: ['lazy'] },

@@ -10,7 +10,7 @@
  * Paths come from test/host/setup.mjs (cached in .vscode-test/); override them with
  * CLIENT_PULSE_HOST_NODE, CLIENT_PULSE_SERVER_MAIN and CHROMIUM_PATH.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -45,11 +45,6 @@ export function hostPaths(): HostPaths {
     if (!fs.existsSync(file)) throw new Error(`missing ${what}: ${file}`);
   }
   return paths;
-}
-
-/** Creates the demo agency repository (scripts/demo.mjs) at `dir` with a fixed today. */
-export function makeDemo(dir: string, today: string): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs'), '--out', dir, '--today', today, '--quiet'], { cwd: ROOT });
 }
 
 export async function freePort(): Promise<number> {
@@ -194,7 +189,7 @@ export class Workbench {
     } catch (e) {
       await browser?.close().catch(() => undefined);
       await killGroup(server);
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- VS Code server log ---\n${log}`);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- VS Code server log ---\n${log}`, { cause: e });
     }
   }
 

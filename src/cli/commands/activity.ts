@@ -6,7 +6,7 @@ import type { Client, ClientsFile, IsoDate } from '../../core/clients/model';
 import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { readActivity } from '../../core/git/activity';
-import { customPeriod, isIsoDate, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
+import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Activity, ActivityItem, Period } from '../../core/git/types';
 import { badDate, parseCommandArgs } from '../args';
@@ -52,8 +52,6 @@ const OPTIONS = {
   'week-start': { type: 'string' },
   file: { type: 'string' },
 } as const;
-
-const WEEK_STARTS: readonly WeekStart[] = ['monday', 'sunday', 'saturday'];
 
 /** The period from `--since`/`--until` (validated; a UsageError says what to write). */
 export function activityPeriod(since: string | undefined, until: string | undefined, today: IsoDate, weekStart: WeekStart): Period {

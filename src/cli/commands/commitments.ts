@@ -2,6 +2,7 @@
  * `client-pulse commitments`: open commitments grouped by client, overdue first, then by due date.
  */
 import type { Client, ClientsFile, Commitment, IsoDate } from '../../core/clients/model';
+import { daysBetween } from '../../core/calendar';
 import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { parseCommandArgs } from '../args';
@@ -50,13 +51,8 @@ export interface CommitmentsJson {
   commitments: CommitmentRow[];
 }
 
-function dayNumber(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
 function toRow(c: Commitment, today: IsoDate): CommitmentRow {
-  const daysLeft = c.due ? dayNumber(c.due) - dayNumber(today) : null;
+  const daysLeft = c.due ? daysBetween(today, c.due) : null;
   return {
     id: c.id,
     client: c.client,

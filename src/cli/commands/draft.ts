@@ -10,14 +10,15 @@ import { findClient } from '../../core/clients/queries';
 import { composeDraft, DraftError } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { TemplateError } from '../../core/draft/template';
-import type { Audience, Draft, Status } from '../../core/draft/types';
+import type { Draft } from '../../core/draft/types';
+import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
-import { customPeriod, periodFor, PeriodError, type WeekStart } from '../../core/git/period';
+import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
 import { saveRecord, updatesDir } from '../../core/records/store';
-import { badDate, isIsoDate, parseCommandArgs } from '../args';
+import { badDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
 
@@ -164,7 +165,7 @@ export const draft: Command = {
     if (!values.client?.trim()) throw new UsageError('--client is required: the client name as written in clients.md');
     const format = oneOf<Format>('format', values.format, ['md', 'text', 'html', 'eml'], 'md');
     const audience = oneOf<Audience>('audience', values.audience, ['client', 'internal'], 'client');
-    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], ['monday', 'sunday', 'saturday'], 'monday');
+    const weekStart = oneOf<WeekStart>('week-start', values['week-start'], WEEK_STARTS, 'monday');
     const status = values.status === undefined ? undefined : oneOf<Status>('status', values.status, ['on-track', 'at-risk', 'off-track'], 'on-track');
     const lang = language(values.lang);
     const period = parsePeriodOption(values.period, io.today, weekStart);
@@ -203,6 +204,9 @@ export const draft: Command = {
       io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
     }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
+    for (const s of d.linkSuggestions ?? []) {
+      io.stderr.write(`note: "${s.change}" (${s.hashes[0].slice(0, 7)}) looks like evidence for “${s.commitmentTitle}”: link it? (a #tag of the commitment or a "Commitment:" trailer in the message)\n`);
+    }
     for (const l of reword) io.stderr.write(`note: written in Chinese, reword it for the client before sending: ${l.text}\n`);
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);

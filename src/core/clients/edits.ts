@@ -4,8 +4,8 @@
  * kept (CRLF, BOM, tabs, CJK, emoji, trailing spaces).
  */
 import type { ClientsFile, Commitment, IsoDate, TextEdit } from './model';
-import { dateProblem } from './dates';
-import { scanTokens, type ItemToken } from './parse';
+import { dateProblem } from '../calendar';
+import { scanTokens, type ItemToken } from './tokens';
 import { findClient } from './queries';
 
 export class EditError extends Error {

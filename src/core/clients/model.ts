@@ -8,8 +8,11 @@
  *   including a leading BOM if the text has one.
  * - Calendar dates are ISO strings `YYYY-MM-DD` (type `IsoDate`); they carry no time zone.
  */
+import type { IsoDate, Language, Person, Weekday } from '../model';
 
-export type IsoDate = string;
+// Shared with every part of core (src/core/model.ts); named here too because nearly every reader of
+// the clients file needs them with the types below.
+export type { IsoDate, Language, Person, Weekday };
 
 export interface Span {
   /** 0-based line of the first character. */
@@ -44,23 +47,12 @@ export interface Diagnostic {
   fix?: { title: string; edits: TextEdit[] };
 }
 
-export type Language = 'en' | 'zh-CN';
-
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6; // 0 = Sunday, as Date#getDay
-
 export interface Cadence {
   every: 'daily' | 'weekly' | 'biweekly' | 'monthly';
   /** Day of the week the update is due, when given (`weekly Fri`). */
   day?: Weekday;
   /** The text as written, e.g. `weekly Fri` or `每周五`. */
   raw: string;
-}
-
-export interface Person {
-  name: string;
-  email?: string;
-  /** Free text in parentheses after the address, e.g. `(CTO)`. */
-  role?: string;
 }
 
 /** A `Key: value` line in a client's header, as written. */

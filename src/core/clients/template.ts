@@ -1,9 +1,9 @@
 /** A starter `.project/clients.md` with one example client, in English or Chinese. Parses with no errors. */
 import type { IsoDate, Language } from './model';
-import { addDays, isValidIsoDate } from './dates';
+import { addDays, isIsoDate } from '../calendar';
 
 export function clientsFileTemplate(lang: Language, today: IsoDate): string {
-  const t = isValidIsoDate(today) ? today : '2026-01-01';
+  const t = isIsoDate(today) ? today : '2026-01-01';
   const d = (n: number): IsoDate => addDays(t, n);
   if (lang === 'zh-CN') {
     return `<!--

@@ -4,12 +4,14 @@
  */
 import type { Client, Commitment, IsoDate, Language } from '../clients/model';
 import type { ActivityItem, CommitKind, HiddenReason } from '../git/types';
-import { addDays, daysBetween, isoWeekOf, toUtcDate, within } from '../l10n/days';
+import { addDays, daysBetween, isIsoDate, isoWeek, within, yearOf } from '../calendar';
 import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
 import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords, type Phrases } from '../l10n/phrases';
+import { greetingName } from '../l10n/names';
 import { escapeInline } from './escape';
 import type { DraftInput } from './input';
 import { assessStatus } from './status';
+import { suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId } from './types';
 import { buildView } from './view';
@@ -35,14 +37,6 @@ export function requireClient(clients: readonly Client[], name: string): Client 
   );
 }
 
-/** The name used to greet a contact: the first name, or the whole name when it is written in CJK. */
-export function greetingName(fullName: string | undefined): string | undefined {
-  const name = fullName?.trim();
-  if (!name) return undefined;
-  if (/[\u3400-\u9fff]/u.test(name)) return name;
-  return name.split(/\s+/)[0];
-}
-
 function normalise(text: string): string {
   return stripStop(text).replace(/\s+/g, ' ').toLowerCase();
 }
@@ -66,7 +60,7 @@ function kindGroup(kind: CommitKind): KindGroup {
 
 const KIND_ORDER: KindGroup[] = ['feature', 'fix', 'improvement', 'docs'];
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const HIDDEN_ORDER: HiddenReason[] = ['merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'reverted', 'ignored-rev', 'pattern'];
+const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'reverted', 'ignored-rev', 'pattern'];
 
 interface Context {
   client: Client;
@@ -140,13 +134,7 @@ function localDates(ctx: Context, text: string): string {
   const cjk = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
   // In Chinese, `2026-11-30 前` becomes `11月30日前`: the spaces around a Latin date go with it.
   const pattern = ctx.language === 'zh-CN' ? new RegExp(`(?:(?<=${cjk}) )?\\b(\\d{4}-\\d{2}-\\d{2})\\b(?: (?=${cjk}))?`, 'gu') : /\b(\d{4}-\d{2}-\d{2})\b/g;
-  return text.replace(pattern, (match: string, iso: string) => {
-    try {
-      return toUtcDate(iso).toISOString().slice(0, 10) === iso ? day(ctx, iso) : match;
-    } catch {
-      return match;
-    }
-  });
+  return text.replace(pattern, (match: string, iso: string) => (isIsoDate(iso) ? day(ctx, iso) : match));
 }
 
 function hashesOf(items: readonly ActivityItem[]): string[] {
@@ -181,7 +169,8 @@ function doneSection(ctx: Context): DraftLine[] {
     const line: DraftLine = {
       id: `done:${item.commit.hash.slice(0, 12)}`,
       text,
-      hashes: [item.commit.hash],
+      // A pull request's line traces to its merge and every branch commit.
+      hashes: [item.commit.hash, ...(item.branch ?? [])],
       commitmentId: commitment?.id,
       group: heading,
       subject: text,
@@ -347,8 +336,8 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
   const weekly = daysBetween(since, until) === 6;
   const language = input.language ?? 'en';
   if (weekly) {
-    const week = isoWeekOf(addDays(since, 3));
-    const nextWeek = isoWeekOf(addDays(until, 4));
+    const week = isoWeek(addDays(since, 3)).week;
+    const nextWeek = isoWeek(addDays(until, 4)).week;
     const words: PeriodWords = within(today, since, until) ? { kind: 'this-week' } : { kind: 'week', week };
     const next: NextWords = within(today, since, until)
       ? { kind: 'next-week' }
@@ -359,7 +348,7 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
   }
   const last = input.lastRecord?.period;
   if (last && since === addDays(last.until, 1)) return { words: { kind: 'since-last' }, next: { kind: 'coming' } };
-  const refYear = toUtcDate(today).getUTCFullYear();
+  const refYear = yearOf(today);
   return { words: { kind: 'range', range: formatRange(since, until, language, refYear) }, next: { kind: 'coming' } };
 }
 
@@ -397,7 +386,7 @@ export function composeDraft(input: DraftInput): Draft {
   const phrases = phrasesFor(language);
   const internal = input.audience === 'internal';
   const today = input.today;
-  const refYear = toUtcDate(today).getUTCFullYear();
+  const refYear = yearOf(today);
   const period = describePeriod({ ...input, language });
 
   const seen = new Set<string>();
@@ -431,7 +420,11 @@ export function composeDraft(input: DraftInput): Draft {
     { client, today, evidence: new Map([...ctx.evidenceAll].map(([id, list]) => [id, list.length])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
-  const inProgressIds = new Set(client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && progressOf(ctx, c).length > 0).map((c) => c.id));
+  // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is
+  // in progress; work that was rolled back does not.
+  const inProgressIds = new Set(
+    client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
+  );
   const dropped = new Set(input.droppedLineIds ?? []);
   const sections: DraftSection[] = [];
   for (const id of internal ? INTERNAL_ORDER : CLIENT_ORDER) {
@@ -465,6 +458,9 @@ export function composeDraft(input: DraftInput): Draft {
     quiet,
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
   };
+  const lineOfHash = new Map(sections.flatMap((s) => s.lines.filter((l) => l.id.startsWith('done:')).map((l) => [l.hashes[0], l.id] as const)));
+  const suggestions = suggestLinks(shown, client.commitments.filter((c) => !c.done), (h) => lineOfHash.get(h));
+  if (suggestions.length) draft.linkSuggestions = suggestions;
   const view = buildView(draft, { footnotes: input.footnotes === true && !internal, week: period.week });
   draft.markdown = renderTemplate(input.template ?? DEFAULT_TEMPLATE, view, input.template !== undefined ? input.templateName ?? 'template' : 'built-in template');
   return draft;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { IsoDate, Language } from '../clients/model';
 import { parseClients } from '../clients/parse';
 import { readActivity } from '../git/activity';
-import type { WeekStart } from '../git/period';
+import type { WeekStart } from '../calendar';
 import { currentUser } from '../git/run';
 import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
 import { readNewestRecord, updatesDir } from '../records/store';
@@ -17,7 +17,7 @@ import type { ParsedRecord } from '../records/types';
 import { requireClient } from './compose';
 import type { DraftInput } from './input';
 import { defaultPeriod, type PeriodSource } from './period';
-import type { Audience, Status } from './types';
+import type { Audience, Status } from '../model';
 
 export { defaultPeriod, type PeriodSource };
 

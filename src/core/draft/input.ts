@@ -1,7 +1,7 @@
 import type { ClientsFile, IsoDate, Language } from '../clients/model';
 import type { ActivityItem, Period } from '../git/types';
 import type { ParsedRecord } from '../records/types';
-import type { Audience, Status } from './types';
+import type { Audience, Status } from '../model';
 
 /** Everything the composer needs; `composeDraft` does no I/O. */
 export interface DraftInput {

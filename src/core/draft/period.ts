@@ -1,6 +1,6 @@
 /** The default period of a draft: since the last saved update, else this week. Pure. */
 import type { IsoDate } from '../clients/model';
-import { addDays, periodFor, type WeekStart } from '../git/period';
+import { addDays, periodFor, type WeekStart } from '../calendar';
 import type { Period } from '../git/types';
 import type { ParsedRecord } from '../records/types';
 

@@ -13,9 +13,9 @@
  * On track otherwise.
  */
 import type { Client, IsoDate } from '../clients/model';
-import { addDays, daysBetween } from '../l10n/days';
+import { addDays, daysBetween } from '../calendar';
 import type { PeriodWords, Phrases } from '../l10n/phrases';
-import type { Status, StatusAssessment } from './types';
+import type { Status, StatusAssessment } from '../model';
 
 export const OFF_TRACK_OVERDUE_DAYS = 7;
 export const OFF_TRACK_OVERDUE_COUNT = 2;

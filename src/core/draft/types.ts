@@ -2,22 +2,8 @@
  * The contract of a drafted client update (composer in src/core/draft, panel in src/webview,
  * CLI `draft`). Plain data, JSON-serialisable (it crosses the webview message boundary).
  */
-import type { IsoDate, Language, Person } from '../clients/model';
-import type { Period } from '../git/types';
-
-export type Audience = 'client' | 'internal';
-
-export type Status = 'on-track' | 'at-risk' | 'off-track';
-
-export interface StatusAssessment {
-  status: Status;
-  /** Localised, human reasons that led to the computed status ("1 commitment is overdue"). */
-  reasons: string[];
-  /** True when the user chose the status instead of the rules. */
-  overridden: boolean;
-  /** The status the rules gave (differs from `status` when overridden). */
-  computed?: Status;
-}
+import type { Audience, IsoDate, Language, Period, Person, StatusAssessment } from '../model';
+import type { LinkSuggestion } from './suggest';
 
 export type DraftSectionId =
   | 'done'
@@ -83,4 +69,9 @@ export interface Draft {
   hiddenCount?: number;
   /** True when no client-visible change was made in the period. */
   quiet?: boolean;
+  /**
+   * For the lead only (never in the e-mail): changes that look like evidence for an open
+   * commitment but are not linked to it ("looks like evidence for “…”: link it?").
+   */
+  linkSuggestions?: LinkSuggestion[];
 }

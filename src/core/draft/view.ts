@@ -3,7 +3,7 @@
  * `Draft` alone, so a draft can be re-rendered after the user drops lines or overrides the status.
  */
 import { formatRange } from '../l10n/dates';
-import { toUtcDate } from '../l10n/days';
+import { yearOf } from '../calendar';
 import { phrasesFor } from '../l10n/phrases';
 import type { Draft, DraftLine, DraftSection, DraftSectionId } from './types';
 
@@ -138,7 +138,7 @@ export function buildView(draft: Draft, options: ViewOptions): TemplateView {
     isClient: !internal,
     isInternal: internal,
     today: draft.today,
-    period: { since: draft.period.since, until: draft.period.until, range: formatRange(draft.period.since, draft.period.until, draft.language, toUtcDate(draft.today).getUTCFullYear()), week },
+    period: { since: draft.period.since, until: draft.period.until, range: formatRange(draft.period.since, draft.period.until, draft.language, yearOf(draft.today)), week },
     week,
     greeting: draft.greeting,
     intro: draft.intro ?? '',

@@ -3,9 +3,11 @@
  * encoded as RFC 2047 words, text and HTML alternatives), and a `mailto:` URL for short drafts.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Person } from '../clients/model';
-import type { Draft } from '../draft/types';
+import type { Envelope, Person } from '../model';
 import { markdownToHtmlDocument, markdownToText } from './markdown';
+
+/** What a message is built from: an envelope whose body is `markdown` (a `Draft` is one). */
+type Mailable = Omit<Envelope, 'text'> & { markdown: string };
 
 /** Above this length a `mailto:` URL is not reliable in every mail client and OS. */
 export const MAILTO_MAX_LENGTH = 1900;
@@ -27,7 +29,7 @@ function mailbox(p: Person): { name: string; address: string } | string {
 }
 
 /** The draft as an RFC 5322 message (`.eml`), marked as an unsent draft (`X-Unsent: 1`). */
-export function buildEml(draft: Draft, options: EmlOptions = {}): Promise<Buffer> {
+export function buildEml(draft: Mailable, options: EmlOptions = {}): Promise<Buffer> {
   const markdown = options.markdown ?? draft.markdown;
   const composer = new MailComposer({
     ...(options.from?.email ? { from: mailbox(options.from) } : {}),
@@ -50,7 +52,7 @@ export function buildEml(draft: Draft, options: EmlOptions = {}): Promise<Buffer
  * A `mailto:` URL with recipients, subject and the plain-text body, or undefined when it would be
  * longer than `maxLength` characters (then save an `.eml` instead).
  */
-export function mailtoUrl(draft: Draft, options: { markdown?: string; maxLength?: number } = {}): string | undefined {
+export function mailtoUrl(draft: Mailable, options: { markdown?: string; maxLength?: number } = {}): string | undefined {
   const to = draft.to.map((p) => p.email).filter((a): a is string => a !== undefined);
   const params = [`subject=${encodeURIComponent(draft.subject)}`];
   if (draft.cc.length) params.unshift(`cc=${draft.cc.map(encodeURIComponent).join(',')}`);

@@ -13,14 +13,16 @@ import type { Client, ClientsFile } from '../clients/model';
 import { kindOf, parseConventional } from './conventional';
 import { makeLinker } from './link';
 import { LogParser, logFormatArgs } from './log-format';
-import { compilePatterns, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
-import { customPeriod, windowArgs } from './period';
+import { compilePatterns, isBotAuthor, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
+import { customPeriod } from '../calendar';
+import { windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { capitalise, clearest, findDuplicates, rewordForClient } from './reword';
 import { makeRouter } from './route';
+import { branchCommits, recognisePullRequest } from './pullRequests';
 import { repoFacts } from './facts';
 import { GitError, streamGit, type RepoInfo, type RunOptions } from './run';
-import type { Activity, ActivityItem, ActivityRequest, Commit, NoiseOptions } from './types';
+import type { Activity, ActivityItem, ActivityRequest, Commit, CommitKind, NoiseOptions } from './types';
 
 /** What `readCommits` learnt about the repository besides the commits. */
 export interface CommitsResult {
@@ -137,26 +139,28 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   const items: ActivityItem[] = [];
   const types: Array<string | undefined> = [];
   const toItem = (commit: Commit) => {
-    const conv = parseConventional(commit.subject, commit.body, commit.trailers);
+    // A pull request with a title is worded from its title (a merge's own subject says only how it landed).
+    const pr = recognisePullRequest(commit);
+    const titled = pr !== undefined && pr.title !== '';
+    const words = titled ? pr.title : commit.subject;
+    const conv = titled ? parseConventional(pr.title, commit.body, commit.trailers) : parseConventional(commit.subject, commit.body, commit.trailers);
+    const commitmentIds = linker.link(commit, { pullRequest: pr ?? null, scope: conv.scope ?? null });
+    const routed = router.routeWithReasons(commit, conv.scope);
+    const clientsOf = withEvidence(routed.clients, routed.named, commitmentIds.map((id) => linker.clientOf(id)));
     // A soft-wrapped subject paragraph: the client reads its first line only.
-    const clientDescription = commit.subjectLine === undefined ? conv.description : parseConventional(commit.subjectLine).description;
-    const commitmentIds = linker.link(commit);
-    const clientsOf = router.route(commit, conv.scope);
-    for (const id of commitmentIds) {
-      const owner = linker.clientOf(id);
-      if (owner && !clientsOf.includes(owner)) clientsOf.push(owner);
-    }
+    const clientDescription = titled || commit.subjectLine === undefined ? conv.description : parseConventional(commit.subjectLine).description;
     const allowed = clientsOf.length ? clientsOf.flatMap((c) => contactEmails.get(c) ?? []) : [];
     const item: ActivityItem = {
       commit,
       clients: clientsOf,
       commitmentIds,
-      kind: kindOf(conv, commit.subject),
+      kind: kindOf(conv, words),
       breaking: conv.breaking,
       // Capitalised last: redaction may remove a leading ticket key.
       clientText: capitalise(redactor.client(rewordForClient(withoutControls(clientDescription)), allowed)),
-      internalText: redactor.internal(withoutControls(commit.subject)),
+      internalText: redactor.internal(withoutControls(titled && commit.parents.length > 1 ? `${pr.title} (${pr.sigil}${pr.number})` : commit.subject)),
     };
+    if (titled) item.pullRequest = { number: pr.number, title: redactor.internal(withoutControls(pr.title)), platform: pr.platform };
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
     items.push(item);
@@ -182,8 +186,39 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     ignoreRevs,
     patterns: hidePatterns,
   };
+  const { members, partOf } = branchCommits(
+    items.map((i) => i.commit),
+    new Set(items.filter((i) => i.pullRequest && i.commit.parents.length > 1).map((i) => i.commit.hash)),
+  );
+  const byHash = new Map(items.map((i) => [i.commit.hash, i]));
+  for (const [merge, hashes] of members) {
+    const pr = byHash.get(merge)!;
+    const branch = hashes.map((h) => byHash.get(h)!);
+    pr.branch = hashes;
+    // Every branch commit is evidence for what it links; the pull request's line stands for them all.
+    for (const b of branch) {
+      b.partOf = merge;
+      for (const id of b.commitmentIds) if (!pr.commitmentIds.includes(id)) pr.commitmentIds.push(id);
+    }
+    const clientsOfPr = withEvidence(
+      [...new Set([...pr.clients, ...branch.flatMap((b) => b.clients)])],
+      pr.clients,
+      pr.commitmentIds.map((id) => linker.clientOf(id)),
+    );
+    pr.clients = clientsOfPr;
+    for (const b of branch) for (const c of clientsOfPr) if (!b.clients.includes(c)) b.clients.push(c);
+    if (pr.kind === 'other' && pr.type === undefined) pr.kind = KIND_RANK.find((k) => branch.some((b) => b.kind === k)) ?? 'other';
+  }
   items.forEach((item, k) => {
-    let hidden = noiseReason(item.commit, types[k], ctx);
+    if (partOf.has(item.commit.hash)) {
+      item.hidden = 'branch';
+      return;
+    }
+    // A titled pull request's merge is a line, not a hidden merge; the other noise rules still apply.
+    const commit = item.pullRequest ? { ...item.commit, parents: item.commit.parents.slice(0, 1) } : item.commit;
+    let hidden = noiseReason(commit, types[k], ctx);
+    const branch = item.branch?.map((h) => byHash.get(h)!) ?? [];
+    if (hidden === undefined && branch.length > 0 && branch.every((b) => isBotAuthor(b.commit.authorName, b.commit.authorEmail, noise.botAuthors))) hidden = 'bot';
     // Nothing left to tell a client once internal detail is removed (e.g. a subject that was only a ticket key).
     if (hidden === undefined && item.clientText === '') hidden = 'pattern';
     if (hidden !== undefined) item.hidden = hidden;
@@ -209,13 +244,29 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   return { root: result.info.root, items, warnings: result.warnings };
 }
 
+/** The kinds a pull request without a conventional title takes from its branch, in this order. */
+const KIND_RANK: CommitKind[] = ['feature', 'fix', 'perf', 'docs'];
+
+/**
+ * The clients of a commit: when it is evidence for commitments, the clients of those commitments
+ * and the clients its message names (a shared path alone does not make another client's work
+ * theirs); otherwise every routed client (paths already resolved to the most specific entry).
+ */
+function withEvidence(routed: readonly string[], named: readonly string[], owners: ReadonlyArray<string | undefined>): string[] {
+  const own = owners.filter((o): o is string => o !== undefined);
+  if (own.length === 0) return [...routed];
+  const out = routed.filter((c) => own.includes(c) || named.includes(c));
+  for (const o of own) if (!out.includes(o)) out.push(o);
+  return out;
+}
+
 /**
  * Text without control characters (terminal escapes, NUL-adjacent bytes, bidi overrides): a
  * message may carry them to mislead a terminal or a reader; they never mean anything in an update.
  */
 export function withoutControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(text) ? text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/gu, ' ').replace(/ {2,}/gu, ' ').trim() : text;
+  // \p{Cc}: U+0000–U+001F and U+007F–U+009F.
+  return /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text) ? text.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]+/gu, ' ').replace(/ {2,}/gu, ' ').trim() : text;
 }
 
 function directoryExists(p: string): boolean {

@@ -88,11 +88,6 @@ export async function repoFacts(cwd: string, options: RunOptions = {}): Promise<
   return { info, ignoreRevsFile };
 }
 
-/** Forgets everything remembered (tests, or after the user changed git configuration). */
-export function forgetRepoFacts(): void {
-  cache.clear();
-}
-
 /** `blame.ignoreRevsFile`, when configured; never fails (the log reports repository errors). */
 async function configuredIgnoreRevsFile(cwd: string): Promise<string | undefined> {
   try {

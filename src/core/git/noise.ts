@@ -116,7 +116,7 @@ export function compilePatterns(sources: readonly string[] | undefined, what: st
       try {
         return new RegExp(s, flags);
       } catch (e) {
-        throw new Error(`${what}: ${JSON.stringify(s)} is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`);
+        throw new Error(`${what}: ${JSON.stringify(s)} is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`, { cause: e });
       }
     });
 }

@@ -36,8 +36,7 @@ export function capitalise(text: string): string {
 
 /** The comparison key for near-identical lines. */
 export function lineKey(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (/^\p{ASCII}*$/u.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .toLowerCase()
     .normalize('NFKC')

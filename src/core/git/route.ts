@@ -8,12 +8,26 @@
  * - it names one of the client's `Tag:`s: `#acme` anywhere in the message, `[acme]` or a
  *   conventional scope `feat(acme): …`, or a `Client: acme` trailer (the client's name works too).
  * In a file with a single client that has no `Paths:`, every commit belongs to that client.
+ *
+ * Shared paths: when the `Paths:` of several clients match a file (`packages/` and
+ * `packages/shared/`), the file belongs to the client whose matching entry is the most specific
+ * (the longest literal part before any wildcard); equally specific entries share it. A commit's
+ * path clients are the owners of its files. (A commit that is evidence for a commitment goes to
+ * that commitment's client instead: see activity.ts.)
  */
 import type { Client, ClientsFile } from '../clients/model';
+import { hashTagsIn } from './refs';
 import type { Commit } from './types';
 
 /** A compiled `Paths:` entry. */
 export type PathMatcher = (file: string) => boolean;
+
+/** How specific a `Paths:` entry is: the length of its literal part, before any wildcard, without slashes at the ends. */
+export function pathSpecificity(pattern: string): number {
+  const p = pattern.trim().replace(/^\.\//u, '').replace(/^\/+/u, '');
+  const wild = p.search(/[*?[]/u);
+  return (wild < 0 ? p : p.slice(0, wild)).replace(/\/+$/u, '').length;
+}
 
 export function compilePath(pattern: string): PathMatcher | undefined {
   const p = pattern.trim().replace(/^\.\//u, '').replace(/^\/+/u, '');
@@ -44,22 +58,25 @@ function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
-/** Matches `#tag` as a whole token (case-insensitive), in any script. */
-export function hashTagRegExp(tag: string): RegExp {
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}_&/#])#${escapeRe(tag)}(?![\\p{L}\\p{N}_-])`, 'iu');
-}
-
 interface CompiledClient {
   name: string;
-  paths: PathMatcher[];
+  paths: Array<{ match: PathMatcher; specificity: number }>;
   tags: string[];
-  hashTags: RegExp[];
   bracketTags: RegExp[];
+}
+
+export interface Routed {
+  /** Names of the clients `commit` belongs to, in file order. */
+  clients: string[];
+  /** Those that the message names (`#tag`, `[tag]`, scope, `Client:` trailer), not only its paths. */
+  named: string[];
 }
 
 export interface Router {
   /** Names of the clients `commit` belongs to, in file order. */
   route(commit: Commit, scope?: string): string[];
+  /** The same, saying which clients the message names. */
+  routeWithReasons(commit: Commit, scope?: string): Routed;
   /** True when some client has `Paths:` (commit files are needed to route). */
   readonly needsFiles: boolean;
 }
@@ -68,40 +85,65 @@ export function makeRouter(file: ClientsFile | undefined): Router {
   const clients = file?.clients ?? [];
   if (clients.length === 1 && clients[0].paths.length === 0) {
     const only = clients[0].name;
-    return { route: () => [only], needsFiles: false };
+    return { route: () => [only], routeWithReasons: () => ({ clients: [only], named: [] }), needsFiles: false };
   }
   const compiled = clients.map(compileClient);
-  return {
-    needsFiles: compiled.some((c) => c.paths.length > 0),
-    route(commit, scope) {
-      const out: string[] = [];
-      const text = `${commit.subject}\n${commit.body}`;
-      const clientTrailers = commit.trailers.filter((t) => /^client$/iu.test(t.key)).flatMap((t) => t.value.split(/[,，]/u).map((v) => v.trim().replace(/^#/u, '').toLowerCase()));
-      const lowerScope = scope?.toLowerCase();
-      for (const c of compiled) {
-        if (c.paths.length > 0 && commit.files.some((f) => c.paths.some((m) => m(f)))) {
-          out.push(c.name);
-          continue;
-        }
-        const named =
-          c.hashTags.some((r) => r.test(text)) ||
-          c.bracketTags.some((r) => r.test(commit.subject)) ||
-          (lowerScope !== undefined && c.tags.includes(lowerScope)) ||
-          clientTrailers.some((v) => v === c.name.toLowerCase() || c.tags.includes(v));
-        if (named) out.push(c.name);
-      }
-      return out;
-    },
+  const withPaths = compiled.filter((c) => c.paths.length > 0);
+  const routeWithReasons = (commit: Commit, scope?: string): Routed => {
+    const byPath = pathOwners(withPaths, commit.files);
+    const named: string[] = [];
+    const text = `${commit.subject}\n${commit.body}`;
+    const hashTags = hashTagsIn(text);
+    const clientTrailers = commit.trailers.filter((t) => /^client$/iu.test(t.key)).flatMap((t) => t.value.split(/[,，]/u).map((v) => v.trim().replace(/^#/u, '').toLowerCase()));
+    const lowerScope = scope?.toLowerCase();
+    for (const c of compiled) {
+      const isNamed =
+        c.tags.some((t) => hashTags.has(t)) ||
+        c.bracketTags.some((r) => r.test(commit.subject)) ||
+        (lowerScope !== undefined && c.tags.includes(lowerScope)) ||
+        clientTrailers.some((v) => v === c.name.toLowerCase() || c.tags.includes(v));
+      if (isNamed) named.push(c.name);
+    }
+    return { clients: compiled.map((c) => c.name).filter((n) => byPath.has(n) || named.includes(n)), named };
   };
+  return {
+    needsFiles: withPaths.length > 0,
+    route: (commit, scope) => routeWithReasons(commit, scope).clients,
+    routeWithReasons,
+  };
+}
+
+/** The clients owning `files`: for each file, the clients whose most specific matching entry is the most specific of all. */
+function pathOwners(clients: readonly CompiledClient[], files: readonly string[]): Set<string> {
+  const owners = new Set<string>();
+  if (clients.length === 0) return owners;
+  for (const f of files) {
+    let best = -1;
+    let winners: string[] = [];
+    for (const c of clients) {
+      let mine = -1;
+      for (const p of c.paths) if (p.specificity > mine && p.match(f)) mine = p.specificity;
+      if (mine < 0) continue;
+      if (mine > best) {
+        best = mine;
+        winners = [c.name];
+      } else if (mine === best) winners.push(c.name);
+    }
+    for (const w of winners) owners.add(w);
+    if (owners.size === clients.length) break;
+  }
+  return owners;
 }
 
 function compileClient(client: Client): CompiledClient {
   const tags = client.tags.map((t) => t.trim().replace(/^#/u, '')).filter(Boolean);
   return {
     name: client.name,
-    paths: client.paths.map(compilePath).filter((m): m is PathMatcher => m !== undefined),
+    paths: client.paths.flatMap((p) => {
+      const match = compilePath(p);
+      return match ? [{ match, specificity: pathSpecificity(p) }] : [];
+    }),
     tags: tags.map((t) => t.toLowerCase()),
-    hashTags: tags.map(hashTagRegExp),
     bracketTags: tags.map((t) => new RegExp(`\\[${escapeRe(t)}\\]`, 'iu')),
   };
 }

@@ -11,15 +11,19 @@
  * - User values are passed only after `--end-of-options`/`--`, or glued into one `--opt=value`
  *   argument by the caller; they can never become options.
  *
- * Why child_process and not simple-git for running commands: we need stdout as a stream of
- * Buffers (the log is parsed record by record with bounded memory), exact control of the
- * environment and stdin, and stderr classification. simple-git buffers whole outputs and applies
- * its own argument rules; we use it only to tell "git missing" from other spawn failures
- * (`gitVersion`).
+ * Why child_process and not simple-git, for every call: the log is read as a stream of Buffers
+ * and parsed record by record with bounded memory (simple-git buffers whole outputs); and the short
+ * calls (`rev-parse`, `config --get`, `for-each-ref`, `--version`) need exactly the same hardening —
+ * environment, `-c` options, the read-only allow-list, stdin closed, timeout, stderr
+ * classification — which one runner guarantees and a second one would have to copy. simple-git's
+ * unsafe-option guards protect against user values becoming options; here user values only ever
+ * follow `--end-of-options`/`--` or are glued into one `--opt=value`. Using simple-git for its one
+ * former call (`git --version`) bundled 52 KB into the CLI and the extension for nothing.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import { simpleGit } from 'simple-git';
+import * as os from 'node:os';
+import { isIsoDate, localStartSeconds } from '../calendar';
 import type { GitErrorCode } from './types';
 
 /** Read-only subcommands core may run. */
@@ -285,18 +289,14 @@ export async function runGit(cwd: string, args: readonly string[], options: RunO
 }
 
 /**
- * The installed git's version (e.g. `2.39.5`), or a `git-not-found` error. Uses simple-git's
- * binary detection; `git --version` reads no repository, so the caller's environment is fine.
+ * The installed git's version (e.g. `2.39.5`), or a `git-not-found` error. `git version` reads
+ * no repository, so it runs in the system's temp folder.
  */
 export async function gitVersion(): Promise<string> {
-  let v;
-  try {
-    v = await simpleGit().version();
-  } catch (e) {
-    throw new GitError('git-failed', `could not run "git --version": ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!v.installed) throw gitNotFound();
-  return `${v.major}.${v.minor}.${v.patch}`;
+  const { stdout } = await runGit(os.tmpdir(), ['version']);
+  const m = /^git version (\d+)\.(\d+)(?:\.(\d+))?/u.exec(stdout.trim());
+  if (!m) throw new GitError('git-failed', `could not read the version of git from "${stdout.trim().split('\n')[0]}"`);
+  return `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,9 +362,8 @@ export interface AuthorCount {
 export async function listAuthors(cwd: string, since?: string): Promise<AuthorCount[]> {
   const args = ['log', '--format=%aN%x00%aE', '--no-merges'];
   if (since !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/u.test(since)) throw new GitError('git-failed', `listAuthors: since must be YYYY-MM-DD, got ${JSON.stringify(since)}`);
-    const [y, m, d] = since.split('-').map(Number);
-    args.push(`--since=@${Math.floor(new Date(y, m - 1, d).getTime() / 1000)}`);
+    if (!isIsoDate(since)) throw new GitError('git-failed', `listAuthors: since must be YYYY-MM-DD, got ${JSON.stringify(since)}`);
+    args.push(`--since=@${localStartSeconds(since)}`);
   }
   const counts = new Map<string, AuthorCount>();
   let rest = '';

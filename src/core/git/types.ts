@@ -2,7 +2,9 @@
  * The contract between git reading (src/core/git) and its consumers (drafts, handover, CLI, sidebar).
  * Everything here is plain data.
  */
-import type { IsoDate } from '../clients/model';
+import type { Period } from '../model';
+
+export type { Period };
 
 export interface Trailer {
   key: string;
@@ -35,14 +37,9 @@ export interface Commit {
   numstat?: FileStat[];
 }
 
-/** A closed range of calendar days, both ends inclusive, in local time. */
-export interface Period {
-  since: IsoDate;
-  until: IsoDate;
-}
-
 export type CommitKind = 'feature' | 'fix' | 'perf' | 'docs' | 'revert' | 'other';
 
+/** `branch`: a commit of a pull request's branch; the pull request's own item stands for it. */
 export type HiddenReason =
   | 'merge'
   | 'bot'
@@ -50,16 +47,34 @@ export type HiddenReason =
   | 'reverted'
   | 'ignored-rev'
   | 'pattern'
+  | 'branch'
   | 'tests-only'
   | 'ci-only'
   | 'tooling';
+
+/** The pull request a commit landed (a merge or squash commit; see pullRequests.ts). */
+export interface PullRequestInfo {
+  number: number;
+  /** As written by the team (internal: may hold detail a client must not read; `clientText` is the client's wording). */
+  title: string;
+  platform: 'github' | 'gitlab' | 'gitee' | 'azure' | 'bitbucket' | 'squash';
+}
 
 export interface ActivityItem {
   commit: Commit;
   /** Names of the clients this commit belongs to (routing by Paths and Tag). */
   clients: string[];
-  /** Ids of the commitments this commit is evidence for (`#tag` or `Commitment:` trailer). */
+  /**
+   * Ids of the commitments this commit is evidence for (see link.ts). A pull request's item holds
+   * those of its branch commits too.
+   */
   commitmentIds: string[];
+  /** Set when this commit landed a pull request: the item stands for the whole pull request, worded from its title. */
+  pullRequest?: PullRequestInfo;
+  /** Branch commits of this pull request's merge, within the period (hidden as `branch`), newest first. */
+  branch?: string[];
+  /** For a branch commit: the hash of the merge that landed its pull request. */
+  partOf?: string;
   kind: CommitKind;
   /** Conventional-commit type and scope, when the subject follows the convention. */
   type?: string;

@@ -5,7 +5,7 @@
  */
 import type { Person } from '../clients/model';
 import { formatDay, formatDayWithWeekday } from '../l10n/dates';
-import { addDays } from '../l10n/days';
+import { addDays } from '../calendar';
 import type { ClientFacts } from './facts';
 import { newcomerOf } from './letter';
 

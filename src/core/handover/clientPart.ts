@@ -1,12 +1,11 @@
 /** One client's part of the handover as markdown, in the client's language. */
 import type { Entry } from '../clients/model';
 import { formatDay, formatDayWithWeekday, formatRange } from '../l10n/dates';
-import { addDays, daysBetween, isoWeekOf } from '../l10n/days';
+import { addDays, daysBetween, isoWeek, startOfWeek } from '../calendar';
 import { phrasesFor as draftPhrasesFor } from '../l10n/phrases';
 import type { ActivityItem } from '../git/types';
-import type { StatusAssessment } from '../draft/types';
+import type { StatusAssessment } from '../model';
 import { groupIntoAreas, MAX_AREAS } from './areas';
-import { mondayOf } from './dates';
 import type { ClientFacts, OpenCommitment } from './facts';
 import { formatPerson } from './person';
 import type { CodeArea } from './types';
@@ -161,7 +160,7 @@ function timeline(f: ClientFacts, ctx: PartContext): string[] {
   for (const i of commits) {
     const day = i.commit.authorDate.slice(0, 10);
     let monday = mondays.get(day);
-    if (monday === undefined) mondays.set(day, (monday = mondayOf(day)));
+    if (monday === undefined) mondays.set(day, (monday = startOfWeek(day, 'monday')));
     const list = weeks.get(monday) ?? [];
     list.push(i);
     weeks.set(monday, list);
@@ -176,7 +175,7 @@ function timeline(f: ClientFacts, ctx: PartContext): string[] {
       .map(([a, n]) => `${code(a || p.topLevel)} ${n}`)
       .join(p.comma);
     const range = formatRange(monday, addDays(monday, 6), lang, ctx.refYear);
-    out.push(`- **${p.week(isoWeekOf(monday), range)}**${p.colon}${p.weekLine(list.length, p.list(people))}${areas ? ` · ${areas}` : ''}`);
+    out.push(`- **${p.week(isoWeek(monday).week, range)}**${p.colon}${p.weekLine(list.length, p.list(people))}${areas ? ` · ${areas}` : ''}`);
     const highlights = [...list]
       .filter((i) => i.hidden === undefined || i.hidden === 'reverted')
       .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.commit.authorDate < b.commit.authorDate ? 1 : -1))

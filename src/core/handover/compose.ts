@@ -4,9 +4,9 @@
  */
 import type { Client, IsoDate, Person } from '../clients/model';
 import { assessStatus } from '../draft/status';
-import type { StatusAssessment } from '../draft/types';
+import type { StatusAssessment } from '../model';
 import { formatDay, formatRange } from '../l10n/dates';
-import { addDays, daysBetween } from '../l10n/days';
+import { addDays, daysBetween } from '../calendar';
 import { phrasesFor as draftPhrasesFor, type PeriodWords } from '../l10n/phrases';
 import { codeAreas, isProjectFile, type FileFilter } from './areas';
 import { branchBelongsTo, clientFileFilter, hasDepartingWork } from './branches';

@@ -3,11 +3,10 @@
  * computed once, in the client's language, from the input.
  */
 import type { Ask, Client, Commitment, IsoDate, Language, Person } from '../clients/model';
-import { addDays, daysBetween } from '../l10n/days';
+import { addDays, addMonths, daysBetween, onOrAfter } from '../calendar';
 import type { ActivityItem } from '../git/types';
 import { codeAreas } from './areas';
 import { branchBelongsTo, clientBaseDepth, clientFileFilter, hasDepartingWork } from './branches';
-import { nextWeekday } from './dates';
 import { isDepartingAuthor, isDepartingHandle, isDepartingPerson } from './person';
 import { phrasesFor, type HandoverPhrases } from './phrases';
 import type { CodeArea, HandoverInput, Lead, UnmergedBranch } from './types';
@@ -84,8 +83,7 @@ export function nextUpdateDue(client: Client, today: IsoDate, lastSent: IsoDate 
   if (c.every === 'daily') return sentToday ? addDays(today, 1) : today;
   if (c.every === 'monthly') {
     if (!lastSent) return today;
-    const [y, m, d] = lastSent.split('-').map(Number);
-    const next = new Date(Date.UTC(y, m, Math.min(d, 28))).toISOString().slice(0, 10);
+    const next = addMonths(lastSent, 1);
     return next < today ? today : next;
   }
   const step = c.every === 'biweekly' ? 14 : 7;
@@ -94,7 +92,7 @@ export function nextUpdateDue(client: Client, today: IsoDate, lastSent: IsoDate 
     const next = addDays(lastSent, step);
     return next < today ? today : next;
   }
-  let next = nextWeekday(sentToday ? addDays(today, 1) : today, c.day);
+  let next = onOrAfter(sentToday ? addDays(today, 1) : today, c.day);
   if (lastSent && daysBetween(lastSent, next) < step - 1) next = addDays(next, 7);
   return next;
 }

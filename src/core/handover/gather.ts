@@ -4,11 +4,10 @@
  * are any, one log of their commits), and combines them with clients.md and the saved records.
  */
 import type { Client, Diagnostic, IsoDate, Language, Person } from '../clients/model';
-import { dateProblem } from '../clients/dates';
+import { addDays, dateFault, dateProblem } from '../calendar';
 import { parseClients } from '../clients/parse';
 import { findClient } from '../clients/queries';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
-import { addDays } from '../l10n/days';
 import { lastSentDate, updatesDir } from '../records/store';
 import { resolveDeparting, sameHandle } from './person';
 import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
@@ -60,7 +59,7 @@ export function parseSince(text: string, today: IsoDate): IsoDate {
     if (n < 1) throw new HandoverError(`the window must be at least 1 day, got ${JSON.stringify(text)}`);
     return addDays(today, -(n - 1));
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(t)) {
+  if (dateFault(t)?.code === 'format') {
     throw new HandoverError(`expected a date YYYY-MM-DD or a number of days like 90d, got ${JSON.stringify(text)}`);
   }
   const problem = dateProblem(t);

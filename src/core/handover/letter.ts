@@ -5,16 +5,10 @@
  */
 import type { Person } from '../clients/model';
 import { formatDay } from '../l10n/dates';
+import { greetingName } from '../l10n/names';
 import type { ClientFacts } from './facts';
 import { recipients } from './facts';
 import type { LetterFacts } from './phrases';
-
-/** `Jane` from `Jane Doe`; a Chinese name stays whole. */
-function greetingName(p: Person | undefined): string | undefined {
-  if (!p) return undefined;
-  const name = p.name.trim();
-  return /^[\p{Script=Latin}'’.-]+\s/u.test(name) ? name.split(/\s+/u)[0] : name;
-}
 
 /**
  * Who is new to the client: the new lead when the leaver ran the account, or the named successor
@@ -62,7 +56,7 @@ export function composeLetter(f: ClientFacts, from: string, refYear: number): Le
   const fallback = fallbackOf(f);
   const facts: LetterFacts = {
     client: client.name,
-    greetingName: greetingName(client.contacts[0]) ?? '',
+    greetingName: greetingName(client.contacts[0]?.name) ?? '',
     from,
     lead: f.leadName,
     leadKind: f.lead.kind,

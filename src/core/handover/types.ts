@@ -3,7 +3,7 @@
  * `composeHandover` makes of it. Plain data, JSON-serialisable.
  */
 import type { Client, IsoDate, Language, Person } from '../clients/model';
-import type { StatusAssessment } from '../draft/types';
+import type { StatusAssessment } from '../model';
 import type { BranchInfo } from '../git/run';
 import type { ActivityItem, Period } from '../git/types';
 

@@ -4,8 +4,8 @@
  * Uses `Intl.DateTimeFormat` for month and weekday names; the year is shown only when it differs
  * from the reference year (the year of "today").
  */
-import type { IsoDate, Language } from '../clients/model';
-import { toUtcDate } from './days';
+import type { IsoDate, Language } from '../model';
+import { toUtcDate } from '../calendar';
 
 interface Parts {
   year: number;

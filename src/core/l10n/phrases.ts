@@ -4,7 +4,7 @@
  */
 import type { Language, RiskLevel } from '../clients/model';
 import type { HiddenReason } from '../git/types';
-import type { Status } from '../draft/types';
+import type { Status } from '../model';
 
 /** How the drafted period is named in running text. */
 export type PeriodWords =
@@ -126,6 +126,7 @@ const enHidden: Record<HiddenReason, string> = {
   reverted: 'reverted',
   'ignored-rev': 'formatting only',
   pattern: 'hidden by pattern',
+  branch: 'in merged pull requests',
   'tests-only': 'tests only',
   'ci-only': 'build pipeline only',
   tooling: 'developer tooling only',
@@ -138,6 +139,7 @@ const zhHidden: Record<HiddenReason, string> = {
   reverted: '已回滚',
   'ignored-rev': '仅格式调整',
   pattern: '按规则隐藏',
+  branch: '已合并的合并请求内的提交',
   'tests-only': '仅测试',
   'ci-only': '仅构建流水线',
   tooling: '仅开发工具',

@@ -22,10 +22,9 @@
  * Records are written by people too: the parser accepts `date:` for `sent:`, unquoted values,
  * and, when `next:` is missing, reads the items under a "Next …"/"Plan …"/"下周计划" heading.
  */
-import type { IsoDate, Language } from '../clients/model';
-import type { Period } from '../git/types';
-import type { Audience, Draft, Status } from '../draft/types';
-import type { ParsedRecord } from './types';
+import { isIsoDate, isPeriod } from '../calendar';
+import type { Audience, IsoDate, Language, Period, Status } from '../model';
+import type { ParsedRecord, RecordSource } from './types';
 
 export interface RenderRecordOptions {
   /** The day the update is saved as sent. */
@@ -39,12 +38,12 @@ function quote(value: string): string {
 }
 
 /** The "next" items of a draft as they are saved: what was promised, without dates or markers. */
-export function nextItems(draft: Draft): string[] {
+export function nextItems(draft: RecordSource): string[] {
   const next = draft.sections.find((s) => s.id === 'next');
   return (next?.lines ?? []).filter((l) => !l.dropped).map((l) => l.subject ?? l.text);
 }
 
-export function renderRecord(draft: Draft, options: RenderRecordOptions): string {
+export function renderRecord(draft: RecordSource, options: RenderRecordOptions): string {
   const next = nextItems(draft);
   const lines = [
     '---',
@@ -80,12 +79,12 @@ function unquote(raw: string): string {
   return value;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES: readonly Status[] = ['on-track', 'at-risk', 'off-track'];
 
 function parsePeriod(value: string): Period | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|to|–|—|~)\s*(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
-  return m ? { since: m[1], until: m[2] } : undefined;
+  const period = m ? { since: m[1], until: m[2] } : undefined;
+  return period && isPeriod(period) ? period : undefined;
 }
 
 const NEXT_HEADING = /^(next\b|plan\b|plan for|下周计划|本周计划|下一阶段|下期计划|未来一周计划|第\d+周计划|计划)/i;
@@ -147,7 +146,7 @@ export function parseRecord(text: string, file?: string): ParsedRecord | undefin
   }
   const client = fields.get('client');
   const sent = fields.get('sent') ?? fields.get('date');
-  if (!client || !sent || !ISO.test(sent)) return undefined;
+  if (!client || !sent || !isIsoDate(sent)) return undefined;
   const status = fields.get('status') as Status | undefined;
   const language = fields.get('language');
   const audience = fields.get('audience');

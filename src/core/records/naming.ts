@@ -2,7 +2,7 @@
  * File names of saved update records: `<date>-<client-slug>.md`, and `-2`, `-3`… when a record of
  * the same day already exists. Never overwrites: the name is chosen against the existing names.
  */
-import type { IsoDate } from '../clients/model';
+import type { IsoDate } from '../model';
 
 /** `Acme Retail` → `acme-retail`; `Café Zoë` → `cafe-zoe`; `星河教育` → `星河教育`. */
 export function clientSlug(client: string): string {

@@ -5,10 +5,9 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Draft } from '../draft/types';
 import { parseRecord, renderRecord, type RenderRecordOptions } from './format';
 import { recordFileName, recordNamesFor } from './naming';
-import type { ParsedRecord } from './types';
+import type { ParsedRecord, RecordSource } from './types';
 
 /** The records folder of a `.project` folder. */
 export function updatesDir(projectDir: string): string {
@@ -50,7 +49,7 @@ export async function lastSentDate(dir: string, client: string): Promise<string 
 }
 
 /** Writes the record of `draft` as a new file in `dir` (created if needed); resolves to its path. */
-export async function saveRecord(dir: string, draft: Draft, options: RenderRecordOptions): Promise<string> {
+export async function saveRecord(dir: string, draft: RecordSource, options: RenderRecordOptions): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
   const text = renderRecord(draft, options);
   const existing = new Set(await names(dir));

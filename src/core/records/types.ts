@@ -1,6 +1,17 @@
-import type { IsoDate, Language } from '../clients/model';
-import type { Period } from '../git/types';
-import type { Audience, Status } from '../draft/types';
+import type { Audience, IsoDate, Language, Period, Status } from '../model';
+
+/** What a record is written from: the parts of a drafted update it keeps (a `Draft` is one). */
+export interface RecordSource {
+  client: string;
+  language: Language;
+  audience: Audience;
+  period: Period;
+  subject: string;
+  status: { status: Status };
+  /** The body as composed (the user's edited body is passed separately when there is one). */
+  markdown: string;
+  sections: ReadonlyArray<{ id: string; lines: ReadonlyArray<{ text: string; subject?: string; dropped?: boolean }> }>;
+}
 
 /** What a saved update record (`.project/updates/<date>-<client>.md`) says about itself. */
 export interface ParsedRecord {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IsoDate } from '../../core/clients/model';
-import { daysBetween, toUtcDate } from '../../core/l10n/days';
+import { daysBetween, toUtcDate } from '../../core/calendar';
 import { lastSentDate, updatesDir } from '../../core/records/store';
 import { CommandId } from '../commandIds';
 import type { Services } from '../services';

@@ -9,8 +9,8 @@
  * - monthly: the same day next month (the month's last day when it has no such day).
  * - never sent: today, or for a cadence with a day, the next such weekday (today included).
  */
-import type { Client, IsoDate, Weekday } from '../../core/clients/model';
-import { addDays, daysBetween, toUtcDate } from '../../core/l10n/days';
+import type { Client, IsoDate } from '../../core/clients/model';
+import { addDays, addMonths, daysBetween, onOrAfter } from '../../core/calendar';
 
 export interface NextUpdate {
   client: string;
@@ -18,22 +18,6 @@ export interface NextUpdate {
   /** Days past due (0 when due today or later). */
   overdueDays: number;
   lastSent?: IsoDate;
-}
-
-function weekdayOf(date: IsoDate): Weekday {
-  return toUtcDate(date).getUTCDay() as Weekday;
-}
-
-function onOrAfter(date: IsoDate, day: Weekday): IsoDate {
-  return addDays(date, (day - weekdayOf(date) + 7) % 7);
-}
-
-function nextMonth(date: IsoDate): IsoDate {
-  const d = toUtcDate(date);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last))).toISOString().slice(0, 10);
 }
 
 export function nextUpdateOf(client: Client, today: IsoDate, lastSent: IsoDate | undefined): NextUpdate | undefined {
@@ -45,7 +29,7 @@ export function nextUpdateOf(client: Client, today: IsoDate, lastSent: IsoDate |
   } else if (c.every === 'daily') {
     due = addDays(lastSent, 1);
   } else if (c.every === 'monthly') {
-    due = nextMonth(lastSent);
+    due = addMonths(lastSent, 1);
   } else {
     const step = c.every === 'biweekly' ? 14 : 7;
     due = c.day === undefined ? addDays(lastSent, step) : onOrAfter(addDays(lastSent, step - 3), c.day);

@@ -1,14 +1,14 @@
 /** Validated inputs shared by "Add commitment" and "Change due date". */
 import * as vscode from 'vscode';
 import type { IsoDate } from '../../core/clients/model';
-import { toUtcDate } from '../../core/l10n/days';
+import { dateFault } from '../../core/calendar';
 
 /** An error message for a date that is not a real `YYYY-MM-DD` day, else undefined. */
 export function dateProblem(value: string): string | undefined {
   const v = value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-12-04.');
-  if (toUtcDate(v).toISOString().slice(0, 10) !== v) return vscode.l10n.t('{0} is not a day in the calendar.', v);
-  return undefined;
+  const fault = dateFault(v);
+  if (fault === undefined) return undefined;
+  return fault.code === 'format' ? vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-12-04.') : vscode.l10n.t('{0} is not a day in the calendar.', v);
 }
 
 /**

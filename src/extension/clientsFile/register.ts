@@ -4,11 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { Language } from '../../core/clients/model';
-import { metadataInTitle } from '../../core/clients/edits';
 import { parseClients } from '../../core/clients/parse';
 import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey } from '../commandIds';
-import { addCommitmentEdits, type NewCommitment } from '../edits/clientsEdits';
+import { addCommitment as addCommitmentEdits, metadataInTitle, type NewCommitment } from '../../core/clients/edits';
 import type { Services } from '../services';
 import { askDueDate, dateProblem } from './inputs';
 
@@ -147,7 +146,7 @@ async function addCommitment(services: Services, arg: unknown): Promise<boolean>
       unknownClient = true;
       return undefined;
     }
-    return addCommitmentEdits(text, file, client, input);
+    return addCommitmentEdits(text, file, client.name, input);
   });
   if (unknownClient) throw new Error(vscode.l10n.t('There is no client "{0}" in {1}.', input.client, vscode.workspace.asRelativePath(entry.uri)));
   services.store.refresh();

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { Commitment } from '../../core/clients/model';
-import { addDays } from '../../core/l10n/days';
+import { addDays } from '../../core/calendar';
 import { readCommits } from '../../core/git/activity';
 import { makeLinker } from '../../core/git/link';
 import type { Commit } from '../../core/git/types';

@@ -1,7 +1,7 @@
 /** Wording of the Commitments view (localised with vscode.l10n). */
 import * as vscode from 'vscode';
 import type { IsoDate } from '../../core/clients/model';
-import { toUtcDate } from '../../core/l10n/days';
+import { toUtcDate } from '../../core/calendar';
 import type { RelativeDue } from './model';
 
 function weekday(date: IsoDate): string {

@@ -3,7 +3,7 @@
  * filter, in which order, and how urgent each is. Tested in plain Node.
  */
 import type { Client, Commitment, IsoDate } from '../../core/clients/model';
-import { addDays, daysBetween, toUtcDate } from '../../core/l10n/days';
+import { addDays, daysBetween, endOfWeek, type WeekStart } from '../../core/calendar';
 
 export interface Filter {
   /** Client name (case-insensitive, exact). */
@@ -16,17 +16,7 @@ export interface Filter {
 
 export type Urgency = 'overdue' | 'thisWeek' | 'later' | 'undated' | 'done';
 
-export type WeekStartDay = 'monday' | 'sunday' | 'saturday';
-const START: Record<WeekStartDay, number> = { sunday: 0, monday: 1, saturday: 6 };
-
-/** The last day of the week containing `today`. */
-export function endOfWeek(today: IsoDate, weekStart: WeekStartDay): IsoDate {
-  const day = toUtcDate(today).getUTCDay();
-  const sinceStart = (day - START[weekStart] + 7) % 7;
-  return addDays(today, 6 - sinceStart);
-}
-
-export function urgencyOf(c: Commitment, today: IsoDate, weekStart: WeekStartDay): Urgency {
+export function urgencyOf(c: Commitment, today: IsoDate, weekStart: WeekStart): Urgency {
   if (c.done) return 'done';
   if (!c.due) return 'undated';
   if (c.due < today) return 'overdue';

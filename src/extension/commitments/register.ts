@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Commitment, TextEdit } from '../../core/clients/model';
 import { parseClients } from '../../core/clients/parse';
 import { CommandId, COMMITMENTS_VIEW } from '../commandIds';
-import { changeDueEdits, markDoneEdits, markUndoneEdits } from '../edits/clientsEdits';
+import { changeDue, markDone, markUndone } from '../../core/clients/edits';
 import type { Services } from '../services';
 import { LinkedCommits } from './commits';
 import { locate, refOf } from './locate';
@@ -83,7 +83,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
   const setDone = async (node: CommitmentNode, done: boolean): Promise<void> => {
     const today = services.today();
     try {
-      await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDoneEdits(text, c, today) : markUndoneEdits(text, c)));
+      await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
     }
@@ -133,7 +133,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       const due = typeof date === 'string' ? date : await askDueDate(services.today(), node.commitment.due, false);
       if (!due) return;
       try {
-        await editCommitment(services, node, (text, c) => (c.due === due ? undefined : changeDueEdits(text, c, due)));
+        await editCommitment(services, node, (text, c) => (c.due === due ? undefined : changeDue(text, c, due)));
       } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
       }

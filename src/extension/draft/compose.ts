@@ -9,22 +9,9 @@ import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import type { Draft } from '../../core/draft/types';
-import type { WeekStart } from '../../core/git/period';
 import type { Period } from '../../core/git/types';
 import type { DraftOptions } from '../../shared/protocol';
-
-/** The settings a draft depends on (read per clients file's folder). */
-export interface DraftSettings {
-  language: 'auto' | Language;
-  weekStart: WeekStart;
-  signature: string;
-  hideCommitTypes: string[];
-  /** Extra globs hidden as developer tooling (`clientPulse.hideFilePatterns`). */
-  hideFilePatterns: string[];
-  botAuthors: string[];
-  redactPatterns: string[];
-  ticketKeyPattern: string;
-}
+import type { DraftSettings } from '../config';
 
 /** Where the clients file is and what it says. */
 export interface ClientsSnapshot {

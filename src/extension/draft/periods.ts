@@ -1,11 +1,11 @@
 /**
  * The periods offered when drafting an update, and the command's period argument. Pure (no
  * `vscode`): "today", the week start and the last record come in as parameters. Week arithmetic
- * is core's (src/core/git/period, src/core/draft/gather).
+ * is core's (src/core/calendar, src/core/draft/period).
  */
 import type { IsoDate } from '../../core/clients/model';
 import { defaultPeriod } from '../../core/draft/period';
-import { isIsoDate, periodFor, type WeekStart } from '../../core/git/period';
+import { dateFault, isPeriod, periodFor, type WeekStart } from '../../core/calendar';
 import type { Period } from '../../core/git/types';
 import type { ParsedRecord } from '../../core/records/types';
 
@@ -40,8 +40,9 @@ export type DateProblem = 'format' | 'no-such-day' | 'before-start';
 /** Checks a typed date for an input box; undefined when it is fine. */
 export function checkDate(value: string, notBefore?: IsoDate): DateProblem | undefined {
   const v = value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'format';
-  if (!isIsoDate(v)) return 'no-such-day';
+  const fault = dateFault(v);
+  if (fault?.code === 'format') return 'format';
+  if (fault) return 'no-such-day';
   if (notBefore && v < notBefore) return 'before-start';
   return undefined;
 }
@@ -51,7 +52,8 @@ export function parsePeriodArgument(arg: unknown): Exclude<PeriodChoice, 'custom
   if (arg === 'this-week' || arg === 'last-week' || arg === 'since-last') return arg;
   if (typeof arg === 'object' && arg !== null) {
     const { since, until } = arg as { since?: unknown; until?: unknown };
-    if (typeof since === 'string' && typeof until === 'string' && !checkDate(since) && !checkDate(until) && since <= until) return { since, until };
+    const period = { since, until };
+    if (isPeriod(period)) return { since: period.since, until: period.until };
   }
   return undefined;
 }

@@ -19,8 +19,8 @@ import { formatPerson, parseNameEmail } from '../../core/handover/person';
 import { handoverDir } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
-import { addDays } from '../../core/l10n/days';
-import type { DraftSettings } from '../draft/compose';
+import { addDays } from '../../core/calendar';
+import type { DraftSettings } from '../config';
 import { openDocumentPanel, type DraftServices } from '../draft/register';
 
 export const HANDOVER_COMMAND = 'clientPulse.generateHandover';

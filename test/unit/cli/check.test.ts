@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
-type ParseModule = typeof import('../../../src/core/clients/parse');
-let parseClients: ParseModule['parseClients'];
-import { buildOnce, ROOT, runCli } from './helpers';
+import { parseClients } from '../../../src/core/clients/parse';
+import { buildOnce, ROOT, runCli } from '../../support/cli';
+import { tempDir } from '../../support/temp';
 
 const TEN = path.join(ROOT, 'test', 'unit', 'clients', 'fixtures', 'ten-mistakes.md');
 const LINE = /^(.+):(\d+):(\d+): (error|warning|info): (.+) \[([a-z0-9-]+)\]$/;
@@ -31,8 +30,6 @@ function reported(stdout: string): Reported[] {
 
 describe('cli: check (spawned process)', () => {
   before(function () {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
     buildOnce();
   });
 
@@ -65,7 +62,7 @@ describe('cli: check (spawned process)', () => {
   });
 
   it('a clean file: "no problems", exit 0; warnings only: exit 0; --quiet prints only errors', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-check-'));
+    const dir = tempDir('check');
     try {
       fs.mkdirSync(path.join(dir, '.project'));
       const file = path.join(dir, '.project', 'clients.md');
@@ -90,7 +87,7 @@ describe('cli: check (spawned process)', () => {
   });
 
   it('a file that is not UTF-8 is refused with what to do (exit 3); a UTF-8 BOM is fine', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-enc-'));
+    const dir = tempDir('enc');
     try {
       const text = '# Café Lumière\n\nLanguage: en\n\n## Commitments\n- [ ] Menu due:2026-12-04 @alice\n';
       const write = (name: string, bytes: Buffer) => (fs.writeFileSync(path.join(dir, name), bytes), path.join(dir, name));

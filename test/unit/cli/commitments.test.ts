@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CommitmentsJson } from '../../../src/cli/commands/commitments';
 import { spawnSync } from 'node:child_process';
-import { buildOnce, CLI, runCli } from './helpers';
+import { buildOnce, CLI, runCli } from '../../support/cli';
+import { tempDir } from '../../support/temp';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'commitments.md');
 const TODAY = { CLIENT_PULSE_TODAY: '2026-11-20' };
@@ -96,7 +96,7 @@ describe('cli: commitments (spawned process)', () => {
   });
 
   it('without a file argument, finds .project/clients.md by walking up from a subfolder', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-walk-'));
+    const root = tempDir('walk');
     try {
       fs.mkdirSync(path.join(root, '.project'));
       fs.copyFileSync(FIXTURE, path.join(root, '.project', 'clients.md'));

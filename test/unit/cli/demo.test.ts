@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CommitmentsJson } from '../../../src/cli/commands/commitments';
-import { buildOnce, ROOT, runCli } from './helpers';
+import { buildOnce, ROOT, runCli } from '../../support/cli';
+import { git } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 const DEMO = path.join(ROOT, 'scripts', 'demo.mjs');
 
@@ -17,15 +18,11 @@ function makeDemo(out: string, today: string, env: Record<string, string> = {}):
   assert.equal(r.status, 0, r.stderr);
 }
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-}
-
 describe('demo workspace generator (scripts/demo.mjs)', function () {
   this.timeout(60000);
   let tmp: string;
   before(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-demo-'));
+    tmp = tempDir('demo-gen');
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -34,7 +31,7 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
     const b = path.join(tmp, 'b');
     makeDemo(a, '2026-11-20', { TZ: 'UTC' });
     makeDemo(b, '2026-11-20', { TZ: 'Asia/Shanghai' });
-    const refs = (dir: string) => git(dir, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const refs = (dir: string) => git(dir, ['for-each-ref', '--format=%(refname) %(objectname)']);
     assert.equal(refs(a), refs(b));
     assert.match(refs(a), /refs\/heads\/main [0-9a-f]{40}/);
     assert.match(refs(a), /refs\/heads\/feature\/payments-v2 [0-9a-f]{40}/);
@@ -43,10 +40,10 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
   it('running again over an existing demo recreates it identically', () => {
     const a = path.join(tmp, 'again');
     makeDemo(a, '2026-11-20');
-    const first = git(a, 'rev-parse', 'HEAD');
+    const first = git(a, ['rev-parse', 'HEAD']);
     makeDemo(a, '2026-11-20');
-    assert.equal(git(a, 'rev-parse', 'HEAD'), first);
-    assert.equal(git(a, 'status', '--porcelain'), '', 'clean working tree');
+    assert.equal(git(a, ['rev-parse', 'HEAD']), first);
+    assert.equal(git(a, ['status', '--porcelain']), '', 'clean working tree');
   });
 
   it('dates follow today: another today gives other hashes and the newest commit is yesterday', () => {
@@ -54,9 +51,9 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
     const b = path.join(tmp, 'd2');
     makeDemo(a, '2026-11-20');
     makeDemo(b, '2027-03-01');
-    assert.notEqual(git(a, 'rev-parse', 'HEAD'), git(b, 'rev-parse', 'HEAD'));
-    assert.equal(git(b, 'log', '-1', '--format=%ad', '--date=short', 'main'), '2027-02-28');
-    assert.equal(git(b, 'log', '--reverse', '--format=%ad', '--date=short', 'main').split('\n')[0], '2027-01-25');
+    assert.notEqual(git(a, ['rev-parse', 'HEAD']), git(b, ['rev-parse', 'HEAD']));
+    assert.equal(git(b, ['log', '-1', '--format=%ad', '--date=short', 'main']), '2027-02-28');
+    assert.equal(git(b, ['log', '--reverse', '--format=%ad', '--date=short', 'main']).split('\n')[0], '2027-01-25');
   });
 
   it('has the promised story: clients file, record, mailmap, merge, revert pair, bot, unmerged branch, CJK paths', () => {
@@ -65,22 +62,22 @@ describe('demo workspace generator (scripts/demo.mjs)', function () {
     const clients = fs.readFileSync(path.join(dir, '.project', 'clients.md'), 'utf8');
     for (const heading of ['# Acme Retail', '# Northwind Logistics', '# 星河教育']) assert.ok(clients.includes(`\n${heading}\n`) || clients.startsWith(`${heading}\n`), heading);
     assert.ok(fs.existsSync(path.join(dir, '.project', 'updates', '2026-11-13-acme-retail.md')));
-    const authors = new Set(git(dir, 'log', '--all', '--format=%aN').split('\n'));
+    const authors = new Set(git(dir, ['log', '--all', '--format=%aN']).split('\n'));
     assert.deepEqual([...authors].sort(), ['Alice Martin', 'Priya Nair', 'Tom Hughes', 'dependabot[bot]', '王伟'].sort());
-    assert.equal(git(dir, 'config', 'user.name').trim(), 'Alice Martin', 'the demo is opened as Alice, whatever the machine git user');
-    assert.equal(git(dir, 'config', 'user.email').trim(), 'alice@agency.example');
-    const raw = new Set(git(dir, 'log', '--all', '--format=%an').split('\n'));
+    assert.equal(git(dir, ['config', 'user.name']).trim(), 'Alice Martin', 'the demo is opened as Alice, whatever the machine git user');
+    assert.equal(git(dir, ['config', 'user.email']).trim(), 'alice@agency.example');
+    const raw = new Set(git(dir, ['log', '--all', '--format=%an']).split('\n'));
     assert.ok(raw.has('Wang Wei') && raw.has('tom'), 'raw aliases exist for .mailmap to fold');
-    assert.equal(git(dir, 'log', '--merges', '--format=%s', 'main'), "Merge branch 'feature/loyalty-onboarding'");
-    const reverted = /This reverts commit ([0-9a-f]{40})/.exec(git(dir, 'log', '--grep=^Revert', '--format=%B', 'main'))?.[1];
+    assert.equal(git(dir, ['log', '--merges', '--format=%s', 'main']), "Merge branch 'feature/loyalty-onboarding'");
+    const reverted = /This reverts commit ([0-9a-f]{40})/.exec(git(dir, ['log', '--grep=^Revert', '--format=%B', 'main']))?.[1];
     assert.ok(reverted);
-    assert.match(git(dir, 'log', '-1', '--format=%s', reverted), /opening hours on map pins/);
-    assert.equal(git(dir, 'branch', '--no-merged', 'main', '--format=%(refname:short)'), 'feature/payments-v2');
-    const breaking = git(dir, 'log', '--grep=BREAKING CHANGE', '--format=%s', 'main');
+    assert.match(git(dir, ['log', '-1', '--format=%s', reverted]), /opening hours on map pins/);
+    assert.equal(git(dir, ['branch', '--no-merged', 'main', '--format=%(refname:short)']), 'feature/payments-v2');
+    const breaking = git(dir, ['log', '--grep=BREAKING CHANGE', '--format=%s', 'main']);
     assert.match(breaking, /^feat\(locator\)!:/);
-    assert.match(git(dir, 'log', '--grep=ACME-142', '--format=%B', 'main'), /ghp_[A-Za-z0-9]{36}/);
-    assert.match(git(dir, 'log', '--format=%(trailers:key=Commitment,valueonly)', 'main'), /checkout/);
-    const files = git(dir, '-c', 'core.quotepath=false', 'ls-files');
+    assert.match(git(dir, ['log', '--grep=ACME-142', '--format=%B', 'main']), /ghp_[A-Za-z0-9]{36}/);
+    assert.match(git(dir, ['log', '--format=%(trailers:key=Commitment,valueonly)', 'main']), /checkout/);
+    const files = git(dir, ['-c', 'core.quotepath=false', 'ls-files']);
     assert.match(files, /^apps\/xinghe\/课程\/目录\.vue$/m);
     assert.match(files, /^apps\/acme\/checkout\//m);
   });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildOnce, ROOT, runCli } from './helpers';
+import { buildOnce, ROOT, runCli } from '../../support/cli';
+import { tempDir } from '../../support/temp';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -97,7 +98,7 @@ describe('cli: main (spawned process)', () => {
     assert.equal(missing.code, 3);
     assert.match(missing.stderr, /no such folder/);
 
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-cli-empty-'));
+    const empty = tempDir('cli-empty');
     try {
       for (const cmd of ['check', 'commitments']) {
         const r = runCli([cmd], { cwd: empty });

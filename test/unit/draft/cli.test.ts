@@ -6,9 +6,9 @@ import { draftWithHeaders } from '../../../src/cli/commands/draft';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { gatherDraftInput } from '../../../src/core/draft/gather';
 import { markdownToText } from '../../../src/core/export/markdown';
-import { buildOnce, runCli } from '../cli/helpers';
-import { DEMO_TODAY, makeDemo } from './demo';
-import { decodeWords, leaves, parseMime } from './mime';
+import { buildOnce, runCli } from '../../support/cli';
+import { DEMO_TODAY, makeDemo } from '../../support/demo';
+import { decodeWords, leaves, parseMime } from '../../support/mime';
 
 describe('draft: CLI', function () {
   this.timeout(120000);

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { composeDraft, greetingName } from '../../../src/core/draft/compose';
+import { composeDraft } from '../../../src/core/draft/compose';
+import { greetingName } from '../../../src/core/l10n/names';
 import type { DraftInput } from '../../../src/core/draft/input';
 import { TemplateError } from '../../../src/core/draft/template';
 import { markdownToHtml, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
 import type { ActivityItem } from '../../../src/core/git/types';
-import { ask, client, clientsFile, commitment, item, risk } from './fixtures';
+import { ask, client, clientsFile, commitment, item, risk } from '../../support/clients';
 
 const TODAY = '2026-11-20';
 

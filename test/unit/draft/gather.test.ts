@@ -4,12 +4,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { gatherDraftInput, type GatherOptions } from '../../../src/core/draft/gather';
 import { TemplateError } from '../../../src/core/draft/template';
-import { commit, initRepo } from './repo';
+import { commit, initRepo } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 const TODAY = '2026-11-20';
 const TOKEN = 'ghp_' + 'R3dact'.repeat(6);
@@ -33,7 +33,7 @@ describe('draft: gathering from real repositories', function () {
   let base: Omit<GatherOptions, 'client' | 'audience'>;
 
   before(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-draft-gather-'));
+    tmp = tempDir('draft-gather');
     web = path.join(tmp, 'web');
     api = path.join(tmp, 'api');
     initRepo(web);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { draftWithHeaders } from '../../../src/cli/commands/draft';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { gatherDraftInput, type GatherOptions } from '../../../src/core/draft/gather';
-import { DEMO_TODAY, makeDemo } from './demo';
+import { DEMO_TODAY, makeDemo } from '../../support/demo';
 
 const GOLDEN = path.join(__dirname, 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

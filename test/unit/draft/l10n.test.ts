@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { escapeInline } from '../../../src/core/draft/escape';
 import { defaultPeriod } from '../../../src/core/draft/period';
 import { formatDay, formatDayWithWeekday, formatRange } from '../../../src/core/l10n/dates';
-import { addDays, daysBetween, isoWeekOf } from '../../../src/core/l10n/days';
 import { markdownToText } from '../../../src/core/export/markdown';
 
 describe('draft: dates for the reader', () => {
@@ -23,15 +22,6 @@ describe('draft: dates for the reader', () => {
     assert.equal(formatRange('2026-11-30', '2026-12-06', 'zh-CN', 2026), '11月30日–12月6日');
     assert.equal(formatRange('2026-12-28', '2027-01-03', 'zh-CN', 2026), '2026年12月28日–2027年1月3日');
     assert.equal(formatRange('2026-11-20', '2026-11-20', 'en', 2026), '20 Nov');
-  });
-
-  it('calendar arithmetic ignores daylight saving and time zones', () => {
-    assert.equal(addDays('2026-03-28', 2), '2026-03-30');
-    assert.equal(addDays('2026-10-24', 7), '2026-10-31');
-    assert.equal(daysBetween('2026-11-08', '2026-11-20'), 12);
-    assert.equal(isoWeekOf('2026-11-19'), 47);
-    assert.equal(isoWeekOf('2026-12-31'), 53);
-    assert.equal(isoWeekOf('2027-01-04'), 1);
   });
 });
 

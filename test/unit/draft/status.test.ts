@@ -3,7 +3,7 @@ import { composeDraft } from '../../../src/core/draft/compose';
 import type { DraftInput } from '../../../src/core/draft/input';
 import type { Client, Language } from '../../../src/core/clients/model';
 import type { ActivityItem } from '../../../src/core/git/types';
-import { client, clientsFile, commitment, item, risk } from './fixtures';
+import { client, clientsFile, commitment, item, risk } from '../../support/clients';
 
 const TODAY = '2026-11-20';
 

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readActivity } from '../../../src/core/git/activity';
 import type { ActivityItem } from '../../../src/core/git/types';
-import { clientsFile, git, importCommits, makeRepo, useIsolatedGitConfig } from './repo';
+import { client, clientsFile, commitment } from '../../support/clients';
+import { git, importCommits, makeRepo, useIsolatedGitConfig } from '../../support/git';
 
 const NOV = { since: '2026-11-01', until: '2026-11-30' };
 
@@ -48,10 +49,13 @@ describe('git/activity', function () {
       { message: 'ACME-99', date: '2026-11-07 10:00:00 +0000', files: { 'apps/acme/x.ts': 'x\n' } },
       { message: 'fix: ACME-100 round totals before vouchers', date: '2026-11-08 10:00:00 +0000', files: { 'apps/acme/y.ts': 'y\n' } },
     ]);
-    const file = clientsFile([
-      { name: 'Acme', paths: ['apps/acme/'], tags: ['acme'], contacts: ['jane@acme.example'], commitments: [{ title: 'Loyalty', tags: ['loyalty'] }, { title: 'Checkout', tags: ['checkout'] }] },
-      { name: 'Globex', paths: ['apps/globex/'], tags: ['globex'] },
-    ]);
+    const file = clientsFile(
+      client({
+        name: 'Acme', paths: ['apps/acme/'], tags: ['acme'], contacts: [{ name: 'jane', email: 'jane@acme.example' }],
+        commitments: [commitment(0, 'Loyalty', { client: 'Acme', tags: ['loyalty'] }), commitment(1, 'Checkout', { client: 'Acme', tags: ['checkout'] })],
+      }),
+      client({ name: 'Globex', contacts: [], paths: ['apps/globex/'], tags: ['globex'] }),
+    );
     const a = await readActivity({ cwd: repo, period: NOV }, file);
     const points = bySubject(a.items, 'feat(loyalty): add points to checkout #loyalty');
     assert.deepEqual([points.clients, points.commitmentIds, points.kind, points.type, points.scope, points.breaking], [['Acme'], ['Acme#0'], 'feature', 'feat', 'loyalty', false]);
@@ -166,7 +170,7 @@ describe('git/activity', function () {
       { message: 'fix: the logn page layout', date: '2026-11-04 10:00:00 +0000' },
       { message: 'feat: 新增会员积分', date: '2026-11-05 10:00:00 +0000' },
     ]);
-    const a = await readActivity({ cwd: repo, period: NOV }, clientsFile([{ name: 'Solo' }]).clients);
+    const a = await readActivity({ cwd: repo, period: NOV }, [client({ name: 'Solo', contacts: [] })]);
     const [zh, typo, dot, first] = a.items;
     assert.deepEqual([first.clientText, dot.clientText, typo.clientText], ['The login page layout', 'The login page layout', 'The login page layout']);
     assert.equal(dot.duplicateOf, first.commit.hash);

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readActivity } from '../../../src/core/git/activity';
 import { assertReadOnly, DEFAULT_GIT_TIMEOUT_MS, gitEnv, GitError, hardenedArgs, runGit, shellQuote } from '../../../src/core/git/run';
-import { git, makeRepo, tempDir, testGitEnv, useIsolatedGitConfig } from './repo';
+import { git, makeRepo, testGitEnv, useIsolatedGitConfig } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 /** A script that appends to `marker` whenever it runs. */
 function trapScript(dir: string, name: string, marker: string): string {
@@ -21,7 +22,7 @@ function addSignedCommit(repo: string): void {
   const body =
     `tree ${tree}\nparent ${parent}\nauthor Ann Dev <ann@agency.example> 1763800000 +0000\ncommitter Ann Dev <ann@agency.example> 1763800000 +0000\n` +
     'gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nfeat: signed change\n';
-  const hash = git(repo, ['hash-object', '-t', 'commit', '-w', '--stdin'], body).trim();
+  const hash = git(repo, ['hash-object', '-t', 'commit', '-w', '--stdin'], { input: body }).trim();
   git(repo, ['update-ref', 'refs/heads/main', hash]);
 }
 

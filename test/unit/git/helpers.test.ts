@@ -6,7 +6,8 @@ import { logArgs } from '../../../src/core/git/activity';
 import { LogParser, parseTrailers, splitMessage } from '../../../src/core/git/log-format';
 import { currentUser, defaultBranch, gitVersion, GitError, hardenedArgs, listAuthors, repoInfo, repoRoot, streamGit, unmergedBranches } from '../../../src/core/git/run';
 import type { Commit } from '../../../src/core/git/types';
-import { git, makeRepo, tempDir, useIsolatedGitConfig } from './repo';
+import { git, makeRepo, useIsolatedGitConfig } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 describe('git/helpers', function () {
   this.timeout(60000);
@@ -69,12 +70,12 @@ describe('git/helpers', function () {
     for (const [i, name] of ['one', 'two'].entries()) {
       fs.writeFileSync(path.join(clone, 'apps', 'acme', `${name}.ts`), name);
       git(clone, ['add', '.']);
-      git(clone, ['commit', '-q', '-m', `feat: loyalty ${name}`], undefined, {
+      git(clone, ['commit', '-q', '-m', `feat: loyalty ${name}`], { env: {
         GIT_AUTHOR_NAME: 'Ann Dev',
         GIT_AUTHOR_EMAIL: 'Ann@Agency.example',
         GIT_AUTHOR_DATE: `2026-11-1${i}T10:00:00+01:00`,
         GIT_COMMITTER_DATE: `2026-11-1${i}T10:00:00+01:00`,
-      });
+      } });
     }
     git(clone, ['checkout', '-q', 'main']);
     git(clone, ['branch', '-q', 'merged-already']);

@@ -11,7 +11,7 @@ import { kindOf, parseConventional } from '../../../src/core/git/conventional';
 import { findDuplicates } from '../../../src/core/git/reword';
 import { fileNoiseReason, globToRegExp } from '../../../src/core/git/file-noise';
 import type { ActivityItem } from '../../../src/core/git/types';
-import { makeRepo, useIsolatedGitConfig } from './repo';
+import { makeRepo, useIsolatedGitConfig } from '../../support/git';
 
 const NOV = { since: '2026-11-01', until: '2026-11-30' };
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { makeLinker } from '../../../src/core/git/link';
 import { compilePath, makeRouter } from '../../../src/core/git/route';
 import type { Commit } from '../../../src/core/git/types';
-import { clientsFile } from './repo';
+import { client, clientsFile, commitment } from '../../support/clients';
 
 function commit(over: Partial<Commit>): Commit {
   return { hash: 'a'.repeat(40), parents: [], authorName: 'A', authorEmail: 'a@x', authorDate: '2026-11-20T10:00:00+00:00', subject: '', body: '', trailers: [], files: [], ...over };
@@ -25,11 +25,11 @@ describe('git/route', () => {
     assert.equal(m('src/[ab].ts', 'src/[ab].ts'), true);
     assert.equal(compilePath('  '), undefined);
   });
-  const file = clientsFile([
-    { name: 'Acme', paths: ['apps/acme/'], tags: ['acme'] },
-    { name: 'Globex', paths: ['apps/globex/'], tags: ['globex'] },
-    { name: 'Initech', tags: ['initech'] },
-  ]);
+  const file = clientsFile(
+    client({ name: 'Acme', contacts: [], paths: ['apps/acme/'], tags: ['acme'] }),
+    client({ name: 'Globex', contacts: [], paths: ['apps/globex/'], tags: ['globex'] }),
+    client({ name: 'Initech', contacts: [], tags: ['initech'] }),
+  );
   const router = makeRouter(file);
   it('routes by paths, #tag, [tag], scope and Client: trailer', () => {
     assert.deepEqual(router.route(commit({ files: ['apps/acme/a.ts', 'apps/globex/b.ts'] })), ['Acme', 'Globex']);
@@ -41,18 +41,18 @@ describe('git/route', () => {
     assert.deepEqual(router.route(commit({ files: ['libs/shared.ts'] })), []);
   });
   it('gives everything to the only client when it has no paths', () => {
-    const only = makeRouter(clientsFile([{ name: 'Solo' }]));
+    const only = makeRouter(clientsFile(client({ name: 'Solo', contacts: [] })));
     assert.deepEqual(only.route(commit({ files: ['x'] })), ['Solo']);
     assert.deepEqual(makeRouter(undefined).route(commit({ files: ['x'] })), []);
-    assert.deepEqual(makeRouter(clientsFile([{ name: 'Solo', paths: ['web/'] }])).route(commit({ files: ['x'] })), []);
+    assert.deepEqual(makeRouter(clientsFile(client({ name: 'Solo', contacts: [], paths: ['web/'] }))).route(commit({ files: ['x'] })), []);
   });
 });
 
 describe('git/link', () => {
-  const file = clientsFile([
-    { name: 'Acme', commitments: [{ title: 'Loyalty beta', tags: ['loyalty'] }, { title: 'Checkout', tags: ['checkout', 'perf'] }] },
-    { name: '客户', commitments: [{ title: '会员', tags: ['会员'] }] },
-  ]);
+  const file = clientsFile(
+    client({ name: 'Acme', contacts: [], commitments: [commitment(0, 'Loyalty beta', { client: 'Acme', tags: ['loyalty'] }), commitment(1, 'Checkout', { client: 'Acme', tags: ['checkout', 'perf'] })] }),
+    client({ name: '客户', contacts: [], commitments: [commitment(0, '会员', { client: '客户', tags: ['会员'] })] }),
+  );
   const linker = makeLinker(file);
   it('links #tag in subject or body and Commitment: trailers', () => {
     assert.deepEqual(linker.link(commit({ subject: 'Add points #loyalty' })), ['Acme#0']);

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { readActivity, readCommits } from '../../../src/core/git/activity';
 import { GitError } from '../../../src/core/git/run';
 import type { ActivityRequest, Commit, GitErrorCode } from '../../../src/core/git/types';
-import { git, makeRepo, tempDir, useIsolatedGitConfig } from './repo';
+import { git, makeRepo, useIsolatedGitConfig } from '../../support/git';
+import { tempDir } from '../../support/temp';
 
 const NOV = { since: '2026-11-01', until: '2026-11-30' };
 
@@ -126,8 +127,8 @@ describe('git/shapes', function () {
   it('submodule: a folder inside it reads the submodule, the parent reads the parent', async () => {
     const sub = makeRepo([{ message: 'feat: in submodule', date: '2026-11-05 10:00:00 +0000', files: { 'lib/a.txt': 'a' } }]);
     const parent = makeRepo([{ message: 'feat: in parent', date: '2026-11-04 10:00:00 +0000' }]);
-    git(parent, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor/sub'], undefined, {});
-    git(parent, ['commit', '-q', '-m', 'chore: add submodule'], undefined, { GIT_COMMITTER_DATE: '2026-11-06T10:00:00+00:00', GIT_AUTHOR_DATE: '2026-11-06T10:00:00+00:00' });
+    git(parent, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor/sub']);
+    git(parent, ['commit', '-q', '-m', 'chore: add submodule'], { env: { GIT_COMMITTER_DATE: '2026-11-06T10:00:00+00:00', GIT_AUTHOR_DATE: '2026-11-06T10:00:00+00:00' } });
     const inner = await readActivity(request(path.join(parent, 'vendor', 'sub', 'lib')));
     assert.equal(inner.root, fs.realpathSync(path.join(parent, 'vendor', 'sub')));
     assert.deepEqual(inner.items.map((i) => i.clientText), ['In submodule']);

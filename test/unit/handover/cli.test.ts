@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildOnce, runCli } from '../cli/helpers';
-import { makeDemo } from './fixtures';
+import { buildOnce, runCli } from '../../support/cli';
+import { makeDemo } from '../../support/demo';
 
 const TODAY = '2026-11-20';
 const GOLDEN = path.join(__dirname, 'golden');
@@ -14,7 +14,7 @@ describe('handover: the CLI (spawned process)', function () {
   const env = { CLIENT_PULSE_TODAY: TODAY, TZ: 'UTC' };
   before(function () {
     buildOnce();
-    root = makeDemo(TODAY);
+    root = makeDemo(TODAY).repo;
   });
   after(() => {
     if (root) fs.rmSync(path.dirname(root), { recursive: true, force: true });

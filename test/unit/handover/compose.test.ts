@@ -4,14 +4,7 @@ import { composeHandover } from '../../../src/core/handover/compose';
 import { nextUpdateDue } from '../../../src/core/handover/facts';
 import { resolveDeparting } from '../../../src/core/handover/person';
 import type { HandoverInput } from '../../../src/core/handover/types';
-import { loadInHook } from './fixtures';
-
-type ParseModule = typeof import('../../../src/core/clients/parse');
-let parseClients: ParseModule['parseClients'];
-function loadParser(this: Mocha.Context): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loadInHook(this, () => ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule));
-}
+import { parseClients } from '../../../src/core/clients/parse';
 
 const TEXT = `# Solo Shop
 
@@ -64,7 +57,6 @@ function input(extra: Partial<HandoverInput> = {}): HandoverInput {
 }
 
 describe('handover: composing from clients.md alone', () => {
-  before(loadParser);
   it('without a successor or Backup, asks for one with a clear placeholder everywhere', () => {
     const doc = composeHandover(input());
     const solo = doc.clients[0];
@@ -158,7 +150,6 @@ describe('handover: composing from clients.md alone', () => {
 });
 
 describe('handover: next update due', () => {
-  before(loadParser);
   const client = (cadence: string) => parseClients(`# C\n\nCadence: ${cadence}\n`).clients[0];
   it('follows the cadence day and the last update sent', () => {
     assert.equal(nextUpdateDue(client('weekly Fri'), '2026-11-20', '2026-11-13'), '2026-11-20', 'due today');
@@ -166,6 +157,9 @@ describe('handover: next update due', () => {
     assert.equal(nextUpdateDue(client('weekly Mon'), '2026-11-20', undefined), '2026-11-23');
     assert.equal(nextUpdateDue(client('biweekly Mon'), '2026-11-20', '2026-11-16'), '2026-11-30');
     assert.equal(nextUpdateDue(client('monthly'), '2026-11-20', '2026-11-05'), '2026-12-05');
+    // The same rule as the cadence view (src/extension/cadence/schedule): the same day next month, or its last day.
+    assert.equal(nextUpdateDue(client('monthly'), '2026-04-01', '2026-03-31'), '2026-04-30');
+    assert.equal(nextUpdateDue(client('monthly'), '2026-02-01', '2026-01-31'), '2026-02-28');
     assert.equal(nextUpdateDue(client('daily'), '2026-11-20', '2026-11-20'), '2026-11-21');
   });
 });

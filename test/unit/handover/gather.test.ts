@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
 import { composeHandover } from '../../../src/core/handover/compose';
-import { git, lines, loadInHook, TestRepo } from './fixtures';
+import { parseClients } from '../../../src/core/clients/parse';
+import { gatherHandoverInput, HandoverError, parseSince, selectClients } from '../../../src/core/handover/gather';
+import { realHandoverGit } from '../../../src/core/handover/gitSource';
+import { ALICE, git, identity, TestRepo } from '../../support/git';
 
-type ParseModule = typeof import('../../../src/core/clients/parse');
-type GatherModule = typeof import('../../../src/core/handover/gather');
-type GitSourceModule = typeof import('../../../src/core/handover/gitSource');
-let parseClients: ParseModule['parseClients'];
-let gatherHandoverInput: GatherModule['gatherHandoverInput'];
-let HandoverError: GatherModule['HandoverError'];
-let parseSince: GatherModule['parseSince'];
-let selectClients: GatherModule['selectClients'];
-let realHandoverGit: GitSourceModule['realHandoverGit'];
-
-const ALICE = { name: 'Alice Martin', email: 'alice@agency.example' };
 const BOB = { name: 'Bob Stone', email: 'bob@agency.example' };
 
 const CLIENTS = `# Acme
@@ -49,10 +41,7 @@ function buildRepo(): TestRepo {
   r.checkout(['-b', 'feature/merged-work']);
   r.commit(ALICE, '2026-10-22', 'feat(acme): merged already', { 'apps/acme/loyalty/Merged.tsx': lines(3) });
   r.checkout(['main']);
-  git(r.root, ['merge', '-q', '--no-ff', '-m', 'merge', 'feature/merged-work'], {
-    GIT_AUTHOR_NAME: ALICE.name, GIT_AUTHOR_EMAIL: ALICE.email, GIT_AUTHOR_DATE: '2026-10-23T10:00:00+00:00',
-    GIT_COMMITTER_NAME: ALICE.name, GIT_COMMITTER_EMAIL: ALICE.email, GIT_COMMITTER_DATE: '2026-10-23T10:00:00+00:00',
-  });
+  git(r.root, ['merge', '-q', '--no-ff', '-m', 'merge', 'feature/merged-work'], { env: identity(ALICE, '2026-10-23T10:00:00+00:00') });
   r.checkout(['-b', 'feature/acme-points']);
   r.commit(ALICE, '2026-11-02', 'wip: points balance', { 'apps/acme/loyalty/Points.tsx': lines(10) });
   r.checkout(['main']);
@@ -62,17 +51,15 @@ function buildRepo(): TestRepo {
   return r;
 }
 
+/** `n` numbered lines of `word`, each ending in a line break. */
+function lines(n: number, word = 'line'): string {
+  return Array.from({ length: n }, (_, i) => `${word} ${i}`).join('\n') + '\n';
+}
+
 describe('handover: gathering from a purpose-built repository (real git)', function () {
   this.timeout(30000);
   let repo: TestRepo;
-  before(function () {
-    loadInHook(this, () => {
-      /* eslint-disable @typescript-eslint/no-require-imports */
-      ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
-      ({ gatherHandoverInput, HandoverError, parseSince, selectClients } = require('../../../src/core/handover/gather') as GatherModule);
-      ({ realHandoverGit } = require('../../../src/core/handover/gitSource') as GitSourceModule);
-      /* eslint-enable @typescript-eslint/no-require-imports */
-    });
+  before(() => {
     repo = buildRepo();
   });
   after(() => repo?.remove());

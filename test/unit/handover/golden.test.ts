@@ -8,16 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ask, Commitment, Language } from '../../../src/core/clients/model';
 import { composeHandover } from '../../../src/core/handover/compose';
-import { loadInHook, makeDemo } from './fixtures';
+import { parseClients } from '../../../src/core/clients/parse';
+import { gatherHandoverInput } from '../../../src/core/handover/gather';
+import { realHandoverGit } from '../../../src/core/handover/gitSource';
+import { DEMO_TODAY, makeDemo } from '../../support/demo';
 
-type ParseModule = typeof import('../../../src/core/clients/parse');
-type GatherModule = typeof import('../../../src/core/handover/gather');
-type GitSourceModule = typeof import('../../../src/core/handover/gitSource');
-let parseClients: ParseModule['parseClients'];
-let gatherHandoverInput: GatherModule['gatherHandoverInput'];
-let realHandoverGit: GitSourceModule['realHandoverGit'];
-
-export const DEMO_TODAY = '2026-11-20';
 const GOLDEN = path.join(__dirname, 'golden');
 
 async function demoHandover(root: string | undefined, language: Language) {
@@ -38,15 +33,8 @@ async function demoHandover(root: string | undefined, language: Language) {
 describe('handover: golden output for the demo workspace', function () {
   this.timeout(60000);
   let root: string | undefined;
-  before(function () {
-    loadInHook(this, () => {
-      /* eslint-disable @typescript-eslint/no-require-imports */
-      ({ parseClients } = require('../../../src/core/clients/parse') as ParseModule);
-      ({ gatherHandoverInput } = require('../../../src/core/handover/gather') as GatherModule);
-      ({ realHandoverGit } = require('../../../src/core/handover/gitSource') as GitSourceModule);
-      /* eslint-enable @typescript-eslint/no-require-imports */
-    });
-    root = makeDemo(DEMO_TODAY);
+  before(() => {
+    root = makeDemo(DEMO_TODAY).repo;
   });
   after(() => {
     if (root) fs.rmSync(path.dirname(root), { recursive: true, force: true });

@@ -1,0 +1,126 @@
+/** A client's header (the blocks between `# Client` and its first section): fields and profile. */
+import type { Client, Field } from './model';
+import type { Block } from './blocks';
+import { diag, type Ctx } from './context';
+import { linesText } from './source';
+import { closest, suggestLanguage } from './suggest';
+import { ITEM_RE } from './tokens';
+import { isValidEmail, parseCadence, parseLanguage, parsePerson, splitList } from './values';
+import { FIELD_ENGLISH, FIELD_KEYS } from './vocabulary';
+
+function fieldLine(s: string): { key: string; keyEnd: number; valueStart: number; value: string } | undefined {
+  const m = /^([\p{L}][\p{L}\p{N} _-]{0,23}?)[ \t]*[:：][ \t]*/u.exec(s);
+  if (!m) return undefined;
+  if (/^(https?|mailto|ftp)$/i.test(m[1])) return undefined;
+  return { key: m[1], keyEnd: m[1].length, valueStart: m[0].length, value: s.slice(m[0].length).trimEnd() };
+}
+
+export function handleHeaderBlock(ctx: Ctx, client: Client, b: Block, profile: string[]): void {
+  const { src } = ctx;
+  if (b.type === 'list') {
+    for (const it of b.items) {
+      const m = ITEM_RE.exec(src.line(it.first));
+      if (m && m[2] !== undefined) {
+        diag(ctx, src.lineSpan(it.first), 'warning', 'commitment-outside-client', `This task item is in ${client.name || 'the client'}'s header, not in a section: it is not read as a commitment. Put it under "## Commitments".`);
+      }
+    }
+    profile.push(linesText(src, b.first, b.last));
+    return;
+  }
+  if (b.type !== 'paragraph') {
+    profile.push(linesText(src, b.first, b.last));
+    return;
+  }
+  const lines: number[] = [];
+  for (let l = b.first; l < b.last; l++) lines.push(l);
+  const parsed = lines.map((l) => ({ l, f: fieldLine(src.line(l)) }));
+  const known = parsed.filter((p) => p.f && FIELD_KEYS[p.f.key.trim().toLowerCase()]);
+  const allKeyed = parsed.every((p) => p.f);
+  const prose: string[] = [];
+  for (const p of parsed) {
+    const f = p.f;
+    const canonical = f ? FIELD_KEYS[f.key.trim().toLowerCase()] : undefined;
+    if (f && canonical) {
+      addField(ctx, client, p.l, f, canonical);
+      continue;
+    }
+    if (f && (allKeyed && known.length > 0 || closest(f.key, FIELD_ENGLISH) !== undefined && f.key.length >= 2 && !/\s/.test(f.key.trim()))) {
+      const near = closest(f.key, FIELD_ENGLISH);
+      const lineText = src.line(p.l);
+      const keyAt = lineText.indexOf(f.key);
+      const field: Field = { key: f.key, value: f.value, span: src.lineSpan(p.l) };
+      client.fields.push(field);
+      diag(ctx, src.span(p.l, Math.max(0, keyAt), Math.max(0, keyAt) + f.key.length), 'warning', 'unknown-field',
+        `Unknown field "${f.key}"${near ? ` — did you mean "${near}"?` : '.'} Known fields: Contact, Cc, Cadence, Language, Paths, Tag, Owner, Backup (or 联系人, 抄送, 节奏, 语言, 路径, 标签, 负责人, 备份). The line is kept but not read.`,
+        near && keyAt >= 0 ? { title: `Rename to "${near}"`, edits: [{ offset: src.lineSpan(p.l).startOffset + keyAt, length: f.key.length, newText: near }] } : undefined);
+      continue;
+    }
+    prose.push(src.line(p.l).trim());
+  }
+  if (prose.length) profile.push(prose.join('\n'));
+}
+
+function addField(ctx: Ctx, client: Client, line: number, f: { key: string; valueStart: number; value: string }, canonical: string): void {
+  const { src } = ctx;
+  const lineText = src.line(line);
+  const lead = lineText.length - lineText.trimStart().length;
+  const field: Field = { key: f.key.trim(), canonical, value: f.value.trim(), span: src.lineSpan(line) };
+  client.fields.push(field);
+  const vStart = lead + f.valueStart;
+  const valueSpan = src.span(line, vStart, Math.max(vStart, lineText.trimEnd().length));
+  const value = field.value;
+  const checkEmail = (email: string | undefined, who: string): void => {
+    if (email === undefined) return;
+    if (!isValidEmail(email)) {
+      const at = lineText.indexOf(email, vStart);
+      const span = at >= 0 && email.length > 0 ? src.span(line, at, at + email.length) : valueSpan;
+      diag(ctx, span, 'warning', 'invalid-email', `"${email}" is not a valid e-mail address for ${who}. Write it as name@example.com.`);
+    }
+  };
+  switch (canonical) {
+    case 'contact': {
+      const p = parsePerson(value);
+      client.contacts.push(p);
+      if (p.email === undefined) diag(ctx, valueSpan, 'warning', 'invalid-email', `Contact "${p.name || value}" has no e-mail address. Write it as \`Name <name@example.com> (role)\`.`);
+      else checkEmail(p.email, `contact ${p.name}`);
+      break;
+    }
+    case 'cc':
+      for (const e of splitList(value)) {
+        const email = /<([^<>]*)>/.exec(e)?.[1].trim() ?? e;
+        client.cc.push(email);
+        checkEmail(email, 'Cc');
+      }
+      break;
+    case 'cadence': {
+      const c = parseCadence(value);
+      if (c) client.cadence = c;
+      else diag(ctx, valueSpan, 'warning', 'invalid-cadence', `Cadence "${value}" is not understood. Write \`daily\`, \`weekly Fri\`, \`biweekly Mon\`, \`monthly\` (or 每天, 每周五, 每两周一, 每月).`);
+      break;
+    }
+    case 'language': {
+      const l = parseLanguage(value);
+      if (l) client.language = l;
+      else {
+        const s = suggestLanguage(value);
+        diag(ctx, valueSpan, 'warning', 'invalid-language', `Language "${value}" is not supported: write \`en\` or \`zh-CN\`${s ? ` (did you mean \`${s}\`?)` : ''}.`,
+          s ? { title: `Write "${s}"`, edits: [{ offset: valueSpan.startOffset, length: valueSpan.endOffset - valueSpan.startOffset, newText: s }] } : undefined);
+      }
+      break;
+    }
+    case 'paths':
+      client.paths.push(...splitList(value));
+      break;
+    case 'tag':
+      client.tags.push(...splitList(value).map((t) => t.replace(/^#/, '')).filter((t) => t.length > 0));
+      break;
+    case 'owner':
+    case 'backup': {
+      const p = parsePerson(value);
+      if (canonical === 'owner') client.owner = p;
+      else client.backup = p;
+      checkEmail(p.email, canonical);
+      break;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The words of clients.md in both languages: section names, field keys, weekdays and risk levels,
+ * each mapped to its canonical form, plus the English spellings that suggestions offer.
+ */
+import type { RiskLevel, SectionKind, Weekday } from './model';
+
+export const SECTION_NAMES: Partial<Record<string, Exclude<SectionKind, 'unknown'>>> = {
+  commitments: 'commitments', '承诺': 'commitments',
+  risks: 'risks', '风险': 'risks',
+  asks: 'asks', '待客户确认': 'asks',
+  feedback: 'feedback', '反馈': 'feedback',
+  decisions: 'decisions', '决定': 'decisions',
+  notes: 'notes', '备注': 'notes',
+};
+export const SECTION_ENGLISH = ['Commitments', 'Risks', 'Asks', 'Feedback', 'Decisions', 'Notes'];
+
+export const FIELD_KEYS: Partial<Record<string, string>> = {
+  contact: 'contact', contacts: 'contact', '联系人': 'contact',
+  cc: 'cc', '抄送': 'cc',
+  cadence: 'cadence', '节奏': 'cadence',
+  language: 'language', '语言': 'language',
+  paths: 'paths', path: 'paths', '路径': 'paths',
+  tag: 'tag', tags: 'tag', '标签': 'tag',
+  owner: 'owner', '负责人': 'owner',
+  backup: 'backup', '备份': 'backup',
+};
+export const FIELD_ENGLISH = ['Contact', 'Cc', 'Cadence', 'Language', 'Paths', 'Tag', 'Owner', 'Backup'];
+
+export const DAY_NAMES: Record<string, Weekday> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+};
+export const ZH_DAYS: Record<string, Weekday> = { '日': 0, '天': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6 };
+
+export const RISK_LEVELS: Partial<Record<string, RiskLevel>> = { low: 'low', medium: 'medium', high: 'high', '低': 'low', '中': 'medium', '高': 'high' };

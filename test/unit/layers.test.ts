@@ -1,0 +1,38 @@
+/** The shared layers import nothing from the features above them (src/core/model.ts, calendar.ts). */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  const full = path.join(ROOT, dir);
+  if (fs.statSync(full).isFile()) return [dir];
+  return fs.readdirSync(full, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+/** Repository-relative paths of the modules `file` imports (relative imports only). */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gmu)].map((m) => path.join(path.dirname(file), m[1]));
+}
+
+describe('layers: no arrow runs back up', () => {
+  it('model, calendar, clients, git, l10n, records and export import nothing from draft or handover', () => {
+    const shared = ['src/core/model.ts', 'src/core/calendar.ts', 'src/core/clients', 'src/core/git', 'src/core/l10n', 'src/core/records', 'src/core/export'];
+    const files = shared.flatMap(sources);
+    assert.ok(files.length > 20, `found ${files.length} files`);
+    const up = files.flatMap((f) => importsOf(f).filter((i) => /^src\/core\/(draft|handover)\//u.test(i)).map((i) => `${f} → ${i}`));
+    assert.deepEqual(up, []);
+  });
+
+  it('model.ts and calendar.ts import no other part of src', () => {
+    for (const f of ['src/core/model.ts', 'src/core/calendar.ts']) assert.deepEqual(importsOf(f).filter((i) => i !== 'src/core/model'), [], f);
+  });
+
+  it("the shell's config.ts does not depend on a feature folder", () => {
+    const features = fs.readdirSync(path.join(ROOT, 'src/extension'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/extension/${e.name}/`);
+    assert.ok(features.includes('src/extension/draft/'));
+    assert.deepEqual(importsOf('src/extension/config.ts').filter((i) => features.some((f) => i.startsWith(f))), []);
+  });
+});
