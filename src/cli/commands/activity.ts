@@ -21,7 +21,9 @@ const usage = `Usage: client-pulse activity [options]
 Shows the commits of a period the way updates use them: routed to clients (Paths:, Tag:),
 linked to commitments (#tag, Commitment: trailer), reworded for a reader outside the team and
 redacted (secrets, other people's e-mail addresses, ticket keys). Merges, bots, chore/ci/build/
-test/style/refactor commits, reverted pairs and .git-blame-ignore-revs entries are hidden.
+test/style/refactor commits, commits touching only tests (tests-only), CI configuration (ci-only)
+or lockfiles and developer tooling (tooling), reverted pairs and .git-blame-ignore-revs entries
+are hidden.
 
 Options:
   -s, --since WHEN      YYYY-MM-DD, this-week or last-week (default: this-week)

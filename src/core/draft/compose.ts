@@ -64,7 +64,7 @@ function kindGroup(kind: CommitKind): KindGroup {
 
 const KIND_ORDER: KindGroup[] = ['feature', 'fix', 'improvement', 'docs'];
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'reverted', 'ignored-rev', 'pattern'];
+const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'reverted', 'ignored-rev', 'pattern'];
 
 interface Context {
   client: Client;

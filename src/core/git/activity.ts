@@ -17,7 +17,7 @@ import { compilePatterns, isBotAuthor, noiseOptions, noiseReason, readIgnoreRevs
 import { customPeriod } from '../calendar';
 import { windowArgs } from './period';
 import { makeRedactor } from './redact';
-import { capitalise, findDuplicates, rewordForClient } from './reword';
+import { capitalise, clearest, findDuplicates, rewordForClient } from './reword';
 import { makeRouter } from './route';
 import { branchCommits, recognisePullRequest } from './pullRequests';
 import { repoFacts } from './facts';
@@ -147,6 +147,8 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     const commitmentIds = linker.link(commit, { pullRequest: pr ?? null, scope: conv.scope ?? null });
     const routed = router.routeWithReasons(commit, conv.scope);
     const clientsOf = withEvidence(routed.clients, routed.named, commitmentIds.map((id) => linker.clientOf(id)));
+    // A soft-wrapped subject paragraph: the client reads its first line only.
+    const clientDescription = titled || commit.subjectLine === undefined ? conv.description : parseConventional(commit.subjectLine).description;
     const allowed = clientsOf.length ? clientsOf.flatMap((c) => contactEmails.get(c) ?? []) : [];
     const item: ActivityItem = {
       commit,
@@ -155,7 +157,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       kind: kindOf(conv, words),
       breaking: conv.breaking,
       // Capitalised last: redaction may remove a leading ticket key.
-      clientText: capitalise(redactor.client(rewordForClient(withoutControls(conv.description)), allowed)),
+      clientText: capitalise(redactor.client(rewordForClient(withoutControls(clientDescription)), allowed)),
       internalText: redactor.internal(withoutControls(titled && commit.parents.length > 1 ? `${pr.title} (${pr.sigil}${pr.number})` : commit.subject)),
     };
     if (titled) item.pullRequest = { number: pr.number, title: redactor.internal(withoutControls(pr.title)), platform: pr.platform };
@@ -222,15 +224,22 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     if (hidden !== undefined) item.hidden = hidden;
   });
 
-  // Near-identical visible lines share the text of the oldest one, so they collapse into one line.
+  // Near-identical visible lines share one text, so they collapse into one line: the clearest of
+  // them (the most content); `duplicateOf` names the oldest.
   const visible = items.filter((i) => i.hidden === undefined).reverse();
   const dup = findDuplicates(visible.map((i) => i.clientText));
+  const groups = new Map<number, ActivityItem[]>();
   dup.forEach((j, k) => {
-    if (j >= 0) {
-      visible[k].clientText = visible[j].clientText;
-      visible[k].duplicateOf = visible[j].commit.hash;
-    }
+    if (j < 0) return;
+    visible[k].duplicateOf = visible[j].commit.hash;
+    const group = groups.get(j) ?? [visible[j]];
+    group.push(visible[k]);
+    groups.set(j, group);
   });
+  for (const group of groups.values()) {
+    const text = clearest(group.map((i) => i.clientText));
+    for (const i of group) i.clientText = text;
+  }
 
   return { root: result.info.root, items, warnings: result.warnings };
 }

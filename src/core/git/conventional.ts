@@ -1,6 +1,10 @@
 /**
  * Conventional commits (`type(scope)!: description`, `BREAKING CHANGE:` footer) and the kind of
- * change a commit is. Also accepts a full-width colon (`feat：…`), common in Chinese messages.
+ * change a commit is. Follows the Conventional Commits 1.0.0 grammar: no space before the colon,
+ * no empty scope, and the `BREAKING CHANGE` / `BREAKING-CHANGE` footer token in upper case (the
+ * spec makes every other token case-insensitive, this one not). Also accepts a full-width colon
+ * (`feat：…`), common in Chinese messages, and any Unicode space after the colon (a non-breaking
+ * space pasted from a web form).
  */
 import type { CommitKind, Trailer } from './types';
 
@@ -11,23 +15,34 @@ export interface Conventional {
   breaking: boolean;
   /** The subject without the `type(scope):` prefix (the whole subject when there is none). */
   description: string;
+  /** The explanation of the breaking change from its footer (first one), when there is one. */
+  breakingNote?: string;
 }
 
-const HEADER = /^([A-Za-z]+)(?:\(([^()\r\n]*)\))?(!)?[ \t]*(?::[ \t]+|：[ \t]*)(\S.*)$/su;
+const HEADER = /^([A-Za-z]+)(?:\(([^()\r\n]*[^()\s][^()\r\n]*)\))?(!)?(?::[\s\u00a0\u3000]+|：[\s\u00a0\u3000]*)(\S.*)$/su;
 
-const BREAKING_FOOTER = /^BREAKING[ -]CHANGE[ \t]*:/mu;
+/**
+ * The footer token, upper case only, at the start of a line or of a squashed body's list item
+ * (`* BREAKING CHANGE: …`, as GitHub writes the branch commits of a squash merge).
+ */
+const BREAKING_FOOTER = /^(?:[ \t]*[*-][ \t]+)?BREAKING[ -]CHANGE:[ \t]*(.*)$/mu;
 
 export function parseConventional(subject: string, body = '', trailers: readonly Trailer[] = []): Conventional {
-  const m = HEADER.exec(subject.trim());
-  const breakingFooter = BREAKING_FOOTER.test(body) || trailers.some((t) => /^BREAKING[ -]CHANGE$/iu.test(t.key));
-  if (!m) return { breaking: breakingFooter, description: subject.trim() };
+  const header = subject.trim();
+  const m = HEADER.exec(header);
+  const footer = BREAKING_FOOTER.exec(body);
+  const trailer = trailers.find((t) => t.key === 'BREAKING CHANGE' || t.key === 'BREAKING-CHANGE');
+  const note = (footer?.[1] ?? trailer?.value ?? '').trim();
+  const breakingFooter = footer !== null || trailer !== undefined;
+  const withNote = <T extends Conventional>(c: T): T => (note ? { ...c, breakingNote: note } : c);
+  if (!m) return withNote({ breaking: breakingFooter, description: header });
   const scope = m[2]?.trim();
-  return {
+  return withNote({
     type: m[1].toLowerCase(),
     scope: scope ? scope : undefined,
     breaking: m[3] === '!' || breakingFooter,
     description: m[4].trim(),
-  };
+  });
 }
 
 const KINDS: Record<string, CommitKind> = {
@@ -42,9 +57,25 @@ const KINDS: Record<string, CommitKind> = {
   revert: 'revert',
 };
 
-/** The kind of a commit: from its conventional type, or `revert` for git's own `Revert "…"`. */
+/** `Revert "…"`, also when a squash merge appended its pull request number: `Revert "…" (#12)`. */
+export const REVERT_SUBJECT = /^Revert "(.+)"(?:\s+\(#\d+\))?$/su;
+
+/**
+ * Plain-language subjects (no conventional type), English and Chinese, by their first word.
+ * Order matters: the first matching row wins.
+ */
+const PLAIN_KINDS: ReadonlyArray<[RegExp, CommitKind]> = [
+  [/^(?:fix(?:e[sd])?|bug ?fix|hotfix|resolve[sd]?|correct(?:s|ed)?)\b|^(?:修复|修正|解决|修改bug)/iu, 'fix'],
+  [/^(?:add(?:s|ed)?|implement(?:s|ed)?|introduce[sd]?|support(?:s|ed)?|new)\b|^(?:新增|增加|添加|支持|实现)/iu, 'feature'],
+  [/^(?:improve[sd]?|optimi[sz]e[sd]?|speed up|faster)\b|^(?:优化|改进|提升|改善)/iu, 'perf'],
+  [/^(?:docs?|documentation|update (?:the )?(?:readme|docs?|changelog))\b|^(?:文档|更新文档|完善文档)/iu, 'docs'],
+];
+
+/** The kind of a commit: from its conventional type, else from the plain words it starts with. */
 export function kindOf(conventional: Conventional, subject: string): CommitKind {
   if (conventional.type) return KINDS[conventional.type] ?? 'other';
-  if (/^Revert ".*"$/su.test(subject.trim())) return 'revert';
+  const s = subject.trim();
+  if (REVERT_SUBJECT.test(s)) return 'revert';
+  for (const [re, kind] of PLAIN_KINDS) if (re.test(s)) return kind;
   return 'other';
 }

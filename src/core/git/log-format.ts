@@ -157,7 +157,7 @@ export class LogParser {
     this.current = undefined;
     if (cur.header.length < HEADER_FIELDS) throw new Error('git log output ended in the middle of a commit');
     const [hash, parents, authorName, authorEmail, authorDate, message] = cur.header;
-    const { subject, body, trailers } = splitMessage(message);
+    const { subject, subjectLine, body, trailers } = splitMessage(message);
     const commit: Commit = {
       hash,
       parents: parents ? parents.split(' ') : [],
@@ -169,6 +169,7 @@ export class LogParser {
       trailers,
       files: cur.files,
     };
+    if (subjectLine !== undefined) commit.subjectLine = subjectLine;
     if (cur.numstat) commit.numstat = cur.numstat;
     this.onCommit(commit);
   }
@@ -179,7 +180,7 @@ export class LogParser {
  * joined by spaces, the body is everything after the first blank line, trailers come from the
  * body's last paragraph. CRLF line breaks are read as LF.
  */
-export function splitMessage(raw: string): { subject: string; body: string; trailers: Trailer[] } {
+export function splitMessage(raw: string): { subject: string; subjectLine?: string; body: string; trailers: Trailer[] } {
   let text = raw.includes('\r') ? raw.replace(/\r\n?/gu, '\n') : raw;
   // Leading blank lines are not part of the subject.
   let start = 0;
@@ -200,6 +201,8 @@ export function splitMessage(raw: string): { subject: string; body: string; trai
         .join(' ')
     : head.trim();
   const body = blank ? text.slice(blank.index + blank[0].length).replace(/^(?:[ \t]*\n)+/u, '').replace(/\s+$/u, '') : '';
+  const lines = head.includes('\n') ? head.split('\n').map((l) => l.trim()).filter((l) => l !== '') : [];
+  if (lines.length > 1) return { subject, subjectLine: lines[0], body, trailers: parseTrailers(body) };
   return { subject, body, trailers: parseTrailers(body) };
 }
 

@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REVERT_SUBJECT } from './conventional';
+import { fileNoiseReason } from './file-noise';
 import type { Commit, HiddenReason, NoiseOptions } from './types';
 
 export const DEFAULT_NOISE: NoiseOptions = {
@@ -34,7 +36,7 @@ export function revertedHashes(commit: Commit): string[] {
  * Pairs of a commit and its revert inside the same list (newest first, as git gives them): both
  * hashes are returned so both can be hidden. The revert names its target with git's
  * `This reverts commit <hash>.`; without one (squash merges, hand-written reverts), a
- * `Revert "<subject>"` pairs with the nearest older commit of exactly that subject. A revert whose
+ * `Revert "<subject>"` (also with a squash merge's `(#N)`) pairs with the nearest older commit of exactly that subject. A revert whose
  * target is outside the list stays visible (it changed something).
  */
 export function revertedPairs(commits: readonly Commit[]): Set<string> {
@@ -48,7 +50,7 @@ export function revertedPairs(commits: readonly Commit[]): Set<string> {
     let target: Commit | undefined;
     for (const h of hashes) target ??= byPrefix(h);
     if (!target && hashes.length === 0) {
-      const m = /^Revert "(.+)"$/su.exec(c.subject);
+      const m = REVERT_SUBJECT.exec(c.subject);
       if (m) {
         bySubject ??= indexBySubject(commits);
         const older = (bySubject.get(m[1]) ?? []).find((k) => k > index && !out.has(commits[k].hash));
@@ -132,6 +134,10 @@ export function noiseReason(commit: Commit, type: string | undefined, ctx: Noise
   if (isBotAuthor(commit.authorName, commit.authorEmail, o.botAuthors)) return 'bot';
   if (o.useBlameIgnoreRevs && ctx.ignoreRevs.some((h) => commit.hash.startsWith(h))) return 'ignored-rev';
   if (o.hideReverted && ctx.reverted.has(commit.hash)) return 'reverted';
+  if (o.hideByFiles !== false) {
+    const byFiles = fileNoiseReason(commit.files, o.hideFilePatterns);
+    if (byFiles) return byFiles;
+  }
   if (type !== undefined && o.hiddenTypes.some((t) => t.toLowerCase() === type)) return 'type';
   for (const p of ctx.patterns) {
     p.lastIndex = 0;

@@ -5,12 +5,12 @@
  * trailing full stop. Near-identical lines (same words after case, punctuation and spacing, or a
  * few characters apart) get the same text so they collapse into one line.
  */
-import { parseConventional } from './conventional';
+import { parseConventional, REVERT_SUBJECT } from './conventional';
 
 /** Client wording of a subject whose conventional prefix is already removed (`description`). */
 export function rewordForClient(description: string): string {
   let text = description.trim();
-  const revert = /^Revert "(.*)"$/su.exec(text);
+  const revert = REVERT_SUBJECT.exec(text);
   if (revert) {
     const inner = rewordForClient(parseConventional(revert[1]).description);
     return inner ? `Revert "${inner}"` : 'Revert';
@@ -84,6 +84,25 @@ function editDistanceWithin(a: string, b: string, limit: number): boolean {
   return prev[m] <= limit;
 }
 
+/** The numbers in a text, in order (`1.2.0` → 1, 2, 0): lines naming different versions or counts never merge. */
+function numbersOf(text: string): string {
+  return (text.normalize('NFKC').match(/\d+/gu) ?? []).map((n) => n.replace(/^0+(?=\d)/u, '')).join(' ');
+}
+
+function sameNumbers(a: string, b: string): boolean {
+  return numbersOf(a) === numbersOf(b);
+}
+
+/**
+ * The clearest of near-identical texts: the one with the most content (the other is usually the
+ * same line with a word left out — `修复X问题` against `X问题`), the first one on a tie.
+ */
+export function clearest(texts: readonly string[]): string {
+  let best = texts[0] ?? '';
+  for (const t of texts.slice(1)) if (lineKey(t).length > lineKey(best).length) best = t;
+  return best;
+}
+
 /**
  * For each text, the index of an earlier near-identical text it duplicates, or -1. Exact key
  * matches are found in any order; fuzzy ones among the last `window` distinct texts (duplicates
@@ -97,7 +116,7 @@ export function findDuplicates(texts: readonly string[], window = 8): number[] {
     if (!key) return -1;
     const same = exact.get(key);
     if (same !== undefined) return same;
-    const near = recent.find((r) => nearlyEqual(r.key, key));
+    const near = recent.find((r) => nearlyEqual(r.key, key) && sameNumbers(r.key, key));
     if (near) {
       exact.set(key, near.index);
       return near.index;

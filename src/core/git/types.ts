@@ -27,6 +27,8 @@ export interface Commit {
   /** Strict ISO 8601 with the author's offset, e.g. `2026-11-20T16:04:05+08:00`. */
   authorDate: string;
   subject: string;
+  /** The first line of the subject paragraph, set only when that paragraph is soft-wrapped over several lines (the client line uses it). */
+  subjectLine?: string;
   body: string;
   trailers: Trailer[];
   /** Paths changed, relative to the repository root (first parent for merges). */
@@ -38,7 +40,17 @@ export interface Commit {
 export type CommitKind = 'feature' | 'fix' | 'perf' | 'docs' | 'revert' | 'other';
 
 /** `branch`: a commit of a pull request's branch; the pull request's own item stands for it. */
-export type HiddenReason = 'merge' | 'bot' | 'type' | 'reverted' | 'ignored-rev' | 'pattern' | 'branch';
+export type HiddenReason =
+  | 'merge'
+  | 'bot'
+  | 'type'
+  | 'reverted'
+  | 'ignored-rev'
+  | 'pattern'
+  | 'branch'
+  | 'tests-only'
+  | 'ci-only'
+  | 'tooling';
 
 /** The pull request a commit landed (a merge or squash commit; see pullRequests.ts). */
 export interface PullRequestInfo {
@@ -91,6 +103,10 @@ export interface NoiseOptions {
   useBlameIgnoreRevs: boolean;
   /** Regular expressions (source strings, case-insensitive) on the subject; matches are hidden as `pattern`. */
   hidePatterns?: string[];
+  /** Hide commits whose every file is a test, CI configuration, lockfile or tooling file (default true). */
+  hideByFiles?: boolean;
+  /** Extra globs (see file-noise.ts) for files a client never needs to hear about; hidden as `tooling`. */
+  hideFilePatterns?: string[];
 }
 
 export interface RedactionOptions {

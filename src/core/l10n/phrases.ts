@@ -142,6 +142,9 @@ const enHidden: Record<HiddenReason, string> = {
   'ignored-rev': 'formatting only',
   pattern: 'hidden by pattern',
   branch: 'in merged pull requests',
+  'tests-only': 'tests only',
+  'ci-only': 'build pipeline only',
+  tooling: 'developer tooling only',
 };
 
 const zhHidden: Record<HiddenReason, string> = {
@@ -152,6 +155,9 @@ const zhHidden: Record<HiddenReason, string> = {
   'ignored-rev': '仅格式调整',
   pattern: '按规则隐藏',
   branch: '已合并的合并请求内的提交',
+  'tests-only': '仅测试',
+  'ci-only': '仅构建流水线',
+  tooling: '仅开发工具',
 };
 
 const en: Phrases = {

@@ -18,7 +18,7 @@ export function optionsFromSettings(s: Settings): SettingsOptions {
   return {
     weekStart: s.weekStart,
     signature: s.signature,
-    noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors },
+    noise: { hiddenTypes: s.hideCommitTypes, botAuthors: s.botAuthors, hideFilePatterns: s.hideFilePatterns },
     redaction: { patterns: s.redactPatterns, ticketKeyPattern: s.ticketKeyPattern },
   };
 }

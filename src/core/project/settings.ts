@@ -18,6 +18,8 @@ export interface Settings {
   /** Name that signs updates; empty: git `user.name`, else the client's Owner. */
   signature: string;
   hideCommitTypes: string[];
+  /** Extra globs of files whose commits are hidden as developer tooling when they touch nothing else. */
+  hideFilePatterns: string[];
   botAuthors: string[];
   /** Extra regular expressions removed from client-facing text. */
   redactPatterns: string[];
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   weekStart: 'monday',
   signature: '',
   hideCommitTypes: [...DEFAULT_NOISE.hiddenTypes],
+  hideFilePatterns: [],
   botAuthors: [...DEFAULT_NOISE.botAuthors],
   redactPatterns: [],
   ticketKeyPattern: DEFAULT_TICKET_KEY_PATTERN,
@@ -91,7 +94,7 @@ export function settingsFrom(get: (name: SettingName) => unknown): ReadSettings 
     if (found === undefined) problems.push({ setting: name, code: 'not-one-of', value: v, allowed });
     return found ?? (DEFAULT_SETTINGS[name] as T);
   };
-  const list = (name: 'hideCommitTypes' | 'botAuthors' | 'redactPatterns'): string[] => {
+  const list = (name: 'hideCommitTypes' | 'hideFilePatterns' | 'botAuthors' | 'redactPatterns'): string[] => {
     const v = get(name);
     if (v === undefined || v === null) return [...DEFAULT_SETTINGS[name]];
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
@@ -117,6 +120,7 @@ export function settingsFrom(get: (name: SettingName) => unknown): ReadSettings 
     weekStart: oneOf('weekStart', WEEK_STARTS),
     signature: str('signature'),
     hideCommitTypes: list('hideCommitTypes'),
+    hideFilePatterns: list('hideFilePatterns'),
     botAuthors: list('botAuthors'),
     // An invalid pattern is left out; the others still apply (nothing that should be hidden shows).
     redactPatterns: redactPatterns.filter((p) => !badPatterns.some((b) => b.value === p)),

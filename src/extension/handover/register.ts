@@ -9,6 +9,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { optionsFromSettings } from '../../core/project/draftOptions';
 import type { Client, IsoDate, Language, Person } from '../../core/clients/model';
 import { currentUser, GitError, listAuthors } from '../../core/git/run';
 import { isBotAuthor } from '../../core/git/noise';
@@ -244,8 +245,8 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
         today,
         language,
         projectDir: vscode.Uri.joinPath(snapshot.uri, '..').fsPath,
-        noise: { hiddenTypes: settings.hideCommitTypes, botAuthors: settings.botAuthors },
-        redaction: { patterns: settings.redactPatterns, ticketKeyPattern: settings.ticketKeyPattern },
+        noise: optionsFromSettings(settings).noise,
+        redaction: optionsFromSettings(settings).redaction,
         git: realHandoverGit(),
       });
       if (!vscode.workspace.isTrusted) input.warnings.push(vscode.l10n.t('Restricted Mode: git history was not read; trust the workspace for code areas and branches.'));

@@ -149,6 +149,7 @@ describe('git/log-format', function () {
   it('splits messages and reads trailers like git', () => {
     assert.deepEqual(splitMessage('\n\nsubject line\nwrapped\n\nbody\r\n\r\nKey: v\n  folded\nOther-Key: w\n'), {
       subject: 'subject line wrapped',
+      subjectLine: 'subject line',
       body: 'body\n\nKey: v\n  folded\nOther-Key: w',
       trailers: [
         { key: 'Key', value: 'v folded' },
