@@ -153,9 +153,10 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     const frame = await draftFromPalette('Acme Retail', /^This week/);
     await frame.locator('#preview h2').first().waitFor();
     const flagged = frame.locator('.pane.lines li', { has: frame.locator('.reword') });
-    // The panel was open already: it renders again for this run of the command.
-    await flagged.first().waitFor({ timeout: 20_000 });
-    assert.equal(await flagged.count(), 1, 'one Chinese commit line is flagged');
+    // The panel was open already (with the Chinese draft of the last test, whose English lines are
+    // flagged too): wait for this run's English render, where the Chinese commit line is flagged.
+    await flagged.filter({ hasText: '支付步骤' }).first().waitFor({ timeout: 20_000 });
+    assert.equal(await flagged.count(), 1, `one Chinese commit line is flagged: ${JSON.stringify(await flagged.allInnerTexts())}`);
     assert.match((await flagged.first().innerText()).trim(), /支付步骤/);
     const source = frame.locator('#source');
     const edited = (await source.inputValue()).replace(/^Hi Jane,/, 'Hi Jane, thanks for Tuesday\'s call!');
