@@ -24,6 +24,8 @@ export interface ClientsEntry {
 }
 
 export const TYPING_DEBOUNCE_MS = 300;
+/** A clients file at least this big (UTF-16 code units of text, or bytes) is announced while read, for a progress bar. */
+export const LARGE_FILE_SIZE = 512 * 1024;
 
 
 export class ClientsStore implements vscode.Disposable {
@@ -31,6 +33,9 @@ export class ClientsStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when any clients file appeared, disappeared or changed. */
   readonly onDidChange = this.changed.event;
+  private readonly largeRead = new vscode.EventEmitter<Thenable<void>>();
+  /** Fires with the pending read when a large clients file is read and parsed (views show progress while it runs). */
+  readonly onDidStartLargeRead = this.largeRead.event;
   private entries = new Map<string, ClientsEntry>();
   private watchers: vscode.Disposable[] = [];
   private loading: Promise<void> | undefined;
@@ -41,6 +46,7 @@ export class ClientsStore implements vscode.Disposable {
   constructor(private readonly config: Configuration, private readonly log: Logger) {
     this.disposables.push(
       this.changed,
+      this.largeRead,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidateAll()),
       config.onDidChange(() => this.invalidateAll()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -173,7 +179,8 @@ export class ClientsStore implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
     if (document) {
       if (old && old.uri.toString() === key && old.documentVersion === document.version) return old;
-      return this.entry(folder, uri, document.getText(), document.version);
+      const text = document.getText();
+      return this.whileAnnounced(text.length, () => this.entry(folder, uri, text, document.version));
     }
     let bytes: Uint8Array;
     try {
@@ -192,7 +199,20 @@ export class ClientsStore implements vscode.Disposable {
       return undefined;
     }
     if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;
-    return this.entry(folder, uri, text, undefined);
+    return this.whileAnnounced(bytes.length, () => this.entry(folder, uri, text, undefined));
+  }
+
+  /** Runs `parse`; for a large file, first tells the views (and lets them show progress before the parse holds the host). */
+  private async whileAnnounced(size: number, parse: () => ClientsEntry): Promise<ClientsEntry> {
+    if (size < LARGE_FILE_SIZE) return parse();
+    let done: () => void = () => undefined;
+    this.largeRead.fire(new Promise<void>((resolve) => (done = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      return parse();
+    } finally {
+      done();
+    }
   }
 
   private entry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string, documentVersion: number | undefined): ClientsEntry {

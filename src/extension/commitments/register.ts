@@ -79,6 +79,8 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     running = running.then(update).catch((e: unknown) => services.log.error(`commitments: ${String(e)}`));
   };
   context.subscriptions.push(services.store.onDidChange(refresh), services.onDidGrantTrust(refresh));
+  // A large clients file takes a while to read: the view shows a progress bar meanwhile.
+  context.subscriptions.push(services.store.onDidStartLargeRead((reading) => void vscode.window.withProgress({ location: { viewId: COMMITMENTS_VIEW } }, () => reading)));
 
   const setDone = async (node: CommitmentNode, done: boolean): Promise<void> => {
     const today = services.today();

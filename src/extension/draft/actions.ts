@@ -15,6 +15,8 @@ import { createExclusive, firstFreeName, saveNew } from '../../core/project/save
 import { clientSlug } from '../../core/records/naming';
 import { saveRecord, updatesDir } from '../../core/records/store';
 import type { CopyFormat } from '../../shared/protocol';
+import { worded } from '../edits/wording';
+import { requireTrust } from '../trust';
 import type { DraftPanel, Session } from './panel';
 
 export interface ActionEnv {
@@ -142,18 +144,20 @@ export class PanelActions {
 
   /** Save record (updates) or save document (handover): a new file, never an overwrite. */
   async save(panel: DraftPanel): Promise<void> {
+    requireTrust(vscode.l10n.t('Saving the record'));
     const s = panel.session;
     let written: vscode.Uri;
     if (s.source.kind === 'update') {
       const dir = await this.env.projectDir();
       if (!dir || !s.draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
-      written = vscode.Uri.file(await saveRecord(updatesDir(dir.fsPath), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown }));
+      const within = (await this.env.workspaceRoot())?.fsPath;
+      written = vscode.Uri.file(await worded(saveRecord(updatesDir(dir.fsPath), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown }, { within })));
     } else {
       const root = await this.env.workspaceRoot();
       if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));
       const wanted = vscode.Uri.joinPath(root, ...s.source.suggestedRecordPath.split(/[\\/]/)).fsPath;
       const text = s.markdown.endsWith('\n') ? s.markdown : `${s.markdown}\n`;
-      written = vscode.Uri.file(await saveNew(path.dirname(wanted), (taken) => firstFreeName(path.basename(wanted), taken), text));
+      written = vscode.Uri.file(await worded(saveNew(path.dirname(wanted), (taken) => firstFreeName(path.basename(wanted), taken), text, { within: root.fsPath })));
     }
     this.last = { kind: 'save', detail: written.fsPath };
     const rel = vscode.workspace.asRelativePath(written);

@@ -14,6 +14,7 @@ import type { Period } from '../../core/git/types';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import type { DraftOptions } from '../../shared/protocol';
 import type { DraftSettings } from '../config';
+import { isTrusted } from '../trust';
 
 /** Where the clients file is and what it says. */
 export interface ClientsSnapshot {
@@ -59,7 +60,7 @@ function roots(clientsUri: vscode.Uri): string[] {
 export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
   const s = req.settings;
   const gathered = await gatherDraftInput({
-    roots: req.useGit ? roots(req.clients.uri) : [],
+    roots: req.useGit && isTrusted() ? roots(req.clients.uri) : [],
     clientsText: req.clients.text,
     projectDir: projectDirOf(req.clients.uri).fsPath,
     client: req.client,

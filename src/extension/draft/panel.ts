@@ -10,6 +10,7 @@ import { parsePageToHost } from '../../shared/protocol';
 import type { PanelActions } from './actions';
 import { pageHtml, webviewOptions } from './html';
 import { panelLabels } from './labels';
+import { requireTrust } from '../trust';
 
 export const VIEW_TYPE = 'clientPulse.draft';
 
@@ -159,11 +160,13 @@ export class DraftPanel {
         await this.host.actions.openMail(this);
         return;
       case 'saveEml':
+        requireTrust(vscode.l10n.t('Saving the .eml file'));
         s.markdown = m.markdown;
         s.subject = m.subject;
         await this.host.actions.saveEml(this);
         return;
       case 'saveRecord':
+        requireTrust(vscode.l10n.t('Saving the record'));
         s.markdown = m.markdown;
         s.subject = m.subject;
         await this.host.actions.save(this);

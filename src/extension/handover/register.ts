@@ -23,6 +23,8 @@ import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
 import type { DraftSettings } from '../config';
 import { openDocumentPanel, type DraftServices } from '../draft/register';
+import { worded } from '../edits/wording';
+import { isTrusted, requireTrust } from '../trust';
 
 export const HANDOVER_COMMAND = 'clientPulse.generateHandover';
 
@@ -81,7 +83,7 @@ function parseArgs(arg: unknown): HandoverArgs | undefined {
 }
 
 function roots(clientsUri: vscode.Uri): string[] {
-  if (!vscode.workspace.isTrusted) return [];
+  if (!isTrusted()) return [];
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   return folders.length > 0 ? folders : [path.dirname(path.dirname(clientsUri.fsPath))];
 }
@@ -282,7 +284,8 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   });
   const result: HandoverResult = { title: doc.title, markdown: doc.markdown, clients: doc.clients.map((c) => c.client), suggestedRecordPath: relative };
   if (args?.save) {
-    const uri = vscode.Uri.file(await saveHandover(dir.fsPath, today, doc.from.name, doc.markdown));
+    requireTrust(vscode.l10n.t('Saving the handover notes'));
+    const uri = vscode.Uri.file(await worded(saveHandover(dir.fsPath, today, doc.from.name, doc.markdown, { within: vscode.workspace.getWorkspaceFolder(snapshot.uri)?.uri.fsPath })));
     result.saved = uri.fsPath;
     services.log.info(`handover: saved ${uri.fsPath}`);
   }
