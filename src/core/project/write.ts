@@ -286,6 +286,34 @@ export async function replaceFile(file: string, content: string | Uint8Array, op
 }
 
 /**
+ * Checks that `content` could replace `file` now, without touching it: the same checks as
+ * {@link replaceFile} (link targets inside `within`, write permission) and the bytes written to a
+ * temp file in its folder and removed again, so a full disk is found before an editor writes the
+ * file in place (VS Code's save truncates first and does not write atomically).
+ */
+export async function probeReplace(file: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const data = bytesOf(content);
+  try {
+    const real = await fs.realpath(file);
+    if (options.within !== undefined) {
+      const root = path.resolve(options.within);
+      if (!isInside(path.resolve(file), root)) throw new WriteError('outside-workspace', 'change', file, { path: file, real: file, within: root });
+      checkContained(real, await fs.realpath(root), root, file, 'change', file);
+    }
+    const st = await fs.stat(real);
+    if (!st.isFile()) throw new WriteError('not-a-file', 'change', file);
+    if ((st.mode & 0o222) === 0) throw new WriteError('read-only', 'change', file);
+    await fs.access(real, constants.W_OK).catch((e: unknown) => {
+      throw classify(e, 'change', file, true);
+    });
+    await fs.rm(await writeTemp(path.dirname(real), data, 0o600, options.write ?? writeAll), { force: true });
+  } catch (e) {
+    if (errno(e) === 'ENOENT') throw new WriteError('missing', 'change', file);
+    throw classify(e instanceof WriteError && e.file !== file ? new WriteError(e.problem, 'change', file, e.via, e.detail) : e, 'change', file, false);
+  }
+}
+
+/**
  * Creates `file` (and its folders) with `content`, atomically and exclusively: resolves to the
  * real path written, or undefined (writing nothing) when something already has that name — a
  * file, a folder or a link, dangling or not. New files get mode 0666 less the umask.

@@ -3,9 +3,11 @@
  *
  * - A file open in an editor is changed with a `WorkspaceEdit` computed against the document's
  *   current text (so unsaved changes are respected and the change is undoable). A document that
- *   had no unsaved changes is saved afterwards, and the bytes on disk are checked against the
- *   buffer: when the save failed or left other bytes (a full disk), the change is taken back in
- *   the editor and the user is told; one that had unsaved changes stays unsaved (the user's choice).
+ *   had no unsaved changes is saved afterwards: first the new bytes are written once to a temp
+ *   file beside it (VS Code's save truncates and writes in place, so a full disk or a read-only
+ *   file is found before it starts), then after the save the bytes on disk are checked against
+ *   the buffer: when they differ, the change is taken back in the editor and the user is told.
+ *   A document that had unsaved changes stays unsaved (the user's choice).
  * - A file not open anywhere is changed byte-exactly on disk: decoded as UTF-8 (BOM kept as
  *   U+FEFF), edited (core's applyEdits), encoded again, and written atomically by
  *   core/project/write (temp file, fsync, rename; the original untouched on any failure), only if
@@ -17,7 +19,7 @@ import * as vscode from 'vscode';
 import { applyEdits } from '../../core/clients/edits';
 import type { TextEdit } from '../../core/clients/model';
 import { ClientsFileDecodeError, decodeClientsFile } from '../../core/project/clientsFile';
-import { createFile, replaceFile } from '../../core/project/write';
+import { createFile, probeReplace, replaceFile } from '../../core/project/write';
 import { requireTrust } from '../trust';
 import { worded } from './wording';
 
@@ -107,6 +109,9 @@ async function editNow(uri: vscode.Uri, compute: (text: string) => readonly Text
     const before = document.getText();
     const edits = compute(before);
     if (!edits || edits.length === 0) return false;
+    if (document.version !== version) throw new EditError(vscode.l10n.t('The file changed while it was being edited; try again.'));
+    // The editor's save writes in place: find a full disk or a read-only file before it starts.
+    if (!wasDirty && uri.scheme === 'file') await worded(probeReplace(uri.fsPath, applyEdits(before, edits), { within: workspaceOf(uri) }));
     if (document.version !== version) throw new EditError(vscode.l10n.t('The file changed while it was being edited; try again.'));
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { applyEdits, changeDueDate, markDone, markUndone } from '../../../src/core/clients/edits';
 import { parseClients } from '../../../src/core/clients/parse';
 import { saveHandover } from '../../../src/core/handover/store';
-import { createFile, describeWriteError, replaceFile, WriteError, writeFile, type WriteBytes } from '../../../src/core/project/write';
+import { createFile, describeWriteError, probeReplace, replaceFile, WriteError, writeFile, type WriteBytes } from '../../../src/core/project/write';
 import { saveRecord } from '../../../src/core/records/store';
 import { tempDir } from '../../support/temp';
 
@@ -103,6 +103,18 @@ describe('project: atomic writes', () => {
     const e = await replaceFile(file, 'new\n').then(() => undefined, (x: unknown) => x);
     assert.ok(e instanceof WriteError && e.problem === 'read-only', String(e));
     assert.match(describeWriteError(e, (p) => path.basename(p)), /^clients\.md is read-only; it was not changed\. Make it writable/);
+    assert.equal(fs.readFileSync(file, 'utf8'), CLIENTS);
+    assert.deepEqual(fs.readdirSync(dir), ['clients.md']);
+  });
+
+  it('probeReplace finds a read-only file or a failing disk and changes nothing', async () => {
+    const dir = tempDir('write');
+    const file = path.join(dir, 'clients.md');
+    fs.writeFileSync(file, CLIENTS);
+    await probeReplace(file, `${CLIENTS}more\n`, { within: dir });
+    await assert.rejects(probeReplace(file, 'x', { write: failingWrite('ENOSPC') }), rejectsWith('disk-full'));
+    fs.chmodSync(file, 0o444);
+    await assert.rejects(probeReplace(file, 'x'), rejectsWith('read-only'));
     assert.equal(fs.readFileSync(file, 'utf8'), CLIENTS);
     assert.deepEqual(fs.readdirSync(dir), ['clients.md']);
   });
@@ -269,6 +281,9 @@ describe('project: a real full disk and a read-only disk (tmpfs)', function () {
     assert.ok(e instanceof WriteError && e.problem === 'disk-full', String(e));
     assert.equal(describeWriteError(e, (p) => path.basename(p)), 'The disk is full; clients.md was not changed. Free some space and try again.');
     assert.equal(fs.readFileSync(file, 'utf8'), big);
+    assert.deepEqual(fs.readdirSync(path.join(ws, '.project')).sort(), ['clients.md', 'updates']);
+    // The check before an editor's in-place save finds it too.
+    await assert.rejects(probeReplace(file, ticked, { within: ws }), rejectsWith('disk-full'));
     assert.deepEqual(fs.readdirSync(path.join(ws, '.project')).sort(), ['clients.md', 'updates']);
     await assert.rejects(saveRecord(path.join(ws, '.project', 'updates'), { ...draft, markdown: 'x'.repeat(20_000) }, { sent: '2026-11-20' }, { within: ws }), rejectsWith('disk-full'));
     assert.deepEqual(fs.readdirSync(path.join(ws, '.project', 'updates')), []);
