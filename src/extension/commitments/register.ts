@@ -82,15 +82,19 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
   // A large clients file takes a while to read: the view shows a progress bar meanwhile.
   context.subscriptions.push(services.store.onDidStartLargeRead((reading) => void vscode.window.withProgress({ location: { viewId: COMMITMENTS_VIEW } }, () => reading)));
 
-  const setDone = async (node: CommitmentNode, done: boolean): Promise<void> => {
+  /** Resolves to the error shown, if the change could not be made. */
+  const setDone = async (node: CommitmentNode, done: boolean): Promise<string | undefined> => {
     const today = services.today();
+    let shown: string | undefined;
     try {
       await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
+      shown = vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(shown);
     }
     // Redraw from the file: a refused or impossible change puts the checkbox back.
     services.store.refresh();
+    return shown;
   };
 
   context.subscriptions.push(
@@ -166,8 +170,9 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
         await running;
         const node = typeof label === 'string' ? findCommitment(tree, label) : undefined;
         if (!node || node.kind !== 'commitment') throw new Error(`no commitment labelled ${String(label)}`);
-        await setDone(node, checked === true);
+        const error = await setDone(node, checked === true);
         await running;
+        return error;
       }),
     );
   }

@@ -107,7 +107,11 @@ export class DraftPanel {
     void this.panel.webview.postMessage(message);
   }
 
+  /** For tests: the last notice shown in the page. */
+  lastNotice: { level: 'info' | 'warning' | 'error'; text: string } | undefined;
+
   notify(level: 'info' | 'warning' | 'error', text: string): void {
+    this.lastNotice = { level, text };
     this.send({ type: 'notice', level, text });
   }
 

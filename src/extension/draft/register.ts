@@ -152,6 +152,7 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
           visible: p.panel.visible,
           session: p.session,
           lastAction: actions.last,
+          notice: p.lastNotice,
         })),
       ),
       vscode.commands.registerCommand(TEST_POST_COMMAND, async (key: string, message: unknown) => {
