@@ -185,6 +185,25 @@ describe('Writes (extension host): full disk, concurrent ticks, links out of the
     }
   });
 
+  it('a large clients file (over 512 KiB) is read with a progress bar on the view, and a tick on it is written', async () => {
+    const dir = path.join(workspaceRoot(), '.project', `large-${process.pid}`);
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      const big = CLIENTS + Array.from({ length: 12_000 }, (_, i) => `- [x] Archived item number ${i} with some words in it done:2026-01-01`).join('\n') + '\n';
+      assert.ok(Buffer.byteLength(big) > 512 * 1024);
+      const before = await vscode.commands.executeCommand<number>('clientPulse.test.commitmentsProgress');
+      const file = await useFolder(dir, big);
+      await rowIs('Second thing', false);
+      const after = await vscode.commands.executeCommand<number>('clientPulse.test.commitmentsProgress');
+      assert.ok(after > before, `the view showed progress (${before} → ${after})`);
+      assert.equal(await vscode.commands.executeCommand(CHECK, 'Second thing', true), undefined);
+      assert.match(fs.readFileSync(file, 'utf8'), /^- \[x\] Second thing due:2026-12-04 .*2026-11-20/m);
+      await rowIs('Third thing', false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('Save record into a symlinked .project/updates that leads out of the workspace is refused and says why', async () => {
     const updates = path.join(workspaceRoot(), '.project', 'updates');
     const aside = `${updates}.aside-${process.pid}`;

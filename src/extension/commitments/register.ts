@@ -22,6 +22,8 @@ export const TEST_VIEW_COMMAND = 'clientPulse.test.commitmentsView';
 export const TEST_TOOLTIP_COMMAND = 'clientPulse.test.commitmentTooltip';
 /** Test mode only: tick or untick the item with this label as the checkbox does. */
 export const TEST_CHECK_COMMAND = 'clientPulse.test.checkCommitment';
+/** Test mode only: how many times the view showed its progress bar for a large clients file. */
+export const TEST_PROGRESS_COMMAND = 'clientPulse.test.commitmentsProgress';
 
 const STATE_FILTER = 'clientPulse.commitments.filter';
 const STATE_SHOW_DONE = 'clientPulse.commitments.showDone';
@@ -80,7 +82,13 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
   };
   context.subscriptions.push(services.store.onDidChange(refresh), services.onDidGrantTrust(refresh));
   // A large clients file takes a while to read: the view shows a progress bar meanwhile.
-  context.subscriptions.push(services.store.onDidStartLargeRead((reading) => void vscode.window.withProgress({ location: { viewId: COMMITMENTS_VIEW } }, () => reading)));
+  let progressShown = 0;
+  context.subscriptions.push(
+    services.store.onDidStartLargeRead((reading) => {
+      progressShown++;
+      void vscode.window.withProgress({ location: { viewId: COMMITMENTS_VIEW } }, () => reading);
+    }),
+  );
 
   /** Resolves to the error shown, if the change could not be made. */
   const setDone = async (node: CommitmentNode, done: boolean): Promise<string | undefined> => {
@@ -166,6 +174,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
         source.dispose();
         return item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
       }),
+      vscode.commands.registerCommand(TEST_PROGRESS_COMMAND, () => progressShown),
       vscode.commands.registerCommand(TEST_CHECK_COMMAND, async (label: unknown, checked: unknown) => {
         await running;
         const node = typeof label === 'string' ? findCommitment(tree, label) : undefined;
