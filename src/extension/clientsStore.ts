@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Client, ClientsFile } from '../core/clients/model';
 import { parseClients } from '../core/clients/parse';
 import { ClientsFileDecodeError, decodeClientsFile } from '../core/project/clientsFile';
+import { ContextKey } from './commandIds';
 import type { Configuration } from './config';
 import type { Logger } from './log';
 
@@ -180,39 +181,53 @@ export class ClientsStore implements vscode.Disposable {
     if (document) {
       if (old && old.uri.toString() === key && old.documentVersion === document.version) return old;
       const text = document.getText();
-      return this.whileAnnounced(text.length, () => this.entry(folder, uri, text, document.version));
+      const done = text.length >= LARGE_FILE_SIZE ? await this.announce() : undefined;
+      try {
+        return this.entry(folder, uri, text, document.version);
+      } finally {
+        done?.();
+      }
     }
-    let bytes: Uint8Array;
+    const size = await vscode.workspace.fs.stat(uri).then((s) => s.size, () => undefined);
+    if (size === undefined) return undefined;
+    const done = size >= LARGE_FILE_SIZE ? await this.announce() : undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return undefined;
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        return undefined;
+      }
+      let text: string;
+      try {
+        text = decodeClientsFile(bytes, uri.fsPath);
+      } catch (e) {
+        // Refused as in the CLI (a lenient decoding would show garbled names with no warning).
+        if (!(e instanceof ClientsFileDecodeError)) throw e;
+        this.log.error(e.message);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse cannot read it: {0}', e.message));
+        return undefined;
+      }
+      if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;
+      return this.entry(folder, uri, text, undefined);
+    } finally {
+      done?.();
     }
-    let text: string;
-    try {
-      text = decodeClientsFile(bytes, uri.fsPath);
-    } catch (e) {
-      // Refused as in the CLI (a lenient decoding would show garbled names with no warning).
-      if (!(e instanceof ClientsFileDecodeError)) throw e;
-      this.log.error(e.message);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse cannot read it: {0}', e.message));
-      return undefined;
-    }
-    if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;
-    return this.whileAnnounced(bytes.length, () => this.entry(folder, uri, text, undefined));
   }
 
-  /** Runs `parse`; for a large file, first tells the views (and lets them show progress before the parse holds the host). */
-  private async whileAnnounced(size: number, parse: () => ClientsEntry): Promise<ClientsEntry> {
-    if (size < LARGE_FILE_SIZE) return parse();
+  /**
+   * Tells the views a large file is being read (they show progress) and waits for one round trip
+   * to the window, so that their progress is on screen before the parse holds the host. Returns
+   * the function that ends it.
+   */
+  private async announce(): Promise<() => void> {
     let done: () => void = () => undefined;
     this.largeRead.fire(new Promise<void>((resolve) => (done = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    try {
-      return parse();
-    } finally {
+    await vscode.commands.executeCommand('setContext', ContextKey.ReadingClientsFile, true);
+    return () => {
       done();
-    }
+      void vscode.commands.executeCommand('setContext', ContextKey.ReadingClientsFile, false);
+    };
   }
 
   private entry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string, documentVersion: number | undefined): ClientsEntry {
