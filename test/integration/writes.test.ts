@@ -169,6 +169,40 @@ describe('Writes (extension host): full disk, concurrent ticks, links out of the
     });
   }
 
+  it('when the disk fills up during the editor\'s own save, the check after it says so, takes the tick back and puts the file back', async function () {
+    const mounted = mountTmpfs();
+    if (typeof mounted !== 'string') {
+      console.log(`      skipped: ${mounted.reason}`);
+      this.skip();
+    }
+    const dir = mounted as string;
+    const filling = vscode.workspace.onWillSaveTextDocument((e) => {
+      if (e.document.uri.fsPath.startsWith(dir)) fill(dir);
+    });
+    // A file that ends 6 bytes before a page boundary: written in place, the tick needs one more page.
+    const n = (((4090 - Buffer.byteLength(CLIENTS) - 8) % 4096) + 4096) % 4096;
+    const padded = `${CLIENTS}<!--${'x'.repeat(n)}-->\n`;
+    assert.equal(Buffer.byteLength(padded) % 4096, 4090);
+    try {
+      const file = await useFolder(dir, padded);
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(document);
+      await rowIs('Second thing', false);
+      const error = await vscode.commands.executeCommand<string | undefined>(CHECK, 'Second thing', true);
+      assert.ok(error, 'the tick reports a failure');
+      assert.match(error, /clients\.md could not be saved \(is the disk full\?\): the editor's save failed half-way, so Client Pulse put the file back as it was/);
+      assert.equal(document.getText(), padded, 'the tick was taken back in the editor; the text is all there');
+      assert.equal(fs.readFileSync(file, 'utf8'), padded, 'the file the editor cut short holds its old bytes again');
+      await rowIs('Second thing', false);
+    } finally {
+      filling.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.getConfiguration('clientPulse').update('clientsFile', undefined, vscode.ConfigurationTarget.Workspace);
+      unmount(dir);
+    }
+  });
+
   it('three ticks asked at once are all written, none lost', async () => {
     const dir = path.join(workspaceRoot(), '.project', `ticks-${process.pid}`);
     fs.mkdirSync(dir, { recursive: true });

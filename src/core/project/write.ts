@@ -314,6 +314,32 @@ export async function probeReplace(file: string, content: string | Uint8Array, o
 }
 
 /**
+ * Puts `original` back into `file` in place, after a write by someone else (an editor's in-place
+ * save) failed half-way and left neither version: the bytes are written over the file's own blocks
+ * (no new space is needed when the broken file is at least as long), cut to length, flushed and
+ * read back. Never creates the file or follows a link at its name. Resolves to whether the file
+ * now holds `original`; it is only for a file that is broken already.
+ */
+export async function restoreInPlace(file: string, original: Uint8Array): Promise<boolean> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, constants.O_RDWR | constants.O_NOFOLLOW);
+  } catch {
+    return false;
+  }
+  try {
+    await handle.write(original, 0, original.length, 0);
+    await handle.truncate(original.length);
+    await handle.sync();
+  } catch {
+    return false;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  return sameBytes(await fs.readFile(file).catch(() => new Uint8Array()), original);
+}
+
+/**
  * Creates `file` (and its folders) with `content`, atomically and exclusively: resolves to the
  * real path written, or undefined (writing nothing) when something already has that name — a
  * file, a folder or a link, dangling or not. New files get mode 0666 less the umask.

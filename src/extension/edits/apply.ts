@@ -19,7 +19,7 @@ import * as vscode from 'vscode';
 import { applyEdits } from '../../core/clients/edits';
 import type { TextEdit } from '../../core/clients/model';
 import { ClientsFileDecodeError, decodeClientsFile } from '../../core/project/clientsFile';
-import { createFile, probeReplace, replaceFile } from '../../core/project/write';
+import { createFile, probeReplace, replaceFile, restoreInPlace } from '../../core/project/write';
 import { requireTrust } from '../trust';
 import { worded } from './wording';
 
@@ -63,8 +63,11 @@ async function diskHolds(document: vscode.TextDocument): Promise<boolean> {
   }
 }
 
-/** Saves `document` and checks the disk; on failure puts `before` back in the editor and throws. */
-async function saveVerified(document: vscode.TextDocument, before: string): Promise<void> {
+/**
+ * Saves `document` and checks the disk; on failure puts `before` back in the editor, puts the
+ * file's `original` bytes back on disk when the editor's in-place save left it broken, and throws.
+ */
+async function saveVerified(document: vscode.TextDocument, before: string, original: Uint8Array | undefined): Promise<void> {
   const saved = await document.save().then((ok) => ok, () => false);
   if (saved && !document.isDirty && (await diskHolds(document))) return;
   // Take the change back in the editor, so the view does not show it done; the user's text stays
@@ -73,10 +76,14 @@ async function saveVerified(document: vscode.TextDocument, before: string): Prom
   const undo = new vscode.WorkspaceEdit();
   undo.replace(document.uri, all, before);
   await vscode.workspace.applyEdit(undo);
+  const name = vscode.workspace.asRelativePath(document.uri, false);
+  if (original && document.uri.scheme === 'file' && (await restoreInPlace(document.uri.fsPath, original))) {
+    throw new EditError(vscode.l10n.t('{0} could not be saved (is the disk full?): the editor\'s save failed half-way, so Client Pulse put the file back as it was. The change was taken back; try again once the problem is fixed.', name));
+  }
   throw new EditError(
     vscode.l10n.t(
       '{0} could not be saved: the file on disk is not what the editor holds (is the disk full or the file read-only?). The change was taken back; your text is in the editor. Save it once the problem is fixed.',
-      vscode.workspace.asRelativePath(document.uri, false),
+      name,
     ),
   );
 }
@@ -110,15 +117,20 @@ async function editNow(uri: vscode.Uri, compute: (text: string) => readonly Text
     const edits = compute(before);
     if (!edits || edits.length === 0) return false;
     if (document.version !== version) throw new EditError(vscode.l10n.t('The file changed while it was being edited; try again.'));
-    // The editor's save writes in place: find a full disk or a read-only file before it starts.
-    if (!wasDirty && uri.scheme === 'file') await worded(probeReplace(uri.fsPath, applyEdits(before, edits), { within: workspaceOf(uri) }));
+    // The editor's save writes in place: find a full disk or a read-only file before it starts,
+    // and keep the bytes on disk to put back should it fail half-way all the same.
+    let original: Uint8Array | undefined;
+    if (!wasDirty && uri.scheme === 'file') {
+      await worded(probeReplace(uri.fsPath, applyEdits(before, edits), { within: workspaceOf(uri) }));
+      original = await vscode.workspace.fs.readFile(uri);
+    }
     if (document.version !== version) throw new EditError(vscode.l10n.t('The file changed while it was being edited; try again.'));
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) {
       edit.replace(uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
     }
     if (!(await vscode.workspace.applyEdit(edit))) throw new EditError(vscode.l10n.t('VS Code refused the edit of {0}.', uri.fsPath));
-    if (!wasDirty) await saveVerified(document, before);
+    if (!wasDirty) await saveVerified(document, before, original);
     return true;
   }
   const { bytes, text } = await readDisk(uri);

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { applyEdits, changeDueDate, markDone, markUndone } from '../../../src/core/clients/edits';
 import { parseClients } from '../../../src/core/clients/parse';
 import { saveHandover } from '../../../src/core/handover/store';
-import { createFile, describeWriteError, probeReplace, replaceFile, WriteError, writeFile, type WriteBytes } from '../../../src/core/project/write';
+import { createFile, describeWriteError, probeReplace, replaceFile, restoreInPlace, WriteError, writeFile, type WriteBytes } from '../../../src/core/project/write';
 import { saveRecord } from '../../../src/core/records/store';
 import { tempDir } from '../../support/temp';
 
@@ -117,6 +117,20 @@ describe('project: atomic writes', () => {
     await assert.rejects(probeReplace(file, 'x'), rejectsWith('read-only'));
     assert.equal(fs.readFileSync(file, 'utf8'), CLIENTS);
     assert.deepEqual(fs.readdirSync(dir), ['clients.md']);
+  });
+
+  it('restoreInPlace puts the old bytes back into a file an editor cut short, never through a link', async () => {
+    const dir = tempDir('write');
+    const file = path.join(dir, 'clients.md');
+    fs.writeFileSync(file, `${CLIENTS.slice(0, -20)}- [x] Loyalty bet`);
+    assert.equal(await restoreInPlace(file, Buffer.from(CLIENTS)), true);
+    assert.equal(fs.readFileSync(file, 'utf8'), CLIENTS);
+    fs.writeFileSync(path.join(dir, 'target.md'), 'other\n');
+    fs.symlinkSync(path.join(dir, 'target.md'), path.join(dir, 'link.md'));
+    assert.equal(await restoreInPlace(path.join(dir, 'link.md'), Buffer.from(CLIENTS)), false);
+    assert.equal(fs.readFileSync(path.join(dir, 'target.md'), 'utf8'), 'other\n');
+    assert.equal(await restoreInPlace(path.join(dir, 'missing.md'), Buffer.from(CLIENTS)), false);
+    assert.equal(fs.existsSync(path.join(dir, 'missing.md')), false);
   });
 
   it('a link at clients.md is followed to its file, which keeps being the link target', async () => {
