@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IsoDate } from '../../core/clients/model';
-import type { Draft } from '../../core/draft/types';
+import { draftEnvelope } from '../../core/draft/envelope';
+import type { Envelope } from '../../core/model';
 import { buildEml, mailtoUrl, markdownToHtmlDocument, markdownToText } from '../../core/export';
 import { createExclusive, firstFreeName, saveNew } from '../../core/project/save';
 import { clientSlug } from '../../core/records/naming';
@@ -35,26 +36,16 @@ export interface LastAction {
 }
 
 
-/** A Draft-shaped value for documents, so the e-mail builders can be shared. */
-export function draftOf(session: Session, today: IsoDate): Draft {
-  const subject = session.subject;
-  if (session.draft) return { ...session.draft, subject, markdown: session.markdown };
+/** The e-mail the session's text makes: the draft's recipients for an update, none for a document. */
+export function envelopeOf(session: Session): Envelope {
+  const edited = { subject: session.subject, markdown: session.markdown };
+  if (session.draft) return draftEnvelope(session.draft, edited);
   const language = session.source.kind === 'document' ? session.source.language : session.options.language;
-  return {
-    client: session.source.kind === 'update' ? session.source.client : '',
-    language,
-    audience: session.options.audience,
-    period: session.source.kind === 'update' ? session.source.period : { since: today, until: today },
-    today,
-    subject,
-    to: [],
-    cc: [],
-    greeting: '',
-    status: { status: 'on-track', reasons: [], overridden: false },
-    sections: [],
-    signOff: '',
-    markdown: session.markdown,
-  };
+  return { to: [], cc: [], subject: session.subject, language, text: session.markdown };
+}
+
+function clientOf(session: Session): string {
+  return session.source.kind === 'update' ? session.source.client : '';
 }
 
 export class PanelActions {
@@ -68,7 +59,7 @@ export class PanelActions {
   async copy(panel: DraftPanel, format: CopyFormat): Promise<void> {
     const s = panel.session;
     if (format === 'html') {
-      const html = markdownToHtmlDocument(s.markdown, s.subject, draftOf(s, this.env.today()).language);
+      const html = markdownToHtmlDocument(s.markdown, s.subject, envelopeOf(s).language);
       const requestId = this.nextRequest++;
       this.richRequests.set(requestId, html);
       panel.send({ type: 'richCopy', html, text: markdownToText(s.markdown), requestId });
@@ -99,8 +90,8 @@ export class PanelActions {
   }
 
   async openMail(panel: DraftPanel): Promise<void> {
-    const draft = draftOf(panel.session, this.env.today());
-    const url = mailtoUrl(draft, { markdown: panel.session.markdown });
+    const envelope = envelopeOf(panel.session);
+    const url = mailtoUrl(envelope);
     if (url) {
       this.last = { kind: 'mailto', detail: url };
       const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
@@ -108,9 +99,9 @@ export class PanelActions {
       return;
     }
     // Too long for a mailto: URL in every mail client: hand over an .eml file instead.
-    const eml = await buildEml(draft, { markdown: panel.session.markdown });
+    const eml = await buildEml(envelope);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'client-pulse-'));
-    const file = path.join(dir, `${this.env.today()}-${clientSlug(draft.client || draft.subject)}.eml`);
+    const file = path.join(dir, `${this.env.today()}-${clientSlug(clientOf(panel.session) || envelope.subject)}.eml`);
     await createExclusive(file, eml);
     this.last = { kind: 'mailEml', detail: file };
     panel.notify('info', vscode.l10n.t('The update is too long for a mail link, so it was saved as {0} and opened in your mail app.', file));
@@ -120,9 +111,8 @@ export class PanelActions {
 
   async saveEml(panel: DraftPanel): Promise<void> {
     const s = panel.session;
-    const draft = draftOf(s, this.env.today());
     const dir = await this.env.projectDir();
-    const name = `${this.env.today()}-${clientSlug(draft.client || s.title)}.eml`;
+    const name = `${this.env.today()}-${clientSlug(clientOf(s) || s.title)}.eml`;
     const defaultUri = dir ? vscode.Uri.joinPath(dir, 'updates', name) : undefined;
     const target = await vscode.window.showSaveDialog({
       defaultUri,
@@ -131,7 +121,7 @@ export class PanelActions {
       title: vscode.l10n.t('Save the update as an e-mail file'),
     });
     if (!target) return;
-    const eml = await buildEml(draft, { markdown: s.markdown });
+    const eml = await buildEml(envelopeOf(s));
     if (!(await this.env.writeNewFile(target, eml))) {
       panel.notify('error', vscode.l10n.t('{0} already exists and was left as it is. Choose another name.', target.fsPath));
       return;
@@ -147,7 +137,7 @@ export class PanelActions {
     if (s.source.kind === 'update') {
       const dir = await this.env.projectDir();
       if (!dir || !s.draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
-      written = vscode.Uri.file(await saveRecord(updatesDir(dir.fsPath), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown }));
+      written = vscode.Uri.file(await saveRecord(updatesDir(dir.fsPath), { ...s.draft, subject: s.subject, markdown: s.markdown }, { sent: this.env.today(), markdown: s.markdown }));
     } else {
       const root = await this.env.workspaceRoot();
       if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));
