@@ -9,7 +9,7 @@ import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey } from '../commandIds';
 import { addCommitment as addCommitmentEdits, metadataInTitle, type NewCommitment } from '../../core/clients/edits';
 import type { Services } from '../services';
-import { askDueDate, dateProblem } from './inputs';
+import { askDueDate, dateProblem } from '../inputs';
 
 /** What is wrong with a commitment title as typed, or undefined. */
 function titleProblem(v: string): string | undefined {
