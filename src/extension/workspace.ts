@@ -43,9 +43,13 @@ export function workspaceFolderOf(clientsUri: vscode.Uri | undefined): vscode.Ur
   return (clientsUri && vscode.workspace.getWorkspaceFolder(clientsUri)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
-/** The language a new document is written in: the client's, else the setting, else VS Code's display language. */
+/** VS Code's display language as a document language: a Chinese UI (`zh-cn`, `zh-tw`…) writes Chinese. */
+export function uiLanguage(): Language {
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The language a new document is written in: the client's, else the setting, else the UI's. */
 export function documentLanguage(setting: Settings['language'], client?: Client): Language {
   if (client?.language) return client.language;
-  if (setting !== 'auto') return setting;
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return setting !== 'auto' ? setting : uiLanguage();
 }
