@@ -5,23 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { draftEnvelope } from '../../core/draft/envelope';
-import type { IsoDate } from '../../core/model';
 import { saveRecord, updatesDir } from '../../core/records/store';
 import type { DraftOptions } from '../../shared/protocol';
-import type { Settings } from '../config';
-import type { Logger } from '../log';
 import type { PanelProvider, Persisted, Recomposed, Session } from '../panel/types';
-import { projectDirOf, requireClientsFile, type ClientsSnapshot } from '../workspace';
+import type { DocumentCommandServices } from '../services';
+import { projectDirOf, requireClientsFile } from '../workspace';
 import { composeUpdate } from './compose';
 
 /** What this feature needs from the shell. */
-export interface DraftServices {
-  today(): IsoDate;
-  log: Logger;
-  /** The workspace's clients file, read now; undefined when there is none. */
-  clientsFile(): Promise<ClientsSnapshot | undefined>;
-  settings(scope: vscode.Uri | undefined): Settings;
-}
+export type DraftServices = DocumentCommandServices;
 
 export function updateTitle(client: string, label: string): string {
   return vscode.l10n.t('Update: {0} ({1})', client, label);

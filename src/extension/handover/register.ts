@@ -21,23 +21,16 @@ import { handoverDir } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
-import type { Settings } from '../config';
 import { offerWithoutGit } from '../gitFallback';
-import type { Logger } from '../log';
 import type { PanelService } from '../panel/service';
-import { documentLanguage, historyRoots, projectDirOf, requireClientsFile, type ClientsSnapshot } from '../workspace';
+import type { DocumentCommandServices } from '../services';
+import { documentLanguage, historyRoots, projectDirOf, requireClientsFile } from '../workspace';
 import { documentProvider, handoverSession, saveNotes } from './provider';
 
 export const HANDOVER_COMMAND = 'clientPulse.generateHandover';
 
 /** What this feature needs from the shell. */
-export interface HandoverServices {
-  today(): IsoDate;
-  log: Logger;
-  /** The workspace's clients file, read now; undefined when there is none. */
-  clientsFile(): Promise<ClientsSnapshot | undefined>;
-  settings(scope: vscode.Uri | undefined): Settings;
-}
+export type HandoverServices = DocumentCommandServices;
 
 export interface HandoverArgs {
   from?: string;
