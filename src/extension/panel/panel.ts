@@ -5,10 +5,10 @@
  * depends on the source (its e-mail, save, composing again) is its provider's.
  */
 import * as vscode from 'vscode';
-import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, PanelSource, PanelState } from '../../shared/protocol';
+import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
 import { pageHtml, webviewOptions } from './html';
-import { panelLabels } from './labels';
+import { panelKey, panelState } from './session';
 import type { PanelActions, PanelLog, PanelProvider, PanelView, Session } from './types';
 
 export const VIEW_TYPE = 'clientPulse.draft';
@@ -51,19 +51,7 @@ export class Panel implements PanelView {
 
   /** The snapshot the page gets. */
   state(): PanelState {
-    const s = this.session;
-    return {
-      source: s.source,
-      title: s.title,
-      subject: s.subject,
-      generated: s.generated,
-      markdown: s.markdown,
-      draft: s.draft,
-      options: s.options,
-      warnings: s.warnings ?? [],
-      labels: panelLabels(),
-      settings: this.host.settings(),
-    };
+    return panelState(this.session, this.host.settings());
   }
 
   /** Replaces the session (a new period or document for the same key) and tells the page. */
@@ -170,8 +158,4 @@ export class Panel implements PanelView {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-export function panelKey(source: PanelSource): string {
-  return source.kind === 'update' ? `update:${source.client.toLowerCase()}` : `document:${source.suggestedRecordPath.toLowerCase()}`;
 }

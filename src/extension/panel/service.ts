@@ -12,7 +12,8 @@ import type { PanelSettings, PanelSource } from '../../shared/protocol';
 import { parsePageToHost, parsePersistedState } from '../../shared/protocol';
 import { projectDirOf, type ClientsSnapshot } from '../workspace';
 import { Actions, type LastAction } from './actions';
-import { Panel, panelKey, VIEW_TYPE, type PanelHost } from './panel';
+import { Panel, VIEW_TYPE, type PanelHost } from './panel';
+import { panelKey } from './session';
 import type { PanelLog, PanelProvider, Session } from './types';
 
 /** Test mode only (not in package.json): the open panels' state. */

@@ -1,31 +1,16 @@
 /**
- * The panel service's narrow interfaces: what a session holds, what a feature that opens panels
- * provides (`PanelProvider`: its sessions' e-mail, save, composition again, restoration), and
- * what the host of one panel and its actions see of each other. Types only, so every module of
- * the panel folder, and the features, import this file and none imports another's internals.
+ * The panel service's narrow interfaces: what a feature that opens panels provides
+ * (`PanelProvider`: its sessions' e-mail, save, composition again, restoration), and what the host
+ * of one panel and its actions see of each other. Types only (the session is `session.ts`'s), so
+ * the features import this file and none of the panel's internals.
  */
 import type * as vscode from 'vscode';
 import type { Draft } from '../../core/draft/types';
 import type { Envelope } from '../../core/model';
 import type { CopyFormat, DraftOptions, HostToPage, NoticeLevel, PanelSource } from '../../shared/protocol';
+import type { Session } from './session';
 
-/** What a panel shows and can regenerate. */
-export interface Session {
-  source: PanelSource;
-  title: string;
-  options: DraftOptions;
-  /** Undefined for documents, and when a restored draft could not be composed again. */
-  draft?: Draft;
-  /** The markdown the composer (or the handing feature) produced. */
-  generated: string;
-  /** The user's current text and subject. */
-  markdown: string;
-  subject: string;
-  /** False when git must not run (untrusted workspace): the draft comes from clients.md only. */
-  useGit: boolean;
-  /** What the user must know about how the draft was made (from the last composition). */
-  warnings?: string[];
-}
+export type { Session };
 
 /** A composed draft and the facts worth telling the user about it. */
 export interface Recomposed {
