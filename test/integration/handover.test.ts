@@ -94,10 +94,10 @@ describe('handover command (extension host)', function () {
     const saved: string[] = [];
     try {
       for (const body of [`${result.markdown}\nEdited by the lead.`, 'second save\n']) {
-        const answer = await vscode.commands.executeCommand<{ accepted: boolean }>('clientPulse.test.draftPost', open.key, { type: 'saveRecord', markdown: body, subject: open.session.subject });
+        const answer: { accepted: boolean } | undefined = await vscode.commands.executeCommand<{ accepted: boolean }>('clientPulse.test.draftPost', open.key, { type: 'saveRecord', markdown: body, subject: open.session.subject });
         assert.deepEqual(answer, { accepted: true });
-        const last = (await panels()).find((p) => p.key === open.key)?.lastAction;
-        assert.equal(last?.kind, 'save');
+        const last: PanelInfo['lastAction'] = (await panels()).find((p) => p.key === open.key)?.lastAction;
+        assert.ok(last?.kind === 'save', `saved (${JSON.stringify(last)})`);
         saved.push(last.detail);
         assert.equal(fs.readFileSync(last.detail, 'utf8'), body.endsWith('\n') ? body : `${body}\n`);
       }
