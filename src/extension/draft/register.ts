@@ -17,8 +17,6 @@ import { parsePeriodArgument, periodOf, type PeriodChoice } from './periods';
 import { periodLabel, pickClient, pickPeriod, rememberClient } from './pick';
 import { recompose, updateProvider, updateTitle, type DraftServices } from './provider';
 
-export type { DraftServices };
-
 export const DRAFT_COMMAND = 'clientPulse.draftUpdate';
 
 /** Arguments the command accepts (sidebar/status bar pass a client; tests pass a period too). */
