@@ -21,7 +21,7 @@ import type { TextEdit } from '../../core/clients/model';
 import { ClientsFileDecodeError, decodeClientsFile } from '../../core/project/clientsFile';
 import { createFile, probeReplace, replaceFile, restoreInPlace } from '../../core/project/write';
 import { requireTrust } from '../trust';
-import { worded } from './wording';
+import { worded } from '../writeErrors';
 
 /** A change the extension could not make; the message says why and what to do. */
 export class EditError extends Error {}

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { WriteError } from '../../core/project/write';
+import { WriteError } from '../core/project/write';
 
 function shown(p: string): string {
   const rel = vscode.workspace.asRelativePath(p, false);
