@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Client, ClientsFile } from '../core/clients/model';
 import { parseClients } from '../core/clients/parse';
 import { ClientsFileDecodeError, decodeClientsFile } from '../core/project/clientsFile';
+import { ContextKey } from './commandIds';
 import type { Configuration } from './config';
 import type { Logger } from './log';
 
@@ -24,6 +25,8 @@ export interface ClientsEntry {
 }
 
 export const TYPING_DEBOUNCE_MS = 300;
+/** A clients file at least this big (UTF-16 code units of text, or bytes) is announced while read, for a progress bar. */
+export const LARGE_FILE_SIZE = 512 * 1024;
 
 
 export class ClientsStore implements vscode.Disposable {
@@ -31,6 +34,9 @@ export class ClientsStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when any clients file appeared, disappeared or changed. */
   readonly onDidChange = this.changed.event;
+  private readonly largeRead = new vscode.EventEmitter<Thenable<void>>();
+  /** Fires with the pending read when a large clients file is read and parsed (views show progress while it runs). */
+  readonly onDidStartLargeRead = this.largeRead.event;
   private entries = new Map<string, ClientsEntry>();
   private watchers: vscode.Disposable[] = [];
   private loading: Promise<void> | undefined;
@@ -41,6 +47,7 @@ export class ClientsStore implements vscode.Disposable {
   constructor(private readonly config: Configuration, private readonly log: Logger) {
     this.disposables.push(
       this.changed,
+      this.largeRead,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidateAll()),
       config.onDidChange(() => this.invalidateAll()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -173,26 +180,54 @@ export class ClientsStore implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
     if (document) {
       if (old && old.uri.toString() === key && old.documentVersion === document.version) return old;
-      return this.entry(folder, uri, document.getText(), document.version);
+      const text = document.getText();
+      const done = text.length >= LARGE_FILE_SIZE ? await this.announce() : undefined;
+      try {
+        return this.entry(folder, uri, text, document.version);
+      } finally {
+        done?.();
+      }
     }
-    let bytes: Uint8Array;
+    const size = await vscode.workspace.fs.stat(uri).then((s) => s.size, () => undefined);
+    if (size === undefined) return undefined;
+    const done = size >= LARGE_FILE_SIZE ? await this.announce() : undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return undefined;
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        return undefined;
+      }
+      let text: string;
+      try {
+        text = decodeClientsFile(bytes, uri.fsPath);
+      } catch (e) {
+        // Refused as in the CLI (a lenient decoding would show garbled names with no warning).
+        if (!(e instanceof ClientsFileDecodeError)) throw e;
+        this.log.error(e.message);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse cannot read it: {0}', e.message));
+        return undefined;
+      }
+      if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;
+      return this.entry(folder, uri, text, undefined);
+    } finally {
+      done?.();
     }
-    let text: string;
-    try {
-      text = decodeClientsFile(bytes, uri.fsPath);
-    } catch (e) {
-      // Refused as in the CLI (a lenient decoding would show garbled names with no warning).
-      if (!(e instanceof ClientsFileDecodeError)) throw e;
-      this.log.error(e.message);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse cannot read it: {0}', e.message));
-      return undefined;
-    }
-    if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;
-    return this.entry(folder, uri, text, undefined);
+  }
+
+  /**
+   * Tells the views a large file is being read (they show progress) and waits for one round trip
+   * to the window, so that their progress is on screen before the parse holds the host. Returns
+   * the function that ends it.
+   */
+  private async announce(): Promise<() => void> {
+    let done: () => void = () => undefined;
+    this.largeRead.fire(new Promise<void>((resolve) => (done = resolve)));
+    await vscode.commands.executeCommand('setContext', ContextKey.ReadingClientsFile, true);
+    return () => {
+      done();
+      void vscode.commands.executeCommand('setContext', ContextKey.ReadingClientsFile, false);
+    };
   }
 
   private entry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string, documentVersion: number | undefined): ClientsEntry {

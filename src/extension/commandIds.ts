@@ -18,6 +18,8 @@ export const enum CommandId {
 export const enum ContextKey {
   HasClientsFile = 'clientPulse.hasClientsFile',
   ReadOnly = 'clientPulse.readOnly',
+  /** True while a large clients file is read and parsed. */
+  ReadingClientsFile = 'clientPulse.readingClientsFile',
 }
 
 export const COMMITMENTS_VIEW = 'clientPulse.commitments';

@@ -19,7 +19,8 @@ interface ItemSnapshot {
 interface PanelInfo {
   key: string;
   ready: boolean;
-  session: { markdown: string; warnings: string[]; draft?: { client: string } };
+  session: { markdown: string; subject: string; warnings: string[]; draft?: { client: string } };
+  notice?: { level: string; text: string };
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -84,6 +85,24 @@ describe('Restricted Mode (extension host, untrusted workspace)', function () {
     const result = await vscode.commands.executeCommand<{ markdown: string }>('clientPulse.generateHandover', { from: 'alice@agency.example', clients: ['Acme Retail'], save: false });
     assert.ok(result, 'the command returns the notes');
     assert.match(result.markdown, /Checkout p95 under 2 s on the payment step/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a Save record or Save .eml posted by the page is refused by the host, with a message; nothing is written', async () => {
+    const updates = path.join(root(), '.project', 'updates');
+    const before = fs.existsSync(updates) ? fs.readdirSync(updates).sort() : [];
+    await vscode.commands.executeCommand('clientPulse.draftUpdate', { client: 'Acme Retail', period: 'this-week' });
+    const panel = await waitFor('the Acme panel', async () =>
+      ((await vscode.commands.executeCommand<PanelInfo[]>('clientPulse.test.draftPanels')) ?? []).find((p) => p.ready && p.session.draft?.client === 'Acme Retail'),
+    );
+    for (const type of ['saveRecord', 'saveEml']) {
+      const posted = await vscode.commands.executeCommand<{ accepted: boolean }>('clientPulse.test.draftPost', panel.key, { type, markdown: panel.session.markdown, subject: panel.session.subject });
+      assert.equal(posted.accepted, true, 'the message itself is well-formed');
+      const after = ((await vscode.commands.executeCommand<PanelInfo[]>('clientPulse.test.draftPanels')) ?? []).find((p) => p.key === panel.key);
+      assert.equal(after?.notice?.level, 'error', `${type}: ${JSON.stringify(after?.notice)}`);
+      assert.match(after?.notice?.text ?? '', /is off in Restricted Mode/);
+    }
+    assert.deepEqual(fs.existsSync(updates) ? fs.readdirSync(updates).sort() : [], before, 'no record was written');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

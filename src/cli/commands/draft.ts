@@ -3,7 +3,6 @@
  * and `.project/clients.md` — the same draft the panel shows (both call `gatherDraftInput` and
  * `composeDraft`).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client, IsoDate, Language, Person } from '../../core/clients/model';
 import { findClient } from '../../core/clients/queries';
@@ -24,6 +23,8 @@ import { saveRecord, updatesDir } from '../../core/records/store';
 import { badDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { loadSettings } from '../settings';
+import { workspaceOf, writeFailure } from '../writes';
+import { writeFile } from '../../core/project/write';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
 
@@ -250,18 +251,16 @@ export const draft: Command = {
     const output = await render(d, format, client?.owner);
     if (values.out !== undefined) {
       const out = path.resolve(io.cwd, values.out);
-      try {
-        fs.writeFileSync(out, output);
-      } catch (e) {
-        throw new RuntimeError(`cannot write ${out}: ${(e as Error).message}`);
-      }
+      await writeFile(out, output).catch((e: unknown) => {
+        throw writeFailure(e, io.cwd);
+      });
       io.stderr.write(`Draft written to ${values.out}\n`);
     } else {
       io.stdout.write(typeof output === 'string' ? output : output.toString('utf8'));
     }
     if (values.save) {
-      const saved = await saveRecord(updatesDir(projectDir), d, { sent: io.today }).catch((e: unknown) => {
-        throw new RuntimeError(`cannot save the record: ${(e as Error).message}`);
+      const saved = await saveRecord(updatesDir(projectDir), d, { sent: io.today }, { within: workspaceOf(clientsFile.path) }).catch((e: unknown) => {
+        throw writeFailure(e, io.cwd);
       });
       io.stderr.write(`Record saved: ${path.relative(io.cwd, saved) || saved}\n`);
     }

@@ -13,9 +13,10 @@ import { handoverDir, saveHandover } from '../../core/handover/store';
 import { parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { loadSettings } from '../settings';
+import { workspaceOf, writeFailure } from '../writes';
+import { writeFile } from '../../core/project/write';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
-import * as fs from 'node:fs';
 
 const usage = `Usage: client-pulse handover --from PERSON [options]
 
@@ -110,18 +111,16 @@ export const handover: Command = {
     }
     if (values.out !== undefined) {
       const out = path.resolve(io.cwd, values.out);
-      try {
-        fs.writeFileSync(out, doc.markdown, 'utf8');
-      } catch (e) {
-        throw new RuntimeError(`cannot write ${out}: ${(e as Error).message}`);
-      }
+      await writeFile(out, doc.markdown).catch((e: unknown) => {
+        throw writeFailure(e, io.cwd);
+      });
       io.stderr.write(`Handover notes written to ${values.out}\n`);
     } else {
       io.stdout.write(doc.markdown);
     }
     if (values.save) {
-      const saved = await saveHandover(handoverDir(path.dirname(clientsFile.path)), io.today, doc.from.name, doc.markdown).catch((e: unknown) => {
-        throw new RuntimeError(`cannot save the handover: ${(e as Error).message}`);
+      const saved = await saveHandover(handoverDir(path.dirname(clientsFile.path)), io.today, doc.from.name, doc.markdown, { within: workspaceOf(clientsFile.path) }).catch((e: unknown) => {
+        throw writeFailure(e, io.cwd);
       });
       io.stderr.write(`Saved ${path.relative(io.cwd, saved) || saved}\n`);
     }

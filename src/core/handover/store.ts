@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { IsoDate } from '../clients/model';
-import { saveNew } from '../project/save';
+import { saveNew, type WriteOptions } from '../project/save';
 import { recordFileName } from '../records/naming';
 
 /** The handover folder of a `.project` folder. */
@@ -12,7 +12,7 @@ export function handoverDir(projectDir: string): string {
   return path.join(projectDir, 'handover');
 }
 
-/** Writes `markdown` as a new file in `dir` (created if needed); resolves to its path. */
-export async function saveHandover(dir: string, today: IsoDate, person: string, markdown: string): Promise<string> {
-  return saveNew(dir, (taken) => recordFileName(today, person, taken), markdown);
+/** Writes `markdown` as a new file in `dir` (created if needed); resolves to its path. `write.within`: the workspace folder. */
+export async function saveHandover(dir: string, today: IsoDate, person: string, markdown: string, write: WriteOptions = {}): Promise<string> {
+  return saveNew(dir, (taken) => recordFileName(today, person, taken), markdown, write);
 }

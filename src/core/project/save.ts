@@ -1,35 +1,21 @@
 /**
  * The one create-only save of the project's files (update records, handover notes, .eml files,
- * a new clients file): a file is created exclusively (`wx`: an existing file, or a link at that
- * name, is never written through or replaced), and a failed write removes the file it created, so
- * no empty or partial file is left behind.
+ * a new clients file), on top of the atomic writes of `write.ts`: a file is created exclusively
+ * (an existing file, or a link at that name, is never written through or replaced), nothing
+ * partial is left on failure, and with `within` it stays inside the workspace folder.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { createFile, WriteError, type WriteOptions } from './write';
+
+export { WriteError, type WriteOptions };
 
 /**
  * Creates `file` (and its parent folders) with `content`. Resolves false, writing nothing, when
- * something exists at that name already.
+ * something exists at that name already. Throws {@link WriteError} on any failure.
  */
-export async function createExclusive(file: string, content: string | Uint8Array): Promise<boolean> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(file, 'wx');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } catch (e) {
-    await handle.close().catch(() => undefined);
-    await fs.rm(file, { force: true }).catch(() => undefined);
-    throw e;
-  }
-  await handle.close();
-  return true;
+export async function createExclusive(file: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<boolean> {
+  return (await createFile(file, content, options)) !== undefined;
 }
 
 /** The names in `dir`; none when the folder does not exist yet. */
@@ -45,15 +31,15 @@ export async function namesIn(dir: string): Promise<string[]> {
 /**
  * Saves `content` as a new file in `dir` (created if needed), named by `nameFor` from the names
  * already taken (e.g. `2026-11-20-acme.md`, then `-2`, `-3`…); a name taken meanwhile by someone
- * else is added to the taken ones and the next is tried. Resolves to the file's path.
+ * else is added to the taken ones and the next is tried. Resolves to the file's real path.
  */
-export async function saveNew(dir: string, nameFor: (taken: ReadonlySet<string>) => string, content: string | Uint8Array): Promise<string> {
+export async function saveNew(dir: string, nameFor: (taken: ReadonlySet<string>) => string, content: string | Uint8Array, options: WriteOptions = {}): Promise<string> {
   const taken = new Set(await namesIn(dir));
   for (;;) {
     const name = nameFor(taken);
     if (taken.has(name)) throw new Error(`no free file name in ${dir} (${name} is taken)`);
-    const file = path.join(dir, name);
-    if (await createExclusive(file, content)) return file;
+    const written = await createFile(path.join(dir, name), content, options);
+    if (written !== undefined) return written;
     taken.add(name);
   }
 }

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { namesIn, saveNew } from '../project/save';
+import { namesIn, saveNew, type WriteOptions } from '../project/save';
 import { parseRecord, renderRecord, type RenderRecordOptions } from './format';
 import { recordFileName, recordNamesFor } from './naming';
 import type { ParsedRecord, RecordSource } from './types';
@@ -41,7 +41,10 @@ export async function lastSentDate(dir: string, client: string): Promise<string 
   return (await readNewestRecord(dir, client))?.sent;
 }
 
-/** Writes the record of `draft` as a new file in `dir` (created if needed); resolves to its path. */
-export async function saveRecord(dir: string, draft: RecordSource, options: RenderRecordOptions): Promise<string> {
-  return saveNew(dir, (taken) => recordFileName(options.sent, draft.client, taken), renderRecord(draft, options));
+/**
+ * Writes the record of `draft` as a new file in `dir` (created if needed); resolves to its path.
+ * `write.within` is the workspace folder the record must stay in.
+ */
+export async function saveRecord(dir: string, draft: RecordSource, options: RenderRecordOptions, write: WriteOptions = {}): Promise<string> {
+  return saveNew(dir, (taken) => recordFileName(options.sent, draft.client, taken), renderRecord(draft, options), write);
 }

@@ -164,6 +164,8 @@ export function registerClientsFile(context: vscode.ExtensionContext, services: 
   };
   context.subscriptions.push(
     services.store.onDidChange(refresh),
+    // A large file is there while it is still being read: no "No clients file was found" meanwhile.
+    services.store.onDidStartLargeRead(() => void vscode.commands.executeCommand('setContext', ContextKey.HasClientsFile, true)),
     vscode.commands.registerCommand(CommandId.CreateClientsFile, async () => {
       try {
         return await createClientsFile(services);

@@ -4,7 +4,7 @@
  * text and kept for a minute.
  */
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Commitment } from '../../core/clients/model';
 import { addDays } from '../../core/calendar';
 import { readCommits } from '../../core/git/activity';
@@ -12,6 +12,7 @@ import { makeLinker } from '../../core/git/link';
 import type { Commit } from '../../core/git/types';
 import type { ClientsEntry } from '../clientsStore';
 import type { Services } from '../services';
+import { isTrusted } from '../trust';
 
 export interface Linked {
   commits: Commit[];
@@ -48,6 +49,7 @@ export class LinkedCommits {
     const today = this.services.today();
     const linker = makeLinker(entry.file);
     const byId = new Map<string, Commit[]>();
+    if (!isTrusted()) return { error: vscode.l10n.t('Linked commits are not read in Restricted Mode.') };
     try {
       await readCommits(
         { cwd: path.dirname(entry.uri.fsPath), period: { since: addDays(today, -HISTORY_DAYS), until: today } },

@@ -22,6 +22,8 @@ export const TEST_VIEW_COMMAND = 'clientPulse.test.commitmentsView';
 export const TEST_TOOLTIP_COMMAND = 'clientPulse.test.commitmentTooltip';
 /** Test mode only: tick or untick the item with this label as the checkbox does. */
 export const TEST_CHECK_COMMAND = 'clientPulse.test.checkCommitment';
+/** Test mode only: how many times the view showed its progress bar for a large clients file. */
+export const TEST_PROGRESS_COMMAND = 'clientPulse.test.commitmentsProgress';
 
 const STATE_FILTER = 'clientPulse.commitments.filter';
 const STATE_SHOW_DONE = 'clientPulse.commitments.showDone';
@@ -79,16 +81,28 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     running = running.then(update).catch((e: unknown) => services.log.error(`commitments: ${String(e)}`));
   };
   context.subscriptions.push(services.store.onDidChange(refresh), services.onDidGrantTrust(refresh));
+  // A large clients file takes a while to read: the view shows a progress bar meanwhile.
+  let progressShown = 0;
+  context.subscriptions.push(
+    services.store.onDidStartLargeRead((reading) => {
+      progressShown++;
+      void vscode.window.withProgress({ location: { viewId: COMMITMENTS_VIEW } }, () => reading);
+    }),
+  );
 
-  const setDone = async (node: CommitmentNode, done: boolean): Promise<void> => {
+  /** Resolves to the error shown, if the change could not be made. */
+  const setDone = async (node: CommitmentNode, done: boolean): Promise<string | undefined> => {
     const today = services.today();
+    let shown: string | undefined;
     try {
       await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
+      shown = vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(shown);
     }
     // Redraw from the file: a refused or impossible change puts the checkbox back.
     services.store.refresh();
+    return shown;
   };
 
   context.subscriptions.push(
@@ -160,12 +174,14 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
         source.dispose();
         return item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
       }),
+      vscode.commands.registerCommand(TEST_PROGRESS_COMMAND, () => progressShown),
       vscode.commands.registerCommand(TEST_CHECK_COMMAND, async (label: unknown, checked: unknown) => {
         await running;
         const node = typeof label === 'string' ? findCommitment(tree, label) : undefined;
         if (!node || node.kind !== 'commitment') throw new Error(`no commitment labelled ${String(label)}`);
-        await setDone(node, checked === true);
+        const error = await setDone(node, checked === true);
         await running;
+        return error;
       }),
     );
   }

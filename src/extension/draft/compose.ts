@@ -12,6 +12,7 @@ import type { Period } from '../../core/git/types';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import type { DraftOptions } from '../../shared/protocol';
 import type { DraftSettings } from '../config';
+import { isTrusted } from '../trust';
 import { historyRoots, projectDirOf, type ClientsSnapshot } from '../workspace';
 
 export interface ComposeRequest {
@@ -32,7 +33,7 @@ export interface Composed {
 export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
   const s = req.settings;
   const gathered = await gatherDraftInput({
-    roots: req.useGit ? historyRoots(req.clients.uri) : [],
+    roots: req.useGit && isTrusted() ? historyRoots(req.clients.uri) : [],
     clientsText: req.clients.text,
     projectDir: projectDirOf(req.clients.uri).fsPath,
     client: req.client,

@@ -9,7 +9,7 @@ import { saveRecord, updatesDir } from '../../core/records/store';
 import type { DraftOptions } from '../../shared/protocol';
 import type { PanelProvider, Persisted, Recomposed, Session } from '../panel/types';
 import type { DocumentCommandServices } from '../services';
-import { projectDirOf, requireClientsFile } from '../workspace';
+import { projectDirOf, requireClientsFile, workspaceFolderOf } from '../workspace';
 import { composeUpdate } from './compose';
 
 /** What this feature needs from the shell. */
@@ -54,7 +54,7 @@ export function updateProvider(services: DraftServices): PanelProvider {
       const draft = session.draft;
       if (!clients || !draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
       const today = services.today();
-      const file = await saveRecord(updatesDir(projectDirOf(clients.uri).fsPath), { ...draft, subject: session.subject, markdown: session.markdown }, { sent: today, markdown: session.markdown });
+      const file = await saveRecord(updatesDir(projectDirOf(clients.uri).fsPath), { ...draft, subject: session.subject, markdown: session.markdown }, { sent: today, markdown: session.markdown }, { within: workspaceFolderOf(clients.uri)?.fsPath });
       return vscode.Uri.file(file);
     },
 

@@ -28,9 +28,12 @@ export function handoverSession(doc: Pick<HandoverDocument, 'title' | 'markdown'
   };
 }
 
-/** Writes `text` as a new file at `file`, or beside it as `-2`, `-3`… when the name is taken; resolves to its path. */
-export function saveNotes(file: string, text: string): Promise<string> {
-  return saveNew(path.dirname(file), (taken) => firstFreeName(path.basename(file), taken), text);
+/**
+ * Writes `text` as a new file at `file`, or beside it as `-2`, `-3`… when the name is taken; resolves
+ * to its path. The file must stay inside the workspace folder `within` (no link leading out, not in .git).
+ */
+export function saveNotes(file: string, text: string, within: string | undefined): Promise<string> {
+  return saveNew(path.dirname(file), (taken) => firstFreeName(path.basename(file), taken), text, { within });
 }
 
 export function documentProvider(services: DocumentServices): PanelProvider {
@@ -46,7 +49,7 @@ export function documentProvider(services: DocumentServices): PanelProvider {
       if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));
       const wanted = vscode.Uri.joinPath(root, ...session.source.suggestedRecordPath.split(/[\\/]/)).fsPath;
       const text = session.markdown.endsWith('\n') ? session.markdown : `${session.markdown}\n`;
-      return vscode.Uri.file(await saveNotes(wanted, text));
+      return vscode.Uri.file(await saveNotes(wanted, text, root.fsPath));
     },
 
     async restore({ source, options, markdown, generated, subject }) {

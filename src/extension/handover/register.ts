@@ -24,8 +24,10 @@ import { addDays } from '../../core/calendar';
 import { offerWithoutGit } from '../gitFallback';
 import type { PanelService } from '../panel/service';
 import type { DocumentCommandServices } from '../services';
-import { documentLanguage, historyRoots, projectDirOf, requireClientsFile } from '../workspace';
+import { documentLanguage, historyRoots, projectDirOf, requireClientsFile, workspaceFolderOf } from '../workspace';
 import { documentProvider, handoverSession, saveNotes } from './provider';
+import { worded } from '../writeErrors';
+import { isTrusted, requireTrust } from '../trust';
 
 export const HANDOVER_COMMAND = 'clientPulse.generateHandover';
 
@@ -85,7 +87,7 @@ function parseArgs(arg: unknown): HandoverArgs | undefined {
 
 /** Git never runs in Restricted Mode: no folder's history is read. */
 function roots(clientsUri: vscode.Uri): string[] {
-  return vscode.workspace.isTrusted ? historyRoots(clientsUri) : [];
+  return isTrusted() ? historyRoots(clientsUri) : [];
 }
 
 interface PersonItem extends vscode.QuickPickItem {
@@ -268,7 +270,8 @@ async function runHandover(services: HandoverServices, panels: PanelService, arg
   panels.show(handoverSession(doc, relative));
   const result: HandoverResult = { title: doc.title, markdown: doc.markdown, clients: doc.clients.map((c) => c.client), suggestedRecordPath: relative };
   if (args?.save) {
-    const uri = vscode.Uri.file(await saveNotes(file, doc.markdown));
+    requireTrust(vscode.l10n.t('Saving the handover notes'));
+    const uri = vscode.Uri.file(await worded(saveNotes(file, doc.markdown, workspaceFolderOf(snapshot.uri)?.fsPath)));
     result.saved = uri.fsPath;
     services.log.info(`handover: saved ${uri.fsPath}`);
   }

@@ -8,6 +8,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { worded } from '../writeErrors';
+import { requireTrust } from '../trust';
 import type { IsoDate } from '../../core/model';
 import { buildEml, mailtoUrl } from '../../core/export/mail';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
@@ -120,7 +122,8 @@ export class Actions implements PanelActions {
 
   /** Save record (updates) or save document (handover): a new file, never an overwrite. */
   async save(panel: PanelView): Promise<void> {
-    const written = await panel.provider.save(panel.session);
+    requireTrust(vscode.l10n.t('Saving the record'));
+    const written = await worded(panel.provider.save(panel.session));
     this.last = { kind: 'save', detail: written.fsPath };
     const rel = vscode.workspace.asRelativePath(written);
     panel.notify('info', vscode.l10n.t('Saved {0}.', rel));

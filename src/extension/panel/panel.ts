@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
 import { pageHtml, webviewOptions } from './html';
+import { requireTrust } from '../trust';
 import { panelKey, panelState } from './session';
 import type { PanelActions, PanelLog, PanelProvider, PanelView, Session } from './types';
 
@@ -70,7 +71,11 @@ export class Panel implements PanelView {
     void this.panel.webview.postMessage(message);
   }
 
+  /** For tests: the last notice shown in the page. */
+  lastNotice: { level: NoticeLevel; text: string } | undefined;
+
   notify(level: NoticeLevel, text: string): void {
+    this.lastNotice = { level, text };
     this.send({ type: 'notice', level, text });
   }
 
@@ -121,9 +126,11 @@ export class Panel implements PanelView {
         await this.host.actions.openMail(this);
         return;
       case 'saveEml':
+        requireTrust(vscode.l10n.t('Saving the .eml file'));
         await this.host.actions.saveEml(this);
         return;
       case 'saveRecord':
+        requireTrust(vscode.l10n.t('Saving the record'));
         await this.host.actions.save(this);
         return;
     }

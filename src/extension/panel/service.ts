@@ -39,6 +39,8 @@ export interface PanelSnapshot {
   visible: boolean;
   session: Session;
   lastAction: LastAction | undefined;
+  /** The last notice the page was sent. */
+  notice: { level: string; text: string } | undefined;
 }
 
 function panelSettings(): PanelSettings {
@@ -123,6 +125,7 @@ export class PanelService implements vscode.Disposable {
       visible: p.panel.visible,
       session: p.session,
       lastAction: this.actions.last,
+      notice: p.lastNotice,
     }));
   }
 

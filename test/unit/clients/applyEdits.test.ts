@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { applyToText, EditError } from '../../../src/extension/edits/text';
+import { applyEdits as applyToText, EditError } from '../../../src/core/clients/edits';
 
-describe('shell: applying core edits to text', () => {
+describe('clients: applying edits to text (the one applyEdits, used by the extension too)', () => {
   const crlf = '\ufeff# Acme\r\n\r\n## Commitments\r\n- [ ] 检查 📅 2026-12-01\t \r\n';
 
   it('changes only the edited ranges: BOM, CRLF, tabs, trailing spaces, CJK and emoji kept', () => {
