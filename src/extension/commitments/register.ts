@@ -133,7 +133,14 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       const due = typeof date === 'string' ? date : await askDueDate(services.today(), node.commitment.due, false);
       if (!due) return;
       try {
-        await editCommitment(services, node, (text, c) => (c.due === due ? undefined : changeDue(text, c, due)));
+        // The first promise stays in the line (`promised:`): the next draft tells the client it moved.
+        const changed = await editCommitment(services, node, (text, c) =>
+          c.due === due ? undefined : changeDue(text, c, due, { language: parseClients(text).clients.find((x) => x.name === c.client)?.language }),
+        );
+        const was = node.commitment.promised ?? node.commitment.due;
+        if (changed && was !== undefined && was < due) {
+          vscode.window.setStatusBarMessage(vscode.l10n.t('Due date moved to {0}; the promised date {1} is kept in the line.', due, was), 5000);
+        }
       } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
       }
