@@ -156,10 +156,9 @@ function people(list: readonly Person[]): string {
 /** The printed draft for `md` and `text`: Subject, To and Cc lines, a blank line, the body. */
 export function draftWithHeaders(draft: Draft, body: string): string {
   const head = [`Subject: ${draft.subject}`];
-  if (draft.audience === 'client') {
-    if (draft.to.length) head.push(`To: ${people(draft.to)}`);
-    if (draft.cc.length) head.push(`Cc: ${draft.cc.join(', ')}`);
-  }
+  // The draft's recipients follow its audience (the internal report: the team, see core/draft/recipients.ts).
+  if (draft.to.length) head.push(`To: ${people(draft.to)}`);
+  if (draft.cc.length) head.push(`Cc: ${draft.cc.join(', ')}`);
   return `${head.join('\n')}\n\n${body}`;
 }
 

@@ -11,7 +11,7 @@ import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
-import { usableRecipients } from '../mailbox';
+import { recipientsFor } from './recipients';
 import type { DraftInput } from './input';
 import { rewordReasons } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
@@ -500,7 +500,8 @@ export function composeDraft(rawInput: DraftInput): Draft {
     .join(language === 'zh-CN' ? '' : ' ');
   const signature = input.signature.trim();
   // An address that is not a plain mailbox never becomes a recipient; the lead is told which and why.
-  const recipients = usableRecipients(client.contacts, client.cc);
+  // The internal report goes to the team (the Owner), never to the client's contacts or Cc.
+  const recipients = recipientsFor(client, input.audience);
   const draft: Draft = {
     client: client.name,
     language,
