@@ -14,6 +14,7 @@ import type { RewordReason } from '../../core/draft/rewordCheck';
 import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
+import { findBlanks } from '../../core/export/blanks';
 import { leftOutNote } from '../../core/mailbox';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
@@ -55,13 +56,14 @@ Options:
       --save            Also save it as sent: .project/updates/<date>-<client>.md (never
                         overwrites; the newest record starts the next default period)
       --strict          Exit 1 when a line still needs rewording (code or file names, the other
-                        language, or no content): the notes on stderr say which
+                        language, or no content) or a blank is unfilled (____, [last working
+                        day]): the notes on stderr say which
   -C, --cwd DIR         Run as if started in DIR (a folder inside the git repository)
   -h, --help            Show this help
 
 md and text start with Subject/To/Cc lines, then the body. "Today" is the local date, or
 CLIENT_PULSE_TODAY=YYYY-MM-DD.
-Exit codes: 0 ok, 1 lines to reword remain (--strict only; the draft is still written), 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
+Exit codes: 0 ok, 1 lines to reword or blanks remain (--strict only; the draft is still written), 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
 clients file, not a git repository, broken template).
 `;
 
@@ -244,6 +246,9 @@ export const draft: Command = {
       const why = (l.reword ?? []).map((r) => REWORD_WORDS[r](d.language)).join(', ');
       io.stderr.write(`note: reword before sending (${why}): ${l.text}\n`);
     }
+    // Blanks (a proposed date, a reason, a mitigation to agree) must be filled before the e-mail goes out.
+    const blanks = findBlanks(d.markdown);
+    for (const b of blanks) io.stderr.write(`warning: blank to fill in at line ${b.line + 1}: ${b.context}\n`);
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);
     if (values.out !== undefined) {
@@ -263,8 +268,9 @@ export const draft: Command = {
       });
       io.stderr.write(`Record saved: ${path.relative(io.cwd, saved) || saved}\n`);
     }
-    if (values.strict && reword.length > 0) {
-      io.stderr.write(`${reword.length} line${reword.length === 1 ? '' : 's'} to reword (--strict)\n`);
+    if (values.strict && (reword.length > 0 || blanks.length > 0)) {
+      if (reword.length > 0) io.stderr.write(`${reword.length} line${reword.length === 1 ? '' : 's'} to reword (--strict)\n`);
+      if (blanks.length > 0) io.stderr.write(`${blanks.length} blank${blanks.length === 1 ? '' : 's'} to fill in (--strict)\n`);
       return ExitCode.problems;
     }
     return ExitCode.ok;
