@@ -144,6 +144,9 @@ export interface NewCommitment {
   due?: IsoDate;
   owner?: string;
   tag?: string;
+  /** More than one owner or tag (the one-line input); written after `owner`/`tag`. */
+  owners?: string[];
+  tags?: string[];
 }
 
 /**
@@ -175,10 +178,16 @@ export function addCommitment(text: string, file: ClientsFile, clientName: strin
     );
   }
   if (item.due !== undefined) requireDate(item.due, 'the due date');
-  const owner = item.owner?.trim().replace(/^@/, '');
-  if (owner !== undefined && (owner === '' || /\s/.test(owner))) throw new EditError('invalid-owner', `Owner "${item.owner}" must be one word without spaces (e.g. alice), written as @alice.`);
-  const tag = item.tag?.trim().replace(/^#/, '');
-  if (tag !== undefined && (tag === '' || /\s/.test(tag))) throw new EditError('invalid-tag', `Tag "${item.tag}" must be one word without spaces (e.g. checkout).`);
+  const owners = [...(item.owner !== undefined ? [item.owner] : []), ...(item.owners ?? [])].map((o) => {
+    const owner = o.trim().replace(/^@/, '');
+    if (owner === '' || /\s/.test(owner)) throw new EditError('invalid-owner', `Owner "${o}" must be one word without spaces (e.g. alice), written as @alice.`);
+    return owner;
+  });
+  const tags = [...(item.tag !== undefined ? [item.tag] : []), ...(item.tags ?? [])].map((t) => {
+    const tag = t.trim().replace(/^#/, '');
+    if (tag === '' || /\s/.test(tag)) throw new EditError('invalid-tag', `Tag "${t}" must be one word without spaces (e.g. checkout).`);
+    return tag;
+  });
   const client = findClient(file, clientName);
   if (!client) {
     const names = file.clients.map((c) => c.name).join(', ');
@@ -187,8 +196,8 @@ export function addCommitment(text: string, file: ClientsFile, clientName: strin
   const eol = file.eol;
   const parts = [`- [ ] ${title}`];
   if (item.due) parts.push(`due:${item.due}`);
-  if (owner) parts.push(`@${owner}`);
-  if (tag) parts.push(`#${tag}`);
+  for (const owner of owners) parts.push(`@${owner}`);
+  for (const tag of tags) parts.push(`#${tag}`);
   const newLine = parts.join(' ');
   const section = client.sections.find((s) => s.kind === 'commitments');
   if (section) return [{ offset: section.span.endOffset, length: 0, newText: eol + newLine }];

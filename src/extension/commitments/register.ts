@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Commitment, TextEdit } from '../../core/clients/model';
 import { parseClients } from '../../core/clients/parse';
-import { CommandId, COMMITMENTS_VIEW } from '../commandIds';
+import { CommandId, COMMITMENTS_VIEW, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
 import { changeDue, markDone, markUndone } from '../../core/clients/edits';
 import type { Services } from '../services';
 import { LinkedCommits } from './commits';
@@ -146,6 +146,19 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       }
       services.store.refresh();
     }),
+    vscode.commands.registerCommand(REVEAL_COMMITMENT_COMMAND, async (arg?: unknown) => {
+      if (!isRevealArgument(arg)) return false;
+      await running;
+      await tree.reload();
+      const node = commitmentAt(tree, arg);
+      if (!node) {
+        // Added, but the filter (or "hide done") keeps it out of the view: say so rather than hide it.
+        if (isFilterActive(tree.filter)) void vscode.window.showInformationMessage(vscode.l10n.t('Added. The filter ({0}) hides it in the Commitments view.', describeFilter(tree.filter)));
+        return false;
+      }
+      await view.reveal(node, { select: true, focus: true, expand: true });
+      return true;
+    }),
     vscode.commands.registerCommand(CommandId.CopyCommitment, async (node?: unknown) => {
       if (!isCommitmentNode(node)) return;
       await vscode.env.clipboard.writeText(`${node.commitment.client}: ${node.commitment.raw.trim()}`);
@@ -177,6 +190,33 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     );
   }
   refresh();
+}
+
+interface RevealArgument {
+  uri: string;
+  client: string;
+  line: number;
+}
+
+function isRevealArgument(arg: unknown): arg is RevealArgument {
+  if (typeof arg !== 'object' || arg === null) return false;
+  const o = arg as Record<string, unknown>;
+  return typeof o.uri === 'string' && typeof o.client === 'string' && typeof o.line === 'number';
+}
+
+/** The shown node of the commitment at `at.line` of `at.client` in the file `at.uri`. */
+function commitmentAt(tree: CommitmentsTree, at: RevealArgument, from?: Node): CommitmentNode | undefined {
+  for (const node of tree.getChildren(from)) {
+    if (node.kind === 'commitment') {
+      if (node.entry.uri.toString() === at.uri && node.client.name === at.client && node.commitment.span.startLine === at.line) return node;
+      continue;
+    }
+    if (node.kind === 'folder' && node.entry.uri.toString() !== at.uri) continue;
+    if (node.kind === 'client' && node.client.name !== at.client) continue;
+    const inner = commitmentAt(tree, at, node);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function isFilterArgument(arg: unknown): arg is Filter {

@@ -19,6 +19,8 @@ export interface ItemSnapshot {
 export interface ViewSnapshot {
   badge?: number;
   message?: string;
+  /** Labels of the selected rows. */
+  selected: string[];
   items: ItemSnapshot[];
 }
 
@@ -45,7 +47,8 @@ function snapshotNode(tree: CommitmentsTree, node: Node): ItemSnapshot {
 }
 
 export function snapshotView(tree: CommitmentsTree, view: vscode.TreeView<Node>): ViewSnapshot {
-  return { badge: view.badge?.value, message: view.message, items: tree.getChildren().map((n) => snapshotNode(tree, n)) };
+  const selected = view.selection.map((n) => labelOf(tree.getTreeItem(n)));
+  return { badge: view.badge?.value, message: view.message, selected, items: tree.getChildren().map((n) => snapshotNode(tree, n)) };
 }
 
 /** The commitment node whose label is `label` (first match, depth first). */
