@@ -13,7 +13,7 @@ import type { Draft } from '../../core/draft/types';
 import { buildEml, mailtoUrl, markdownToHtmlDocument, markdownToText } from '../../core/export';
 import { createExclusive, firstFreeName, saveNew } from '../../core/project/save';
 import { clientSlug } from '../../core/records/naming';
-import { saveRecord, updatesDir } from '../../core/records/store';
+import { draftsDir, saveRecordOnce, updatesDir } from '../../core/records/store';
 import type { CopyFormat } from '../../shared/protocol';
 import type { DraftPanel, Session } from './panel';
 
@@ -26,11 +26,13 @@ export interface ActionEnv {
   workspaceRoot(): Promise<vscode.Uri | undefined>;
   /** Creates a new file; resolves false (writing nothing) when it already exists. */
   writeNewFile(uri: vscode.Uri, content: Uint8Array): Promise<boolean>;
+  /** After an update is saved: the proposed new dates into clients.md (asks first); how many. */
+  writeProposedDates?(draft: Draft | undefined): Promise<number>;
 }
 
 /** What the last action did (read by the integration tests through the test-only command). */
 export interface LastAction {
-  kind: 'copy' | 'richCopy' | 'mailto' | 'mailEml' | 'saveEml' | 'save';
+  kind: 'copy' | 'richCopy' | 'mailto' | 'mailEml' | 'saveEml' | 'save' | 'saveDraft' | 'unchanged';
   detail: string;
 }
 
@@ -140,14 +142,34 @@ export class PanelActions {
     panel.notify('info', vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)));
   }
 
-  /** Save record (updates) or save document (handover): a new file, never an overwrite. */
+  /** "Save draft": the update to finish later, in `.project/updates/drafts/` (not a sent record). */
+  async saveDraft(panel: DraftPanel): Promise<void> {
+    const s = panel.session;
+    const dir = await this.env.projectDir();
+    if (s.source.kind !== 'update' || !dir || !s.draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
+    const saved = await saveRecordOnce(draftsDir(updatesDir(dir.fsPath)), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown, draft: true });
+    const rel = vscode.workspace.asRelativePath(saved.path);
+    this.last = { kind: saved.written ? 'saveDraft' : 'unchanged', detail: saved.path };
+    panel.notify('info', saved.written ? vscode.l10n.t('Draft saved as {0} (not sent: the next update is still due).', rel) : vscode.l10n.t('This draft is already saved as {0}.', rel));
+  }
+
+  /** Mark as sent (updates) or save document (handover): a new file, never an overwrite. */
   async save(panel: DraftPanel): Promise<void> {
     const s = panel.session;
     let written: vscode.Uri;
     if (s.source.kind === 'update') {
       const dir = await this.env.projectDir();
       if (!dir || !s.draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
-      written = vscode.Uri.file(await saveRecord(updatesDir(dir.fsPath), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown }));
+      // "Mark as sent": the record the cadence and "since the last update" read; an identical one is not written twice.
+      const saved = await saveRecordOnce(updatesDir(dir.fsPath), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown });
+      written = vscode.Uri.file(saved.path);
+      if (!saved.written) {
+        this.last = { kind: 'unchanged', detail: saved.path };
+        panel.notify('info', vscode.l10n.t('Already recorded as sent in {0}: nothing new to save.', vscode.workspace.asRelativePath(written)));
+        return;
+      }
+      const moved = (await this.env.writeProposedDates?.(s.draft)) ?? 0;
+      if (moved > 0) panel.notify('info', moved === 1 ? vscode.l10n.t('The new date is in clients.md; the missed one is kept as promised:.') : vscode.l10n.t('{0} new dates are in clients.md; the missed ones are kept as promised:.', moved));
     } else {
       const root = await this.env.workspaceRoot();
       if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));

@@ -4,6 +4,7 @@
  * against the protocol first; anything else is rejected and logged.
  */
 import * as vscode from 'vscode';
+import { confirmBlanks } from '../blanks';
 import type { Draft } from '../../core/draft/types';
 import type { DraftOptions, HostToPage, PageToHost, PanelSettings, PanelSource, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
@@ -133,6 +134,12 @@ export class DraftPanel {
 
   private async handle(m: PageToHost): Promise<void> {
     const s = this.session;
+    // Blanks are a check before anything goes out or is saved (the lead may go on anyway).
+    // (A saved draft is work in progress: blanks are expected there.)
+    if (m.type === 'copy' || m.type === 'openMail' || m.type === 'saveEml' || m.type === 'saveRecord') {
+      const select = (b: { offset: number; length: number }) => this.send({ type: 'select', offset: b.offset, length: b.length });
+      if (!(await confirmBlanks(m.markdown, m.type === 'saveRecord' ? 'save' : 'send', select))) return;
+    }
     switch (m.type) {
       case 'ready':
         this.ready = true;
@@ -167,6 +174,11 @@ export class DraftPanel {
         s.markdown = m.markdown;
         s.subject = m.subject;
         await this.host.actions.save(this);
+        return;
+      case 'saveDraft':
+        s.markdown = m.markdown;
+        s.subject = m.subject;
+        await this.host.actions.saveDraft(this);
         return;
     }
   }

@@ -4,6 +4,9 @@
  * and, in test mode only, commands that read the panels' state.
  */
 import * as vscode from 'vscode';
+import { registerBlanksForTest } from '../blanks';
+import { rescheduleForTest, writeProposedDates } from './reschedule';
+import type { TextEdit } from '../../core/clients/model';
 import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
@@ -32,6 +35,8 @@ export interface DraftServices {
   settings(scope: vscode.Uri | undefined): DraftSettings;
   /** Creates a file; resolves false (writing nothing) when it exists already. */
   writeNewFile(uri: vscode.Uri, content: Uint8Array): Promise<boolean>;
+  /** Changes a file by core edits (edits/apply): the proposed dates written back. */
+  editFile(uri: vscode.Uri, compute: (text: string) => readonly TextEdit[] | undefined): Promise<boolean>;
 }
 
 /** A document another feature hands to the panel (same editor, preview and exports). */
@@ -100,6 +105,7 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
       return (clients && vscode.workspace.getWorkspaceFolder(clients.uri)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     },
     writeNewFile: (uri, content) => services.writeNewFile(uri, content),
+    writeProposedDates: (draft) => writeProposedDates(services, draft),
   });
 
   const host: PanelHost = {
@@ -143,6 +149,8 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
   );
 
   if (context.extensionMode === vscode.ExtensionMode.Test) {
+    registerBlanksForTest(context);
+    rescheduleForTest.enabled = true;
     context.subscriptions.push(
       vscode.commands.registerCommand(TEST_STATE_COMMAND, () =>
         [...panels.values()].map((p) => ({
