@@ -23,12 +23,18 @@ interface Proposal {
   /** The commitment's id in the parse the draft was composed from. */
   id: string;
   date: IsoDate;
+  /** The commitment's title as the draft saw it (the line's subject). */
+  title?: string;
 }
 
 /** The new dates the draft carries (overdue lines the lead gave a date, not left out). */
 export function proposalsOf(draft: Draft): Proposal[] {
-  const byId = new Map(draft.sections.flatMap((s) => s.lines).filter((l) => l.proposedDate && l.commitmentId && !l.dropped).map((l) => [l.commitmentId as string, l.proposedDate as IsoDate]));
-  return [...byId].map(([id, date]) => ({ id, date }));
+  const byId = new Map<string, Proposal>();
+  for (const l of draft.sections.flatMap((s) => s.lines)) {
+    if (!l.proposedDate || !l.commitmentId || l.dropped || byId.has(l.commitmentId)) continue;
+    byId.set(l.commitmentId, { id: l.commitmentId, date: l.proposedDate, ...(l.subject !== undefined ? { title: l.subject } : {}) });
+  }
+  return [...byId.values()];
 }
 
 /**
@@ -58,8 +64,7 @@ export async function writeProposedDates(services: RescheduleServices, draft: Dr
     for (const p of proposals) {
       // The same commitment the draft was composed from: same id, same client, still open.
       const c = file.clients.flatMap((x) => x.commitments).find((x) => x.id === p.id && !x.done);
-      const was = draft.sections.flatMap((s) => s.lines).find((l) => l.commitmentId === p.id)?.subject;
-      if (c && (was === undefined || c.title === was)) wanted[p.id] = p.date;
+      if (c && (p.title === undefined || c.title === p.title)) wanted[p.id] = p.date;
     }
     const edits = rescheduleEdits(text, file, wanted);
     moved = Object.keys(wanted).length;
