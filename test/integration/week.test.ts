@@ -153,9 +153,11 @@ describe('The lead’s week in the draft panel (extension host)', function () {
       return now.includes(`due:${newDue}`) ? now : undefined;
     });
     assert.equal(text, original.toString('utf8').replace(oldLine, oldLine.replace(`due:${oldDue}`, `due:${newDue} promised:${oldDue}`)), 'only that line changed');
-    // The next draft tells the client the date moved.
-    await vscode.commands.executeCommand(TEST_POST, KEY, { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [] } });
-    const next = await acmePanel((p) => /date was missed; new date/.test(p.session.markdown));
+    // The next draft tells the client the date moved (once the file watcher has seen the change).
+    const next = await waitFor('a draft that says the date moved', async () => {
+      await vscode.commands.executeCommand(TEST_POST, KEY, { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [] } });
+      return (await panels()).find((p) => p.key === KEY && /date was missed; new date/.test(p.session.markdown));
+    });
     assert.match(next.session.markdown, /Checkout p95 under 2 s on the payment step: the \d+ Nov date was missed; new date \d+ \w+, because ____/);
   });
 
