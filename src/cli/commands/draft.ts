@@ -20,7 +20,7 @@ import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdo
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
-import { saveRecord, updatesDir } from '../../core/records/store';
+import { saveRecordOnce, updatesDir } from '../../core/records/store';
 import { badDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { loadSettings } from '../settings';
@@ -263,10 +263,11 @@ export const draft: Command = {
       io.stdout.write(typeof output === 'string' ? output : output.toString('utf8'));
     }
     if (values.save) {
-      const saved = await saveRecord(updatesDir(projectDir), d, { sent: io.today }).catch((e: unknown) => {
+      const saved = await saveRecordOnce(updatesDir(projectDir), d, { sent: io.today }).catch((e: unknown) => {
         throw new RuntimeError(`cannot save the record: ${(e as Error).message}`);
       });
-      io.stderr.write(`Record saved: ${path.relative(io.cwd, saved) || saved}\n`);
+      const where = path.relative(io.cwd, saved.path) || saved.path;
+      io.stderr.write(saved.written ? `Record saved: ${where}\n` : `Record already saved (the same text today): ${where}; nothing written\n`);
     }
     if (values.strict && (reword.length > 0 || blanks.length > 0)) {
       if (reword.length > 0) io.stderr.write(`${reword.length} line${reword.length === 1 ? '' : 's'} to reword (--strict)\n`);

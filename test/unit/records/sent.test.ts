@@ -44,4 +44,5 @@ describe('records: saving vs sending', () => {
     const edited = await saveRecordOnce(updates, update, { sent: '2026-11-20', markdown: 'Hi Jane,\n\nAll good, and one more thing.\n' });
     assert.deepEqual([edited.written, path.basename(edited.path)], [true, '2026-11-20-acme-retail-2.md']);
   });
+
 });
