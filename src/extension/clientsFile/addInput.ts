@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Client, IsoDate } from '../../core/clients/model';
 import { addDays, onOrAfter } from '../../core/calendar';
-import { dateProblem } from './inputs';
+import { dateProblem } from '../inputs';
 import { completionsFor, parseCommitmentInput, type CommitmentInputProblem, type ParsedCommitmentInput } from '../../core/clients/input';
 
 interface Item extends vscode.QuickPickItem {

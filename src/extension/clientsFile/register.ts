@@ -3,19 +3,14 @@
  * clients file" (a localised, commented template) and "Add commitment".
  */
 import * as vscode from 'vscode';
-import type { Language } from '../../core/clients/model';
 import { parseClients } from '../../core/clients/parse';
 import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
 import { askCommitmentLine, knownValues } from './addInput';
 import { addCommitment as addCommitmentEdits, type NewCommitment } from '../../core/clients/edits';
 import type { Services } from '../services';
-import { dateProblem } from './inputs';
-
-/** The UI language as a draft language: Chinese UIs get the Chinese template. */
-export function uiLanguage(): Language {
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
+import { uiLanguage } from '../workspace';
+import { dateProblem } from '../inputs';
 
 async function pickFolder(services: Services, withFile: boolean): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];

@@ -14,7 +14,7 @@ import { handlesOf, isFilterActive, type Filter } from './model';
 import { currentUser } from '../../core/git/run';
 import { CommitmentsTree, type CommitmentNode, type Node } from './tree';
 import { describeFilter, pickFilter } from './filter';
-import { askDueDate } from '../clientsFile/inputs';
+import { askDueDate } from '../inputs';
 import { findCommitment, snapshotView } from './snapshot';
 
 /** Test mode only (not in package.json): the view as plain data, after pending refreshes. */

@@ -4,14 +4,15 @@
  * edit as "Change due date…", so the missed date stays in the line as `promised:`.
  */
 import * as vscode from 'vscode';
+import { blanksForTest } from '../blanks';
 import type { IsoDate } from '../../core/clients/model';
 import { rescheduleEdits } from '../../core/clients/edits';
 import { parseClients } from '../../core/clients/parse';
 import type { Draft } from '../../core/draft/types';
 import type { TextEdit } from '../../core/clients/model';
 
-/** Test mode only: the confirmation's answer (no modal in the extension host). */
-export const rescheduleForTest: { enabled: boolean; answer: boolean } = { enabled: false, answer: true };
+/** Test mode only (when the blanks dialog is in test mode too): the confirmation's answer. */
+export const rescheduleForTest: { answer: boolean } = { answer: true };
 
 export interface RescheduleServices {
   clientsFile(): Promise<{ uri: vscode.Uri } | undefined>;
@@ -49,7 +50,7 @@ export async function writeProposedDates(services: RescheduleServices, draft: Dr
   if (!clients) return 0;
   const write = vscode.l10n.t('Write to clients.md');
   const list = proposals.map((p) => `${p.id.replace(/#\d+$/, '')}: ${p.date}`).join('\n');
-  const yes = rescheduleForTest.enabled
+  const yes = blanksForTest.enabled
     ? rescheduleForTest.answer
     : (await vscode.window.showInformationMessage(
         proposals.length === 1 ? vscode.l10n.t('Write the proposed new date into clients.md?') : vscode.l10n.t('Write the {0} proposed new dates into clients.md?', proposals.length),

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { parseClients } from '../../../src/core/clients/parse';
 import { mailtoUrl } from '../../../src/core/export/mail';
+import { draftEnvelope } from '../../../src/core/draft/envelope';
 import { buildOnce, runCli } from '../../support/cli';
 import { DEMO_TODAY, makeDemo } from '../../support/demo';
 import { decodeWords, parseMime } from '../../support/mime';
@@ -33,7 +34,7 @@ describe('draft: recipients follow the audience', function () {
     assert.deepEqual(internal.to, [{ name: 'Alice Martin', email: 'alice@agency.example' }]);
     assert.deepEqual(internal.cc, []);
     assert.match(internal.subject, /Internal/);
-    const url = mailtoUrl(internal) ?? '';
+    const url = mailtoUrl(draftEnvelope(internal)) ?? '';
     assert.match(url, /^mailto:alice%40agency\.example\?subject=/);
     assert.doesNotMatch(url, /acme\.example/);
   });
