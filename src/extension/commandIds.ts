@@ -23,3 +23,9 @@ export const enum ContextKey {
 }
 
 export const COMMITMENTS_VIEW = 'clientPulse.commitments';
+
+/**
+ * Internal (not in package.json): reveal and select a commitment in the Commitments view, given
+ * `{ uri, client, line }` — "Add commitment" shows the row it added.
+ */
+export const REVEAL_COMMITMENT_COMMAND = 'clientPulse.revealCommitment';

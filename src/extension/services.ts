@@ -31,7 +31,7 @@ export interface Services {
 }
 
 /** What the commands that write a document from the clients file (draft, handover) need from the shell. */
-export type DocumentCommandServices = Pick<Services, 'today' | 'log' | 'clientsFile' | 'settings'>;
+export type DocumentCommandServices = Pick<Services, 'today' | 'log' | 'clientsFile' | 'settings' | 'editFile'>;
 
 /**
  * "Today" by the calendar's one rule (the CLI's too). A bad `CLIENT_PULSE_TODAY` is never used:

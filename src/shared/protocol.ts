@@ -43,6 +43,8 @@ export const LABEL_KEYS = [
   'openMail',
   'saveEml',
   'saveRecord',
+  'saveDraft',
+  'markSent',
   'saveDocument',
   'dropLine',
   'restoreLine',
@@ -148,7 +150,9 @@ export type HostToPage =
   | { type: 'busy'; busy: boolean }
   | { type: 'notice'; level: NoticeLevel; text: string }
   /** Ask the page to put rich HTML on the clipboard (it can, the host cannot). */
-  | { type: 'richCopy'; html: string; text: string; requestId: number };
+  | { type: 'richCopy'; html: string; text: string; requestId: number }
+  /** Select `[offset, offset + length)` of the source text (a blank to fill in) and focus it. */
+  | { type: 'select'; offset: number; length: number };
 
 export type PageToHost =
   | { type: 'ready' }
@@ -159,7 +163,9 @@ export type PageToHost =
   | { type: 'richCopyResult'; requestId: number; ok: boolean; error?: string }
   | { type: 'openMail'; markdown: string; subject: string }
   | { type: 'saveEml'; markdown: string; subject: string }
-  | { type: 'saveRecord'; markdown: string; subject: string };
+  | { type: 'saveRecord'; markdown: string; subject: string }
+  /** Save the update as a draft to finish later (not sent: the cadence does not move). */
+  | { type: 'saveDraft'; markdown: string; subject: string };
 
 /* ------------------------------------------------------------------------------------------ */
 /* Runtime validation                                                                          */
@@ -239,7 +245,8 @@ export function parsePageToHost(x: unknown): Parsed<PageToHost> {
     case 'edited':
     case 'openMail':
     case 'saveEml':
-    case 'saveRecord': {
+    case 'saveRecord':
+    case 'saveDraft': {
       const extra = onlyKeys(x, ['markdown', 'subject']);
       if (extra) return fail(extra);
       const bad = textAndSubject(x);

@@ -186,7 +186,9 @@ function renderToolbar(s: PanelState): HTMLElement {
     button('save-eml', L('saveEml'), 'save-as', () => post({ type: 'saveEml', markdown: text, subject })),
   );
   if (s.settings.canSave) {
-    append(actions, button('save-record', s.source.kind === 'document' ? L('saveDocument') : L('saveRecord'), 'save', () => post({ type: 'saveRecord', markdown: text, subject })));
+    // An update: "Save draft" keeps the text to finish later; only "Mark as sent" records it as sent (the cadence moves).
+    if (s.source.kind !== 'document') append(actions, button('save-draft', L('saveDraft'), 'save', () => post({ type: 'saveDraft', markdown: text, subject })));
+    append(actions, button('save-record', s.source.kind === 'document' ? L('saveDocument') : L('markSent'), s.source.kind === 'document' ? 'save' : 'check', () => post({ type: 'saveRecord', markdown: text, subject })));
   }
   append(bar, actions);
   return bar;
@@ -420,6 +422,13 @@ window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
     case 'richCopy':
       void rich.complete(m.html, m.text, m.requestId).then((ok) => ok && notice('info', L('richCopied')));
       break;
+    case 'select': {
+      const source = refs.source;
+      if (!source) break;
+      source.focus();
+      source.setSelectionRange(m.offset, m.offset + m.length);
+      break;
+    }
   }
 });
 

@@ -121,6 +121,13 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     assert.ok(titles.some((t) => /[0-9a-f]{7}/.test(t)), `a line shows its commit hashes (${titles.join(' | ')})`);
 
     await frame.locator('#copy').click();
+    // The draft still holds a blank (the overdue commitment's new date): the lead is asked first,
+    // with the blanks listed, and goes on only by choosing "Send anyway".
+    const dialog = page.locator('.monaco-dialog-box', { hasText: /blank/ }).first();
+    await dialog.waitFor({ timeout: 20_000 });
+    assert.match(await dialog.innerText(), /Proposed new date: ____/);
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-blanks.png') });
+    await dialog.locator('.monaco-button, a.monaco-button', { hasText: 'Send anyway' }).first().click();
     await frame.locator('#toast', { hasText: 'Copied as plain text.' }).waitFor();
     const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
     assert.match(clipboard, /^Hi Jane,\n/);

@@ -206,6 +206,35 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     await page.screenshot({ path: path.join(E2E_OUT, 'sidebar-problems.png') });
   });
 
+  it('at 300 px the fact leads each row, whole: "3 d overdue · …", "due in 9 d · …"', async () => {
+    await openWorkspace('demo');
+    await openContainer();
+    await row('Checkout p95 under 2 s').waitFor({ timeout: 30_000 });
+    // Drag the side bar's edge to 300 px, as a person does.
+    const bar = await page.locator('.part.sidebar').boundingBox();
+    assert.ok(bar);
+    await page.mouse.move(bar.x + bar.width + 1, bar.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 300, bar.y + 300, { steps: 8 });
+    await page.mouse.up();
+    const width = async () => (await page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+    const end = Date.now() + 10_000;
+    while (Math.abs((await width()) - 300) > 12 && Date.now() < end) await page.waitForTimeout(100);
+    assert.ok(Math.abs((await width()) - 300) <= 12, `the side bar is about 300 px (${await width()})`);
+    await page.screenshot({ path: path.join(E2E_OUT, 'sidebar-300.png') });
+    // Each row's fact is drawn in full inside the side bar; the title may be cut after it.
+    const overdue = row('Checkout p95 under 2 s');
+    const label = overdue.locator('.label-name').first();
+    assert.match((await label.textContent()) ?? '', /^3 d overdue · Checkout p95/);
+    const fact = overdue.locator('.label-name .highlight').first();
+    const box = await fact.boundingBox();
+    const rowBox = await overdue.boundingBox();
+    assert.ok(box && rowBox && box.x + box.width <= rowBox.x + rowBox.width, 'the overdue fact is inside the row');
+    assert.equal((await fact.textContent())?.trim(), '3 d overdue');
+    const later = row('Opening hours on the store map pins');
+    assert.match((await later.locator('.label-name').first().textContent()) ?? '', /^due in 9 d · Opening hours/);
+  });
+
   it('shows the welcome view with "Create clients file" in a workspace without a clients file', async () => {
     await openWorkspace('empty');
     await openContainer();

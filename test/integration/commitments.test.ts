@@ -14,6 +14,9 @@ const CONTEXT = 'clientPulse.test.contextKeys';
 
 interface ItemSnapshot {
   label: string;
+  shown: string;
+  highlights?: [number, number][];
+  aria?: string;
   description?: string;
   contextValue?: string;
   checked?: boolean;
@@ -25,6 +28,7 @@ interface ItemSnapshot {
 interface ViewSnapshot {
   badge?: number;
   message?: string;
+  selected: string[];
   items: ItemSnapshot[];
 }
 
@@ -158,9 +162,14 @@ describe('Commitments sidebar (extension host)', function () {
       ],
     );
     assert.ok(['clock', 'calendar'].includes(acme[1].icon ?? ''), 'tomorrow is this week (clock) or, on the last day of the week, later');
-    assert.match(acme[0].description ?? '', /overdue 3 days · @alice/);
-    assert.match(acme[1].description ?? '', /due tomorrow/);
-    assert.match(acme[3].description ?? '', /no date · @alice/);
+    // The fact leads the row (the description is cut off first at 300 px), highlighted when overdue.
+    assert.equal(acme[0].shown, `3 d overdue · ${acme[0].label}`);
+    assert.deepEqual(acme[0].highlights, [[0, '3 d overdue'.length]]);
+    assert.equal(acme[0].description, '@alice');
+    assert.match(acme[0].aria ?? '', /overdue 3 days, @alice$/);
+    assert.match(acme[1].shown, /^due tomorrow · /);
+    assert.match(acme[3].shown, /^no date · /);
+    assert.equal(acme[3].description, '@alice');
   });
 
   it('resolves a markdown tooltip with the full text, due date, owner and the linked-commits section', async () => {
@@ -172,7 +181,9 @@ describe('Commitments sidebar (extension host)', function () {
     // become `&nbsp;` in VS Code 1.9x and later).
     const tooltip = source.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
     assert.match(tooltip, /Overdue thing/);
-    assert.match(tooltip, new RegExp(`Due: ${d(-3)}`));
+    // Dates as the reader writes them (VS Code's display language), not YYYY-MM-DD.
+    const reader = new Intl.DateTimeFormat(vscode.env.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d(-3)}T00:00:00Z`));
+    assert.ok(tooltip.includes(`Due: ${reader}`), tooltip);
     assert.match(tooltip, /@alice/);
     assert.match(tooltip, /#late/);
     // The harness's workspace is trusted and a git repository: the linked commits are looked up.
@@ -339,5 +350,66 @@ describe('Commitments sidebar (extension host)', function () {
     assert.match(lines[at], /#invoice/);
     assert.equal(text.replace(`${lines[at]}\n`, ''), fixture('\n'), 'one line added, nothing else changed');
     await viewWith('Send the invoice', false);
+  });
+
+  it('reveals and selects the row it added (several owners and tags from the one-line input)', async () => {
+    await useFixture(fixture('\n'));
+    await viewWith('Beta overdue');
+    const added = await vscode.commands.executeCommand<boolean>('clientPulse.addCommitment', { client: 'Acme Retail', text: 'Opening hours on pins', due: d(2), owners: ['alice', 'bob'], tags: ['hours', 'map'] });
+    assert.equal(added, true);
+    const v = await waitFor('the new row selected', async () => {
+      const snap = await view();
+      return snap.selected.includes('Opening hours on pins') ? snap : undefined;
+    });
+    const row = v.items[0].children.find((c) => c.label === 'Opening hours on pins');
+    assert.equal(row?.description, '@alice @bob');
+  });
+
+  it('a broken date is an error on its row, not "no date"; client counts follow the filter; overdue / this week filters', async () => {
+    await useFixture(fixture('\n').replace('- [ ] Undated thing @alice', '- [ ] Broken thing due:2026-13-45 @alice'));
+    const v = await viewWith('Broken thing');
+    const broken = v.items[0].children.find((c) => c.label === 'Broken thing');
+    assert.equal(broken?.shown, 'date invalid · Broken thing');
+    assert.equal(broken?.icon, 'error');
+    assert.match(broken?.aria ?? '', /due:2026-13-45 is invalid/);
+    try {
+      await vscode.commands.executeCommand('clientPulse.filter', { due: 'overdue' });
+      const overdue = await waitFor('the overdue filter', async () => {
+        const snap = await view();
+        return snap.message?.includes('overdue') ? snap : undefined;
+      });
+      assert.deepEqual(overdue.items.map((i) => [i.label, i.description, i.children.map((c) => c.label)]), [
+        ['Acme Retail', '1 open, 1 overdue', ['Overdue thing']],
+        ['Beta Co', '1 open, 1 overdue', ['Beta overdue']],
+      ]);
+      await vscode.commands.executeCommand('clientPulse.filter', { due: 'thisWeek', client: 'Acme Retail' });
+      const week = await waitFor('the this-week filter', async () => {
+        const snap = await view();
+        return snap.message?.includes('due this week') ? snap : undefined;
+      });
+      assert.deepEqual(week.items.map((i) => i.label), ['Acme Retail']);
+      assert.ok(week.items[0].children.some((c) => c.label === 'Overdue thing'), 'overdue is due by this week');
+      assert.ok(!week.items[0].children.some((c) => c.label === 'Later thing'));
+    } finally {
+      await vscode.commands.executeCommand('clientPulse.filter', {});
+    }
+  });
+
+  it('Undo after a tick gives back the exact bytes', async () => {
+    const { file } = await useFixture(fixture('\r\n'));
+    await viewWith('Overdue thing', false);
+    const before = fs.readFileSync(file);
+    await vscode.commands.executeCommand(CHECK, 'Overdue thing', true);
+    await waitFor('the tick on disk', () => (fs.readFileSync(file, 'utf8').includes('- [x] Overdue thing') ? true : undefined));
+    await vscode.commands.executeCommand('clientPulse.test.undoTick');
+    await waitFor('the exact bytes back', () => (fs.readFileSync(file).equals(before) ? true : undefined));
+  });
+
+  it('Change due date on an overdue commitment keeps the missed promise in the line', async () => {
+    const { file } = await useFixture(fixture('\n'));
+    await viewWith('Overdue thing');
+    await vscode.commands.executeCommand('clientPulse.test.changeDueDate', 'Overdue thing', d(9));
+    const line = await waitFor('the new date on disk', () => fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes(`due:${d(9)}`)));
+    assert.equal(line, `- [ ] Overdue thing due:${d(9)} promised:${d(-3)} @alice #late  `);
   });
 });

@@ -13,13 +13,14 @@ import type { RewordReason } from '../../core/draft/rewordCheck';
 import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
+import { findBlanks } from '../../core/export/blanks';
 import { draftEnvelope } from '../../core/draft/envelope';
 import { leftOutNote } from '../../core/mailbox';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
-import { saveRecord, updatesDir } from '../../core/records/store';
+import { saveRecordOnce, updatesDir } from '../../core/records/store';
 import { badDate, parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { loadSettings } from '../settings';
@@ -57,13 +58,14 @@ Options:
       --save            Also save it as sent: .project/updates/<date>-<client>.md (never
                         overwrites; the newest record starts the next default period)
       --strict          Exit 1 when a line still needs rewording (code or file names, the other
-                        language, or no content): the notes on stderr say which
+                        language, or no content) or a blank is unfilled (____, [last working
+                        day]): the notes on stderr say which
   -C, --cwd DIR         Run as if started in DIR (a folder inside the git repository)
   -h, --help            Show this help
 
 md and text start with Subject/To/Cc lines, then the body. "Today" is the local date, or
 CLIENT_PULSE_TODAY=YYYY-MM-DD.
-Exit codes: 0 ok, 1 lines to reword remain (--strict only; the draft is still written), 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
+Exit codes: 0 ok, 1 lines to reword or blanks remain (--strict only; the draft is still written), 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
 clients file, not a git repository, broken template).
 `;
 
@@ -158,10 +160,9 @@ function people(list: readonly Person[]): string {
 /** The printed draft for `md` and `text`: Subject, To and Cc lines, a blank line, the body. */
 export function draftWithHeaders(draft: Draft, body: string): string {
   const head = [`Subject: ${draft.subject}`];
-  if (draft.audience === 'client') {
-    if (draft.to.length) head.push(`To: ${people(draft.to)}`);
-    if (draft.cc.length) head.push(`Cc: ${draft.cc.join(', ')}`);
-  }
+  // The draft's recipients follow its audience (the internal report: the team, see core/draft/recipients.ts).
+  if (draft.to.length) head.push(`To: ${people(draft.to)}`);
+  if (draft.cc.length) head.push(`Cc: ${draft.cc.join(', ')}`);
   return `${head.join('\n')}\n\n${body}`;
 }
 
@@ -247,6 +248,9 @@ export const draft: Command = {
       const why = (l.reword ?? []).map((r) => REWORD_WORDS[r](d.language)).join(', ');
       io.stderr.write(`note: reword before sending (${why}): ${l.text}\n`);
     }
+    // Blanks (a proposed date, a reason, a mitigation to agree) must be filled before the e-mail goes out.
+    const blanks = findBlanks(d.markdown);
+    for (const b of blanks) io.stderr.write(`warning: blank to fill in at line ${b.line + 1}: ${b.context}\n`);
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);
     if (values.out !== undefined) {
@@ -259,13 +263,15 @@ export const draft: Command = {
       io.stdout.write(typeof output === 'string' ? output : output.toString('utf8'));
     }
     if (values.save) {
-      const saved = await saveRecord(updatesDir(projectDir), d, { sent: io.today }, { within: workspaceOf(clientsFile.path) }).catch((e: unknown) => {
+      const saved = await saveRecordOnce(updatesDir(projectDir), d, { sent: io.today }, { within: workspaceOf(clientsFile.path) }).catch((e: unknown) => {
         throw writeFailure(e, io.cwd);
       });
-      io.stderr.write(`Record saved: ${path.relative(io.cwd, saved) || saved}\n`);
+      const where = path.relative(io.cwd, saved.path) || saved.path;
+      io.stderr.write(saved.written ? `Record saved: ${where}\n` : `Record already saved (the same text today): ${where}; nothing written\n`);
     }
-    if (values.strict && reword.length > 0) {
-      io.stderr.write(`${reword.length} line${reword.length === 1 ? '' : 's'} to reword (--strict)\n`);
+    if (values.strict && (reword.length > 0 || blanks.length > 0)) {
+      if (reword.length > 0) io.stderr.write(`${reword.length} line${reword.length === 1 ? '' : 's'} to reword (--strict)\n`);
+      if (blanks.length > 0) io.stderr.write(`${blanks.length} blank${blanks.length === 1 ? '' : 's'} to fill in (--strict)\n`);
       return ExitCode.problems;
     }
     return ExitCode.ok;

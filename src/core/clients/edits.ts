@@ -3,7 +3,7 @@
  * ORIGINAL text (the text the commitment was parsed from); every byte outside the edited ranges is
  * kept (CRLF, BOM, tabs, CJK, emoji, trailing spaces).
  */
-import type { ClientsFile, Commitment, IsoDate, TextEdit } from './model';
+import type { ClientsFile, Commitment, IsoDate, Language, TextEdit } from './model';
 import { dateProblem } from '../calendar';
 import { scanTokens, type ItemToken } from './tokens';
 import { findClient } from './queries';
@@ -63,32 +63,75 @@ export function markUndone(text: string, c: Commitment): TextEdit[] {
   const edits: TextEdit[] = [{ offset: start + boxAt + 1, length: 1, newText: ' ' }];
   const rest = line.slice(restStart);
   for (const t of scanTokens(rest)) {
-    if (t.kind !== 'done') continue;
-    let from = restStart + t.start;
-    let to = restStart + t.end;
-    if (from > 0 && /[ \t\u3000]/.test(line[from - 1]) && from - 1 >= boxAt + 3) from--;
-    else if (/[ \t]/.test(line[to] ?? '')) to++;
-    edits.push({ offset: start + from, length: to - from, newText: '' });
+    if (t.kind === 'done') edits.push(removal(line, restStart, t, boxAt + 3, start));
   }
   return edits;
 }
 
-/** Replaces the due date (the first one) or adds `due:<date>` (`📅 <date>` in emoji style). */
-export function changeDueDate(text: string, c: Commitment, due: IsoDate): TextEdit[] {
+export interface DueChangeOptions {
+  /**
+   * Keep the promise on record (default true): moving a dated commitment later adds
+   * `promised:<old date>` after the due date (`原定:` for a zh-CN client), unless it already has
+   * one (the first promise is kept); moving it back to or before that date removes it.
+   */
+  keepPromise?: boolean;
+  /** The client's language: the word of an added promised token. */
+  language?: Language;
+}
+
+/** Replaces the due date (the first one) or adds `due:<date>` (`📅 <date>` in emoji style); see `DueChangeOptions`. */
+export function changeDueDate(text: string, c: Commitment, due: IsoDate, options: DueChangeOptions = {}): TextEdit[] {
   requireDate(due, 'the due date');
   const { start, line, boxAt, restStart } = lineOf(text, c);
   const rest = line.slice(restStart);
-  const tok = scanTokens(rest).find((t) => t.kind === 'due');
+  const tokens = scanTokens(rest);
+  const tok = tokens.find((t) => t.kind === 'due');
   if (tok) {
     if (tok.value === '') {
       // A date marker without a date (`due:` or a bare `📅`): rewrite the marker, keep the spacing after it.
       const trailing = /[ \t]*$/.exec(rest.slice(tok.start, tok.end))?.[0] ?? '';
       return [{ offset: start + restStart + tok.start, length: tok.end - tok.start, newText: (tok.emoji ? `📅 ${due}` : `due:${due}`) + trailing }];
     }
-    return [{ offset: start + restStart + tok.valueStart, length: tok.value.length, newText: due }];
+    const edits: TextEdit[] = [{ offset: start + restStart + tok.valueStart, length: tok.value.length, newText: due }];
+    if (options.keepPromise === false || dateProblem(tok.value) !== undefined) return edits;
+    const promised = tokens.find((t) => t.kind === 'promised');
+    if (promised) {
+      // Back on (or before) the first promise: the slip is gone, and so is its record.
+      if (dateProblem(promised.value) === undefined && due <= promised.value) edits.push(removal(line, restStart, promised, boxAt + 3, start));
+    } else if (due > tok.value) {
+      const word = options.language === 'zh-CN' ? '原定:' : 'promised:';
+      edits.push({ offset: start + restStart + tok.end, length: 0, newText: ` ${word}${tok.value}` });
+    }
+    return edits;
   }
   const token = usesEmoji(rest) ? `📅 ${due}` : `due:${due}`;
   return [{ offset: start + Math.max(contentEnd(line), boxAt + 3), length: 0, newText: ` ${token}` }];
+}
+
+/** Removes `t` (found in the line's rest at `restStart`) with the one space before it (or after it). */
+function removal(line: string, restStart: number, t: ItemToken, minFrom: number, lineStart: number): TextEdit {
+  let from = restStart + t.start;
+  let to = restStart + t.end;
+  if (from > 0 && /[ \t\u3000]/.test(line[from - 1]) && from - 1 >= minFrom) from--;
+  else if (/[ \t]/.test(line[to] ?? '')) to++;
+  return { offset: lineStart + from, length: to - from, newText: '' };
+}
+
+/**
+ * The edits that write the new dates the lead proposed in a draft (`proposed`: commitment id →
+ * date) into clients.md, each through `changeDueDate` so the missed promise is kept. Unknown ids
+ * and unchanged dates give no edit.
+ */
+export function rescheduleEdits(text: string, file: ClientsFile, proposed: Readonly<Record<string, IsoDate>>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const client of file.clients) {
+    for (const c of client.commitments) {
+      const date = proposed[c.id];
+      if (date === undefined || c.done || date === c.due) continue;
+      edits.push(...changeDueDate(text, c, date, { language: client.language }));
+    }
+  }
+  return edits;
 }
 
 /** Same as `changeDueDate` (the name the shell uses). */
@@ -101,6 +144,9 @@ export interface NewCommitment {
   due?: IsoDate;
   owner?: string;
   tag?: string;
+  /** More than one owner or tag (the one-line input); written after `owner`/`tag`. */
+  owners?: string[];
+  tags?: string[];
 }
 
 /**
@@ -125,17 +171,23 @@ export function addCommitment(text: string, file: ClientsFile, clientName: strin
   const token = metadataInTitle(title);
   if (token) {
     const written = token.text;
-    const field = { due: 'a due date', done: 'a done date', asked: 'an asked date', owner: 'the owner', tag: 'a tag' }[token.kind];
+    const field = { due: 'a due date', done: 'a done date', asked: 'an asked date', promised: 'a promised date', owner: 'the owner', tag: 'a tag' }[token.kind];
     throw new EditError(
       'invalid-title',
       `"${written}" in the title would be read as ${field}, not as text. Give ${token.kind === 'owner' ? 'the owner' : token.kind === 'tag' ? 'the tag' : 'the date'} in its own field, or write it without the leading ${token.kind === 'owner' ? '@' : token.kind === 'tag' ? '# (e.g. "issue 42")' : 'marker'}.`,
     );
   }
   if (item.due !== undefined) requireDate(item.due, 'the due date');
-  const owner = item.owner?.trim().replace(/^@/, '');
-  if (owner !== undefined && (owner === '' || /\s/.test(owner))) throw new EditError('invalid-owner', `Owner "${item.owner}" must be one word without spaces (e.g. alice), written as @alice.`);
-  const tag = item.tag?.trim().replace(/^#/, '');
-  if (tag !== undefined && (tag === '' || /\s/.test(tag))) throw new EditError('invalid-tag', `Tag "${item.tag}" must be one word without spaces (e.g. checkout).`);
+  const owners = [...(item.owner !== undefined ? [item.owner] : []), ...(item.owners ?? [])].map((o) => {
+    const owner = o.trim().replace(/^@/, '');
+    if (owner === '' || /\s/.test(owner)) throw new EditError('invalid-owner', `Owner "${o}" must be one word without spaces (e.g. alice), written as @alice.`);
+    return owner;
+  });
+  const tags = [...(item.tag !== undefined ? [item.tag] : []), ...(item.tags ?? [])].map((t) => {
+    const tag = t.trim().replace(/^#/, '');
+    if (tag === '' || /\s/.test(tag)) throw new EditError('invalid-tag', `Tag "${t}" must be one word without spaces (e.g. checkout).`);
+    return tag;
+  });
   const client = findClient(file, clientName);
   if (!client) {
     const names = file.clients.map((c) => c.name).join(', ');
@@ -144,8 +196,8 @@ export function addCommitment(text: string, file: ClientsFile, clientName: strin
   const eol = file.eol;
   const parts = [`- [ ] ${title}`];
   if (item.due) parts.push(`due:${item.due}`);
-  if (owner) parts.push(`@${owner}`);
-  if (tag) parts.push(`#${tag}`);
+  for (const owner of owners) parts.push(`@${owner}`);
+  for (const tag of tags) parts.push(`#${tag}`);
   const newLine = parts.join(' ');
   const section = client.sections.find((s) => s.kind === 'commitments');
   if (section) return [{ offset: section.span.endOffset, length: 0, newText: eol + newLine }];

@@ -75,6 +75,11 @@ export interface Commitment {
   done: boolean;
   due?: IsoDate;
   doneDate?: IsoDate;
+  /**
+   * The date first promised to the client when the due date was moved later (`promised:` /
+   * `原定:`); only set when it is before `due`.
+   */
+  promised?: IsoDate;
   owners: string[];
   /** Tags without the leading `#`. */
   tags: string[];

@@ -110,8 +110,11 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
   const done = checked !== ' ';
   let due: string | undefined;
   let doneDate: string | undefined;
+  let promised: string | undefined;
+  let promisedTok: ItemToken | undefined;
   let dueCount = 0;
   let doneCount = 0;
+  let promisedCount = 0;
   const owners: string[] = [];
   const tags: string[] = [];
   for (const t of toks) {
@@ -129,6 +132,16 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
         continue;
       }
       if (checkDate(ctx, lineNo, restStart, t)) doneDate = t.value;
+    } else if (t.kind === 'promised') {
+      promisedCount++;
+      if (promisedCount > 1) {
+        diag(ctx, src.span(lineNo, restStart + t.start, restStart + t.end), 'error', 'duplicate-promised', 'This commitment has more than one promised date. Keep one: the date first promised to the client.');
+        continue;
+      }
+      if (checkDate(ctx, lineNo, restStart, t)) {
+        promised = t.value;
+        promisedTok = t;
+      }
     } else if (t.kind === 'owner') owners.push(t.value);
     else if (t.kind === 'tag') tags.push(t.value);
   }
@@ -146,6 +159,14 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
   };
   if (due) c.due = due;
   if (doneDate) c.doneDate = doneDate;
+  if (promised && promisedTok) {
+    const at = src.span(lineNo, restStart + promisedTok.start, restStart + promisedTok.end);
+    if (dueCount === 0) {
+      diag(ctx, at, 'warning', 'promised-without-due', `"${c.title}" has a promised date (${promised}) but no due date. Add the new date as \`due:YYYY-MM-DD\`, or remove the promised date.`);
+    } else if (due && promised >= due) {
+      diag(ctx, at, 'warning', 'promised-not-before-due', `The promised date ${promised} of "${c.title}" is not before its due date ${due}: \`promised:\` keeps an earlier date that was moved. Remove it if the date did not move.`);
+    } else if (due) c.promised = promised;
+  }
   if (!done && dueCount === 0) {
     diag(ctx, src.lineSpan(lineNo), 'warning', 'missing-due-date', `Open commitment "${c.title}" has no due date. Add one as \`due:YYYY-MM-DD\` or \`📅 YYYY-MM-DD\` so it can be tracked.`);
   }

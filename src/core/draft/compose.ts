@@ -11,7 +11,7 @@ import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
-import { usableRecipients } from '../mailbox';
+import { recipientsFor } from './recipients';
 import type { DraftInput } from './input';
 import { rewordReasons } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
@@ -203,6 +203,11 @@ function doneSection(ctx: Context): DraftLine[] {
   return lines;
 }
 
+/** Open, moved from a promised date that has passed, and now due today or later. */
+function promiseMissed(c: Commitment, today: IsoDate): boolean {
+  return !c.done && c.promised !== undefined && c.promised < today && c.due !== undefined && c.due >= today;
+}
+
 function timing(c: Commitment): 'early' | 'on-time' | 'late' | 'undated' {
   if (!c.due || !c.doneDate) return 'undated';
   if (c.doneDate < c.due) return 'early';
@@ -248,7 +253,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
         }));
     case 'dueSoon':
       return open
-        .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id))
+        .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id) && !promiseMissed(c, today))
         .sort(compareCommitments)
         .map((c) => ({
           id: `dueSoon:${c.id}`,
@@ -257,8 +262,19 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           commitmentId: c.id,
           subject: c.title,
         }));
-    case 'overdue':
-      return open
+    case 'overdue': {
+      // A promise that was missed and moved is told as such (not erased by its new date).
+      const moved = open
+        .filter((c) => promiseMissed(c, today) && completedOn(ctx, c) === undefined)
+        .sort(compareCommitments)
+        .map((c) => ({
+          id: `overdue:${c.id}`,
+          text: phrases.line.moved(c.title, day(ctx, c.promised as IsoDate), day(ctx, c.due as IsoDate), true),
+          hashes: hashesOf(shown(c)),
+          commitmentId: c.id,
+          subject: c.title,
+        }));
+      return [...open
         .filter((c) => c.due !== undefined && c.due < today && completedOn(ctx, c) === undefined)
         .sort(compareCommitments)
         .map((c) => {
@@ -274,7 +290,8 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
             proposedDate: proposed,
             subject: c.title,
           };
-        });
+        }), ...moved];
+    }
     case 'risks':
       return client.risks
         .map((r, index) => ({ r, index }))
@@ -312,7 +329,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
     .sort(compareCommitments);
   const dueText = (c: Commitment) => {
     if (c.due === undefined) return undefined;
-    if (c.due >= today) return { due: day(ctx, c.due) };
+    if (c.due >= today) return c.promised !== undefined ? { due: day(ctx, c.due), movedFrom: day(ctx, c.promised) } : { due: day(ctx, c.due) };
     const proposed = proposedDateOf(input, c);
     return { missed: day(ctx, c.due), proposed: proposed && day(ctx, proposed) };
   };
@@ -483,7 +500,8 @@ export function composeDraft(rawInput: DraftInput): Draft {
     .join(language === 'zh-CN' ? '' : ' ');
   const signature = input.signature.trim();
   // An address that is not a plain mailbox never becomes a recipient; the lead is told which and why.
-  const recipients = usableRecipients(client.contacts, client.cc);
+  // The internal report goes to the team (the Owner), never to the client's contacts or Cc.
+  const recipients = recipientsFor(client, input.audience);
   const draft: Draft = {
     client: client.name,
     language,

@@ -7,6 +7,7 @@
  *   - a high risk has no mitigation.
  * At risk (when not off track) when any of:
  *   - an open commitment is past its due date;
+ *   - an open commitment missed the date first promised (`promised:` in clients.md) and was moved;
  *   - an open commitment is due within 3 days (today included) and no commit of the period is
  *     evidence for it;
  *   - there is a high risk (with a mitigation).
@@ -70,6 +71,12 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
     if (r.level !== 'high') continue;
     if (!r.mitigation) off.push(phrases.reason.highRiskWithoutMitigation(local(r.description)));
     else risk.push(phrases.reason.highRisk(local(r.description)));
+  }
+  for (const c of open) {
+    // A moved date is a missed promise until delivered: never "all on schedule".
+    if (c.promised !== undefined && c.due !== undefined && c.promised < today && c.due >= today) {
+      risk.push(phrases.reason.slipped(c.title, local(c.promised), local(c.due)));
+    }
   }
   const soonLimit = addDays(today, DUE_SOON_WITHOUT_PROGRESS_DAYS);
   for (const c of open) {

@@ -16,7 +16,7 @@ export type PeriodWords =
 /** How the period after the drafted one is named. */
 export type NextWords = { kind: 'next-week' } | { kind: 'this-week' } | { kind: 'week'; week: number } | { kind: 'coming' };
 
-export type PlanDue = { due: string } | { missed: string; proposed: string | undefined };
+export type PlanDue = { due: string; movedFrom?: string } | { missed: string; proposed: string | undefined };
 
 export type KindGroup = 'feature' | 'fix' | 'improvement' | 'docs';
 
@@ -45,6 +45,8 @@ export interface Phrases {
     highRiskWithoutMitigation(description: string): string;
     dueSoonWithoutProgress(title: string, days: number, period: PeriodWords): string;
     highRisk(description: string): string;
+    /** An open commitment whose first promised date passed; it was moved to `due`. */
+    slipped(title: string, promised: string, due: string): string;
     onTrack: string;
     noCommitments: string;
   };
@@ -69,6 +71,11 @@ export interface Phrases {
      * "we missed".
      */
     overdue(title: string, due: string, proposed: string | undefined, work: OverdueWork | undefined, period: PeriodWords): string;
+    /**
+     * A commitment whose date was moved from `promised` to `due` (clients.md's `promised:`);
+     * `missed`: the promised date has passed. The reason is a blank the lead fills in.
+     */
+    moved(title: string, promised: string, due: string, missed: boolean): string;
     /** Open and past due, but the work was done by the due date: waits for the client's check. */
     deliveredPending(title: string, doneOn: string): string;
     risk(level: RiskLevel | undefined, description: string, mitigation: string | undefined): string;
@@ -182,6 +189,7 @@ const en: Phrases = {
     highRiskWithoutMitigation: (d) => `a high risk has no mitigation yet (${stripStop(d)})`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}” is due ${enIn(days)} and saw no progress ${enDuring(p)}`,
     highRisk: (d) => `a high risk is open (${stripStop(d)})`,
+    slipped: (title, promised, due) => `“${title}” missed its ${promised} date (new date ${due})`,
     onTrack: 'all commitments are on schedule',
     noCommitments: 'nothing is late or at risk',
   },
@@ -232,6 +240,8 @@ const en: Phrases = {
       const detail = work.changes > 0 ? `${plural(work.changes, 'change', 'changes')} ${enDuring(p)}, the latest on ${work.latest}` : `the latest change on ${work.latest}`;
       return `“${title}” was due ${due}; work continued after that date (${detail}). Proposed new date: ${proposed ?? BLANK}`;
     },
+    moved: (title, promised, due, missed) =>
+      missed ? `${title}: the ${promised} date was missed; new date ${due}, because ${BLANK}` : `${title}: moved from ${promised} to ${due}, because ${BLANK}`,
     deliveredPending: (title, doneOn) => `Work on “${title}” was completed on ${doneOn}; we'll confirm once you have checked it`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${level[0].toUpperCase()}${level.slice(1)}:** ` : '';
@@ -243,7 +253,7 @@ const en: Phrases = {
       return `${stripStop(text)} — waiting ${plural(waitingDays, 'day', 'days')} (asked ${askedOn})`;
     },
     next: (title, due, carried) => {
-      const when = !due ? '' : 'due' in due ? `due ${due.due}` : `was due ${due.missed}, new date ${due.proposed ?? BLANK}`;
+      const when = !due ? '' : 'due' in due ? (due.movedFrom ? `due ${due.due}, moved from ${due.movedFrom}` : `due ${due.due}`) : `was due ${due.missed}, new date ${due.proposed ?? BLANK}`;
       const notes = [when, carried ? 'carried over' : ''].filter(Boolean);
       return notes.length ? `${title} (${notes.join('; ')})` : title;
     },
@@ -279,6 +289,7 @@ const zh: Phrases = {
     highRiskWithoutMitigation: (d) => `高风险尚无应对措施（${stripStop(d)}）`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}”${zhIn(days)}到期，但${zhDuring(p)}没有相关进展`,
     highRisk: (d) => `存在高风险（${stripStop(d)}）`,
+    slipped: (title, promised, due) => `“${title}”未能按原定的${promised}完成（新日期${due}）`,
     onTrack: '各项承诺均按计划推进',
     noCommitments: '没有延期或存在风险的事项',
   },
@@ -328,6 +339,8 @@ const zh: Phrases = {
       const detail = work.changes > 0 ? `${zhDuring(p)} ${work.changes} 项相关改动，最近一次在${work.latest}` : `最近一次改动在${work.latest}`;
       return `“${title}”原定${due}完成，此后工作仍在推进（${detail}）。建议新日期：${proposed ?? BLANK}`;
     },
+    moved: (title, promised, due, missed) =>
+      missed ? `${title}：原定${promised}未能完成，新日期${due}，原因：${BLANK}` : `${title}：由${promised}调整至${due}，原因：${BLANK}`,
     deliveredPending: (title, doneOn) => `“${title}”的工作已于${doneOn}完成，待您验收后我们再确认交付`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${{ low: '低风险', medium: '中风险', high: '高风险' }[level]}**：` : '';
@@ -339,7 +352,7 @@ const zh: Phrases = {
       return `${stripStop(text)}（${askedOn}提出，已等待 ${waitingDays} 天）`;
     },
     next: (title, due, carried) => {
-      const when = !due ? '' : 'due' in due ? `${due.due}到期` : `原定${due.missed}，新日期${due.proposed ?? BLANK}`;
+      const when = !due ? '' : 'due' in due ? (due.movedFrom ? `由${due.movedFrom}调整至${due.due}` : `${due.due}到期`) : `原定${due.missed}，新日期${due.proposed ?? BLANK}`;
       const notes = [when, carried ? '上期计划顺延' : ''].filter(Boolean);
       return notes.length ? `${title}（${notes.join('；')}）` : title;
     },

@@ -27,8 +27,13 @@ import type { Audience, IsoDate, Language, Period, Status } from '../model';
 import type { ParsedRecord, RecordSource } from './types';
 
 export interface RenderRecordOptions {
-  /** The day the update is saved as sent. */
+  /** The day the update is saved as sent (for a draft: the day it is saved). */
   sent: IsoDate;
+  /**
+   * A draft saved to work on later, not sent: written as `state: draft` and `saved:` (no `sent:`),
+   * so neither the cadence nor "since the last update" counts it.
+   */
+  draft?: boolean;
   /** The body as the user left it in the panel; defaults to `draft.markdown`. */
   markdown?: string;
 }
@@ -48,7 +53,7 @@ export function renderRecord(draft: RecordSource, options: RenderRecordOptions):
   const lines = [
     '---',
     `client: ${quote(draft.client)}`,
-    `sent: ${options.sent}`,
+    ...(options.draft ? ['state: draft', `saved: ${options.sent}`] : [`sent: ${options.sent}`]),
     `period: ${draft.period.since}..${draft.period.until}`,
     `status: ${draft.status.status}`,
     `language: ${draft.language}`,
@@ -145,6 +150,8 @@ export function parseRecord(text: string, file?: string): ParsedRecord | undefin
     else fields.set(key, unquote(value));
   }
   const client = fields.get('client');
+  // A saved draft was never sent: it is not a record of an update.
+  if (fields.get('state') === 'draft') return undefined;
   const sent = fields.get('sent') ?? fields.get('date');
   if (!client || !sent || !isIsoDate(sent)) return undefined;
   const status = fields.get('status') as Status | undefined;

@@ -41,10 +41,27 @@ export async function lastSentDate(dir: string, client: string): Promise<string 
   return (await readNewestRecord(dir, client))?.sent;
 }
 
+/** The folder of saved drafts (not sent) inside the records folder: not read as records. */
+export function draftsDir(updates: string): string {
+  return path.join(updates, 'drafts');
+}
+
 /**
- * Writes the record of `draft` as a new file in `dir` (created if needed); resolves to its path.
- * `write.within` is the workspace folder the record must stay in.
+ * Writes the record of `draft` as a new file in `dir` (created if needed), unless a record of the
+ * same client and day already holds exactly this text: then nothing is written. `written` says which.
  */
+export async function saveRecordOnce(dir: string, draft: RecordSource, options: RenderRecordOptions, write: WriteOptions = {}): Promise<{ path: string; written: boolean }> {
+  const text = renderRecord(draft, options);
+  for (const candidate of recordNamesFor(draft.client, await namesIn(dir))) {
+    if (candidate.date !== options.sent) continue;
+    const existing = await fs.readFile(path.join(dir, candidate.name), 'utf8').catch(() => undefined);
+    if (existing === text) return { path: path.join(dir, candidate.name), written: false };
+  }
+  return { path: await saveNew(dir, (taken) => recordFileName(options.sent, draft.client, taken), text, write), written: true };
+}
+
+/** Writes the record of `draft` (see `saveRecordOnce`: an identical one is not written twice); resolves to its path. */
+/** `write.within` is the workspace folder the record must stay in. */
 export async function saveRecord(dir: string, draft: RecordSource, options: RenderRecordOptions, write: WriteOptions = {}): Promise<string> {
-  return saveNew(dir, (taken) => recordFileName(options.sent, draft.client, taken), renderRecord(draft, options), write);
+  return (await saveRecordOnce(dir, draft, options, write)).path;
 }

@@ -5,22 +5,12 @@
 import * as vscode from 'vscode';
 import { parseClients } from '../../core/clients/parse';
 import { clientsFileTemplate } from '../../core/clients/template';
-import { CommandId, ContextKey } from '../commandIds';
-import { addCommitment as addCommitmentEdits, metadataInTitle, type NewCommitment } from '../../core/clients/edits';
+import { CommandId, ContextKey, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
+import { askCommitmentLine, knownValues } from './addInput';
+import { addCommitment as addCommitmentEdits, type NewCommitment } from '../../core/clients/edits';
 import type { Services } from '../services';
 import { uiLanguage } from '../workspace';
-import { askDueDate, dateProblem } from '../inputs';
-
-/** What is wrong with a commitment title as typed, or undefined. */
-function titleProblem(v: string): string | undefined {
-  if (v.trim() === '') return vscode.l10n.t('Write what was promised.');
-  if (/[\r\n]/.test(v)) return vscode.l10n.t('One line only.');
-  const token = metadataInTitle(v);
-  if (!token) return undefined;
-  if (token.kind === 'owner') return vscode.l10n.t('"{0}" would be read as the owner: give the owner in the next steps, or write it without @.', token.text);
-  if (token.kind === 'tag') return vscode.l10n.t('"{0}" would be read as a tag: give the tag in the next steps, or write it without # (e.g. "issue 42").', token.text);
-  return vscode.l10n.t('"{0}" would be read as a date: give the due date in the next step.', token.text);
-}
+import { dateProblem } from '../inputs';
 
 async function pickFolder(services: Services, withFile: boolean): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -76,44 +66,21 @@ async function askNewCommitment(services: Services, clientHint: string | undefin
   const folder = await pickFolder(services, true);
   const entry = folder ? (await services.store.all()).find((e) => e.folder.uri.toString() === folder.uri.toString()) : undefined;
   if (!entry) return undefined;
-  const total = 5;
-  let client = clientHint;
+  let client = clientHint ?? (entry.clients.length === 1 ? entry.clients[0].name : undefined);
   if (!client) {
     const picked = await vscode.window.showQuickPick(
       entry.clients.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} open', c.commitments.filter((m) => !m.done).length) })),
-      { title: vscode.l10n.t('Add commitment ({0}/{1}): client', 1, total) },
+      { title: vscode.l10n.t('Add commitment: which client?') },
     );
     client = picked?.label;
   }
   if (!client) return undefined;
-  const text = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Add commitment ({0}/{1}): what was promised', 2, total),
-    prompt: vscode.l10n.t('One line, as the client would read it.'),
-    validateInput: titleProblem,
-  });
-  if (text === undefined) return undefined;
-  const due = await askDueDate(services.today(), undefined, true, { step: 3, total });
-  if (due === undefined) return undefined;
-  const owner = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Add commitment ({0}/{1}): owner', 4, total),
-    prompt: vscode.l10n.t('Who delivers it, e.g. alice (optional).'),
-    validateInput: (v) => (/^@?[^\s#@]*$/u.test(v.trim()) ? undefined : vscode.l10n.t('One name without spaces, e.g. alice.')),
-  });
-  if (owner === undefined) return undefined;
-  const tag = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Add commitment ({0}/{1}): tag', 5, total),
-    prompt: vscode.l10n.t('A tag that commits mention to link to it, e.g. loyalty (optional).'),
-    validateInput: (v) => (/^#?[^\s#@]*$/u.test(v.trim()) ? undefined : vscode.l10n.t('One tag without spaces, e.g. loyalty.')),
-  });
-  if (tag === undefined) return undefined;
-  return {
-    client,
-    text: text.trim(),
-    due: due || undefined,
-    owner: owner.trim().replace(/^@/, '') || undefined,
-    tag: tag.trim().replace(/^#/, '') || undefined,
-    uri: entry.uri.toString(),
-  };
+  const found = entry.clients.find((c) => c.name.toLowerCase() === client.toLowerCase());
+  if (!found) return undefined;
+  // One line in the file's own syntax, with completion of the owners and tags the file knows.
+  const line = await askCommitmentLine(found, knownValues(entry.clients), services.today());
+  if (!line) return undefined;
+  return { client: found.name, text: line.title, ...(line.due ? { due: line.due } : {}), owners: line.owners, tags: line.tags, uri: entry.uri.toString() };
 }
 
 function clientArgument(arg: unknown): string | undefined {
@@ -134,6 +101,7 @@ async function addCommitment(services: Services, arg: unknown): Promise<boolean>
   const entry = input.uri ? await services.store.entryFor(vscode.Uri.parse(input.uri)) : await services.store.preferred();
   if (!entry) throw new Error(vscode.l10n.t('No clients file found. Run "Client Pulse: Create clients file" first.'));
   let unknownClient = false;
+  let added: { client: string; line: number } | undefined;
   const changed = await services.editFile(entry.uri, (text) => {
     const file = parseClients(text);
     const client = file.clients.find((c) => c.name.toLowerCase() === input.client.toLowerCase());
@@ -141,10 +109,17 @@ async function addCommitment(services: Services, arg: unknown): Promise<boolean>
       unknownClient = true;
       return undefined;
     }
-    return addCommitmentEdits(text, file, client.name, input);
+    const edits = addCommitmentEdits(text, file, client.name, input);
+    // The new row's line: where the inserted text's last line starts in the edited file.
+    const lineOf = (offset: number) => (text.slice(0, offset).match(/\r\n|\r|\n/g) ?? []).length;
+    const e = edits[0];
+    if (e) added = { client: client.name, line: lineOf(e.offset) + (e.newText.match(/\r\n|\r|\n/g) ?? []).length };
+    return edits;
   });
   if (unknownClient) throw new Error(vscode.l10n.t('There is no client "{0}" in {1}.', input.client, vscode.workspace.asRelativePath(entry.uri)));
   services.store.refresh();
+  // Show the row that was added, selected, in the Commitments view.
+  if (changed && added) await vscode.commands.executeCommand(REVEAL_COMMITMENT_COMMAND, { uri: entry.uri.toString(), ...added });
   return changed;
 }
 

@@ -8,6 +8,9 @@ export function describeFilter(filter: Filter): string {
   if (filter.client) parts.push(filter.client);
   if (filter.owner) parts.push(`@${filter.owner}`);
   if (filter.withinDays !== undefined) parts.push(vscode.l10n.t('due within {0} days', filter.withinDays));
+  if (filter.due === 'overdue') parts.push(vscode.l10n.t('overdue'));
+  if (filter.due === 'thisWeek') parts.push(vscode.l10n.t('due this week'));
+  if (filter.mine) parts.push(vscode.l10n.t('mine'));
   return parts.join(', ');
 }
 
@@ -20,6 +23,9 @@ export async function pickFilter(entries: readonly ClientsEntry[], current: Filt
   const owners = [...new Set(entries.flatMap((e) => e.clients.flatMap((c) => c.commitments.flatMap((m) => m.owners.map((o) => o.replace(/^@/, ''))))))].sort();
   const choices: Choice[] = [
     { label: `$(clear-all) ${vscode.l10n.t('Show everything')}`, apply: () => ({}) },
+    { label: `$(error) ${vscode.l10n.t('Overdue')}`, picked: current.due === 'overdue', apply: (f) => ({ ...f, due: 'overdue', withinDays: undefined }) },
+    { label: `$(clock) ${vscode.l10n.t('Due this week')}`, picked: current.due === 'thisWeek', apply: (f) => ({ ...f, due: 'thisWeek', withinDays: undefined }) },
+    { label: `$(account) ${vscode.l10n.t('Mine')}`, description: vscode.l10n.t('owned by you (your git user name or e-mail)'), picked: current.mine === true, apply: (f) => ({ ...f, mine: true }) },
     { label: vscode.l10n.t('Client'), kind: vscode.QuickPickItemKind.Separator, apply: (f) => f },
     ...clients.map((name) => ({
       label: `$(organization) ${name}`,
@@ -45,7 +51,7 @@ export async function pickFilter(entries: readonly ClientsEntry[], current: Filt
   ];
   const picked = await vscode.window.showQuickPick(choices, {
     title: vscode.l10n.t('Filter commitments'),
-    placeHolder: current.client || current.owner || current.withinDays !== undefined ? vscode.l10n.t('Now: {0}', describeFilter(current)) : undefined,
+    placeHolder: describeFilter(current) ? vscode.l10n.t('Now: {0}', describeFilter(current)) : undefined,
   });
   if (!picked) return undefined;
   // Choosing a client, owner or window narrows the current filter; "Show everything" clears it.

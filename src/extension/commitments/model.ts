@@ -2,8 +2,9 @@
  * What the Commitments view shows, as plain data (no `vscode`): which commitments pass the
  * filter, in which order, and how urgent each is. Tested in plain Node.
  */
-import type { Client, Commitment, IsoDate } from '../../core/clients/model';
-import { addDays, daysBetween, endOfWeek, type WeekStart } from '../../core/calendar';
+import type { Client, Commitment, IsoDate, Person } from '../../core/clients/model';
+import { addDays, dateProblem, daysBetween, endOfWeek, type WeekStart } from '../../core/calendar';
+import { scanTokens } from '../../core/clients/tokens';
 import { compareCommitments } from '../../core/project/order';
 
 export interface Filter {
@@ -13,6 +14,17 @@ export interface Filter {
   owner?: string;
   /** Only commitments due within this many days from today (overdue ones included). */
   withinDays?: number;
+  /** Only the overdue ones, or those due by the end of this week (overdue included). */
+  due?: 'overdue' | 'thisWeek';
+  /** Only those owned by the person using VS Code (their git identity, see `handlesOf`). */
+  mine?: boolean;
+}
+
+/** What some filters need besides the commitment: the week's end and who "mine" is. */
+export interface FilterContext {
+  weekStart?: WeekStart;
+  /** The `@handles` of the person using VS Code (lower case); empty when unknown. */
+  me?: readonly string[];
 }
 
 export type Urgency = 'overdue' | 'thisWeek' | 'later' | 'undated' | 'done';
@@ -25,7 +37,7 @@ export function urgencyOf(c: Commitment, today: IsoDate, weekStart: WeekStart): 
   return 'later';
 }
 
-export function passes(c: Commitment, filter: Filter, showDone: boolean, today: IsoDate): boolean {
+export function passes(c: Commitment, filter: Filter, showDone: boolean, today: IsoDate, ctx: FilterContext = {}): boolean {
   if (c.done && !showDone) return false;
   if (filter.client && c.client.toLowerCase() !== filter.client.toLowerCase()) return false;
   if (filter.owner) {
@@ -36,15 +48,63 @@ export function passes(c: Commitment, filter: Filter, showDone: boolean, today: 
     if (!c.due || c.done) return false;
     if (c.due > addDays(today, filter.withinDays)) return false;
   }
+  if (filter.due !== undefined) {
+    if (!c.due || c.done) return false;
+    if (filter.due === 'overdue' && c.due >= today) return false;
+    if (filter.due === 'thisWeek' && c.due > endOfWeek(today, ctx.weekStart ?? 'monday')) return false;
+  }
+  if (filter.mine) {
+    const me = new Set(ctx.me ?? []);
+    if (!c.owners.some((o) => me.has(o.replace(/^@/, '').toLowerCase()))) return false;
+  }
   return true;
 }
 
-export function visibleCommitments(client: Client, filter: Filter, showDone: boolean, today: IsoDate): Commitment[] {
-  return client.commitments.filter((c) => passes(c, filter, showDone, today)).sort(compareCommitments);
+export function visibleCommitments(client: Client, filter: Filter, showDone: boolean, today: IsoDate, ctx: FilterContext = {}): Commitment[] {
+  return client.commitments.filter((c) => passes(c, filter, showDone, today, ctx)).sort(compareCommitments);
 }
 
 export function isFilterActive(filter: Filter): boolean {
-  return filter.client !== undefined || filter.owner !== undefined || filter.withinDays !== undefined;
+  return filter.client !== undefined || filter.owner !== undefined || filter.withinDays !== undefined || filter.due !== undefined || filter.mine === true;
+}
+
+/**
+ * The `@handles` a person may be written as (lower case): the e-mail's local part and its first
+ * part (`wang.wei` → `wang.wei`, `wang`), the first word of the name and the name without spaces.
+ */
+export function handlesOf(p: { name?: string; email?: string }): string[] {
+  const out = new Set<string>();
+  const local = p.email?.split('@')[0]?.toLowerCase();
+  if (local) {
+    out.add(local);
+    out.add(local.split(/[._+-]/)[0]);
+  }
+  const name = p.name?.trim().toLowerCase();
+  if (name) {
+    out.add(name.split(/\s+/)[0]);
+    out.add(name.replace(/\s+/g, ''));
+  }
+  out.delete('');
+  return [...out];
+}
+
+/** The person a commitment's `@handle` names (the client's Owner, Backup or a contact), if one matches. */
+export function personOf(handle: string, client: Client): Person | undefined {
+  const h = handle.replace(/^@/, '').toLowerCase();
+  const people = [client.owner, client.backup, ...client.contacts].filter((p): p is Person => p !== undefined);
+  return people.find((p) => handlesOf(p).includes(h));
+}
+
+/**
+ * The due date written on the commitment's line that could not be read (`due:2026-13-45`), with
+ * why; undefined when there is none. Such a commitment is shown as an error, never as "no date".
+ */
+export function brokenDue(c: Commitment): { text: string; problem: string } | undefined {
+  if (c.due !== undefined) return undefined;
+  const t = scanTokens(c.raw).find((x) => x.kind === 'due');
+  if (!t) return undefined;
+  const problem = t.value === '' ? 'the date is missing' : dateProblem(t.value);
+  return problem ? { text: c.raw.slice(t.start, t.end).trim(), problem } : undefined;
 }
 
 /** How a due date reads relative to today, before wording. */

@@ -5,12 +5,13 @@
 import * as vscode from 'vscode';
 import type { Commitment, TextEdit } from '../../core/clients/model';
 import { parseClients } from '../../core/clients/parse';
-import { CommandId, COMMITMENTS_VIEW } from '../commandIds';
+import { CommandId, COMMITMENTS_VIEW, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
 import { changeDue, markDone, markUndone } from '../../core/clients/edits';
 import type { Services } from '../services';
 import { LinkedCommits } from './commits';
 import { locate, refOf } from './locate';
-import { isFilterActive, type Filter } from './model';
+import { handlesOf, isFilterActive, type Filter } from './model';
+import { currentUser } from '../../core/git/run';
 import { CommitmentsTree, type CommitmentNode, type Node } from './tree';
 import { describeFilter, pickFilter } from './filter';
 import { askDueDate } from '../inputs';
@@ -20,6 +21,8 @@ import { findCommitment, snapshotView } from './snapshot';
 export const TEST_VIEW_COMMAND = 'clientPulse.test.commitmentsView';
 /** Test mode only: the resolved tooltip (markdown source) of the item with this label. */
 export const TEST_TOOLTIP_COMMAND = 'clientPulse.test.commitmentTooltip';
+/** Test mode only: press Undo on the last tick's notification. */
+export const TEST_UNDO_COMMAND = 'clientPulse.test.undoTick';
 /** Test mode only: tick or untick the item with this label as the checkbox does. */
 export const TEST_CHECK_COMMAND = 'clientPulse.test.checkCommitment';
 /** Test mode only: how many times the view showed its progress bar for a large clients file. */
@@ -67,7 +70,16 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
   const view = vscode.window.createTreeView<Node>(COMMITMENTS_VIEW, { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
   context.subscriptions.push(tree, view);
 
+  // "Mine": the git identity of the folder (read only in a trusted workspace).
+  const whoAmI = async (): Promise<void> => {
+    if (!services.isTrusted() || tree.me.length > 0) return;
+    const folder = (await services.store.all())[0]?.folder;
+    if (!folder || folder.uri.scheme !== 'file') return;
+    const user = await currentUser(folder.uri.fsPath).catch(() => ({}) as { name?: string; email?: string });
+    tree.me = handlesOf(user);
+  };
   const update = async (): Promise<void> => {
+    if (tree.filter.mine) await whoAmI();
     await tree.reload();
     const overdue = tree.overdue();
     view.badge = overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? vscode.l10n.t('1 commitment overdue') : vscode.l10n.t('{0} commitments overdue', overdue) } : undefined;
@@ -90,26 +102,49 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     }),
   );
 
-  /** Resolves to the error shown, if the change could not be made. */
-  const setDone = async (node: CommitmentNode, done: boolean): Promise<string | undefined> => {
+  /** The error shown by the last setDone, if its change could not be made. */
+  let lastError: string | undefined;
+  const setDone = async (node: CommitmentNode, done: boolean, offerUndo = false): Promise<boolean> => {
     const today = services.today();
-    let shown: string | undefined;
+    let changed = false;
+    lastError = undefined;
     try {
-      await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
+      changed = await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
     } catch (e) {
-      shown = vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e));
-      void vscode.window.showErrorMessage(shown);
+      lastError = vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(lastError);
     }
     // Redraw from the file: a refused or impossible change puts the checkbox back.
     services.store.refresh();
-    return shown;
+    if (changed && offerUndo) void offerUndoOf(node, done);
+    return changed;
+  };
+  /** After a tick: "Marked “…” done. [Undo]" — Undo is the reverse edit (the exact bytes come back). */
+  const offerUndoOf = async (node: CommitmentNode, done: boolean): Promise<void> => {
+    const undo = vscode.l10n.t('Undo');
+    const message = done ? vscode.l10n.t('Marked “{0}” done.', node.commitment.title) : vscode.l10n.t('Marked “{0}” not done.', node.commitment.title);
+    lastUndo = { node, done };
+    const picked = await vscode.window.showInformationMessage(message, undo);
+    if (picked !== undo) return;
+    await undoTick(node, done);
+  };
+  let lastUndo: { node: CommitmentNode; done: boolean } | undefined;
+  const undoTick = async (node: CommitmentNode, done: boolean): Promise<void> => {
+    // The line as it is now (ticked), found again in the file.
+    const entries = await services.store.all();
+    const entry = entries.find((e) => e.uri.toString() === node.entry.uri.toString());
+    const client = entry?.clients.find((c) => c.name === node.client.name);
+    const now = client?.commitments.find((c) => c.span.startLine === node.commitment.span.startLine && c.title === node.commitment.title);
+    if (!entry || !client || !now) return;
+    await setDone({ kind: 'commitment', entry, client, commitment: now }, !done);
+    lastUndo = undefined;
   };
 
   context.subscriptions.push(
     view.onDidChangeCheckboxState(async (e) => {
       for (const [node, state] of e.items) {
         if (node.kind !== 'commitment') continue;
-        await setDone(node, state === vscode.TreeItemCheckboxState.Checked);
+        await setDone(node, state === vscode.TreeItemCheckboxState.Checked, true);
       }
     }),
     vscode.commands.registerCommand(CommandId.Refresh, () => {
@@ -147,11 +182,31 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       const due = typeof date === 'string' ? date : await askDueDate(services.today(), node.commitment.due, false);
       if (!due) return;
       try {
-        await editCommitment(services, node, (text, c) => (c.due === due ? undefined : changeDue(text, c, due)));
+        // The first promise stays in the line (`promised:`): the next draft tells the client it moved.
+        const changed = await editCommitment(services, node, (text, c) =>
+          c.due === due ? undefined : changeDue(text, c, due, { language: parseClients(text).clients.find((x) => x.name === c.client)?.language }),
+        );
+        const was = node.commitment.promised ?? node.commitment.due;
+        if (changed && was !== undefined && was < due) {
+          vscode.window.setStatusBarMessage(vscode.l10n.t('Due date moved to {0}; the promised date {1} is kept in the line.', due, was), 5000);
+        }
       } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
       }
       services.store.refresh();
+    }),
+    vscode.commands.registerCommand(REVEAL_COMMITMENT_COMMAND, async (arg?: unknown) => {
+      if (!isRevealArgument(arg)) return false;
+      await running;
+      await tree.reload();
+      const node = commitmentAt(tree, arg);
+      if (!node) {
+        // Added, but the filter (or "hide done") keeps it out of the view: say so rather than hide it.
+        if (isFilterActive(tree.filter)) void vscode.window.showInformationMessage(vscode.l10n.t('Added. The filter ({0}) hides it in the Commitments view.', describeFilter(tree.filter)));
+        return false;
+      }
+      await view.reveal(node, { select: true, focus: true, expand: true });
+      return true;
     }),
     vscode.commands.registerCommand(CommandId.CopyCommitment, async (node?: unknown) => {
       if (!isCommitmentNode(node)) return;
@@ -179,13 +234,57 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
         await running;
         const node = typeof label === 'string' ? findCommitment(tree, label) : undefined;
         if (!node || node.kind !== 'commitment') throw new Error(`no commitment labelled ${String(label)}`);
-        const error = await setDone(node, checked === true);
+        await setDone(node, checked === true, true);
+        const error = lastError;
         await running;
         return error;
+      }),
+      // "Change due date…" on the item with this label, the date given instead of asked.
+      vscode.commands.registerCommand('clientPulse.test.changeDueDate', async (label: unknown, date: unknown) => {
+        await running;
+        const node = typeof label === 'string' ? findCommitment(tree, label) : undefined;
+        if (!node) throw new Error(`no commitment labelled ${String(label)}`);
+        await vscode.commands.executeCommand(CommandId.ChangeDueDate, node, date);
+        await running;
+      }),
+      // What the Undo button of the last tick's notification does.
+      vscode.commands.registerCommand(TEST_UNDO_COMMAND, async () => {
+        await running;
+        const undo = lastUndo;
+        if (!undo) throw new Error('no tick to undo');
+        await undoTick(undo.node, undo.done);
+        await running;
       }),
     );
   }
   refresh();
+}
+
+interface RevealArgument {
+  uri: string;
+  client: string;
+  line: number;
+}
+
+function isRevealArgument(arg: unknown): arg is RevealArgument {
+  if (typeof arg !== 'object' || arg === null) return false;
+  const o = arg as Record<string, unknown>;
+  return typeof o.uri === 'string' && typeof o.client === 'string' && typeof o.line === 'number';
+}
+
+/** The shown node of the commitment at `at.line` of `at.client` in the file `at.uri`. */
+function commitmentAt(tree: CommitmentsTree, at: RevealArgument, from?: Node): CommitmentNode | undefined {
+  for (const node of tree.getChildren(from)) {
+    if (node.kind === 'commitment') {
+      if (node.entry.uri.toString() === at.uri && node.client.name === at.client && node.commitment.span.startLine === at.line) return node;
+      continue;
+    }
+    if (node.kind === 'folder' && node.entry.uri.toString() !== at.uri) continue;
+    if (node.kind === 'client' && node.client.name !== at.client) continue;
+    const inner = commitmentAt(tree, at, node);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function isFilterArgument(arg: unknown): arg is Filter {
@@ -194,6 +293,8 @@ function isFilterArgument(arg: unknown): arg is Filter {
   return (
     (o.client === undefined || typeof o.client === 'string') &&
     (o.owner === undefined || typeof o.owner === 'string') &&
-    (o.withinDays === undefined || typeof o.withinDays === 'number')
+    (o.withinDays === undefined || typeof o.withinDays === 'number') &&
+    (o.due === undefined || o.due === 'overdue' || o.due === 'thisWeek') &&
+    (o.mine === undefined || typeof o.mine === 'boolean')
   );
 }

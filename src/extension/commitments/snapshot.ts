@@ -6,7 +6,14 @@ import * as vscode from 'vscode';
 import type { CommitmentsTree, Node } from './tree';
 
 export interface ItemSnapshot {
+  /** The client's name, or the commitment's title (the row leads with its fact: see `shown`). */
   label: string;
+  /** The row's label as drawn (`3 d overdue · Checkout p95…`). */
+  shown: string;
+  /** Ranges of `shown` drawn highlighted. */
+  highlights?: [number, number][];
+  /** The screen reader's label. */
+  aria?: string;
   description?: string;
   contextValue?: string;
   checked?: boolean;
@@ -19,6 +26,8 @@ export interface ItemSnapshot {
 export interface ViewSnapshot {
   badge?: number;
   message?: string;
+  /** Labels of the selected rows. */
+  selected: string[];
   items: ItemSnapshot[];
 }
 
@@ -32,8 +41,12 @@ function snapshotNode(tree: CommitmentsTree, node: Node): ItemSnapshot {
   const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
   const checkbox = item.checkboxState;
   const state = typeof checkbox === 'object' ? checkbox.state : checkbox;
+  const highlights = typeof item.label === 'object' ? item.label.highlights : undefined;
   return {
-    label: labelOf(item),
+    label: node.kind === 'commitment' ? node.commitment.title || node.commitment.raw.trim() : labelOf(item),
+    shown: labelOf(item),
+    ...(highlights && highlights.length > 0 ? { highlights } : {}),
+    ...(item.accessibilityInformation ? { aria: item.accessibilityInformation.label } : {}),
     description: typeof item.description === 'string' ? item.description : undefined,
     contextValue: item.contextValue,
     checked: state === undefined ? undefined : state === vscode.TreeItemCheckboxState.Checked,
@@ -45,13 +58,14 @@ function snapshotNode(tree: CommitmentsTree, node: Node): ItemSnapshot {
 }
 
 export function snapshotView(tree: CommitmentsTree, view: vscode.TreeView<Node>): ViewSnapshot {
-  return { badge: view.badge?.value, message: view.message, items: tree.getChildren().map((n) => snapshotNode(tree, n)) };
+  const selected = view.selection.map((n) => (n.kind === 'commitment' ? n.commitment.title : labelOf(tree.getTreeItem(n))));
+  return { badge: view.badge?.value, message: view.message, selected, items: tree.getChildren().map((n) => snapshotNode(tree, n)) };
 }
 
 /** The commitment node whose label is `label` (first match, depth first). */
 export function findCommitment(tree: CommitmentsTree, label: string, from?: Node): Node | undefined {
   for (const node of tree.getChildren(from)) {
-    if (node.kind === 'commitment' && labelOf(tree.getTreeItem(node)) === label) return node;
+    if (node.kind === 'commitment' && (node.commitment.title || node.commitment.raw.trim()) === label) return node;
     const inner = node.kind === 'commitment' ? undefined : findCommitment(tree, label, node);
     if (inner) return inner;
   }

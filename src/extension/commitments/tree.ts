@@ -8,8 +8,8 @@ import type { Client, Commitment } from '../../core/clients/model';
 import type { ClientsEntry } from '../clientsStore';
 import type { Services } from '../services';
 import type { LinkedCommits } from './commits';
-import { relativeDueText } from './labels';
-import { isFilterActive, overdueCount, relativeDueOf, urgencyOf, visibleCommitments, type Filter, type Urgency } from './model';
+import { readerDate, relativeDueText, shortDueText } from './labels';
+import { brokenDue, isFilterActive, overdueCount, personOf, relativeDueOf, urgencyOf, visibleCommitments, type Filter, type FilterContext, type Urgency } from './model';
 
 export interface FolderNode {
   kind: 'folder';
@@ -41,6 +41,8 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   readonly onDidChangeTreeData = this.changed.event;
   filter: Filter = {};
   showDone = false;
+  /** The `@handles` of the person using VS Code (for the "mine" filter). */
+  me: string[] = [];
   private entries: ClientsEntry[] = [];
   private parents = new Map<Node, Node | undefined>();
 
@@ -62,6 +64,10 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     return this.entries;
   }
 
+  private filterContext(entry: ClientsEntry): FilterContext {
+    return { weekStart: this.services.settings(entry.uri).weekStart, me: this.me };
+  }
+
   getParent(node: Node): Node | undefined {
     return this.parents.get(node);
   }
@@ -75,7 +81,7 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     if (node.kind === 'folder') return this.clientNodes(node.entry, node);
     if (node.kind === 'client') {
       const today = this.services.today();
-      return visibleCommitments(node.client, this.filter, this.showDone, today).map((commitment) =>
+      return visibleCommitments(node.client, this.filter, this.showDone, today, this.filterContext(node.entry)).map((commitment) =>
         this.child({ kind: 'commitment', entry: node.entry, client: node.client, commitment }, node),
       );
     }
@@ -91,7 +97,7 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const today = this.services.today();
     const active = isFilterActive(this.filter);
     return entry.clients
-      .filter((client) => !active || visibleCommitments(client, this.filter, this.showDone, today).length > 0)
+      .filter((client) => !active || visibleCommitments(client, this.filter, this.showDone, today, this.filterContext(entry)).length > 0)
       .map((client) => this.child({ kind: 'client', entry, client }, parent));
   }
 
@@ -110,8 +116,12 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
 
   private clientItem(node: ClientNode): vscode.TreeItem {
     const today = this.services.today();
-    const open = node.client.commitments.filter((c) => !c.done).length;
-    const overdue = overdueCount([node.client], today);
+    // The counts follow the filter: what the rows below show.
+    const shown = isFilterActive(this.filter)
+      ? visibleCommitments(node.client, this.filter, false, today, this.filterContext(node.entry))
+      : node.client.commitments.filter((c) => !c.done);
+    const open = shown.length;
+    const overdue = overdueCount([{ ...node.client, commitments: shown }], today);
     const item = new vscode.TreeItem(node.client.name, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `client:${node.entry.uri.toString()}#${node.client.name}`;
     item.iconPath = new vscode.ThemeIcon('organization', overdue > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
@@ -126,15 +136,20 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const c = node.commitment;
     const today = this.services.today();
     const urgency = urgencyOf(c, today, this.services.settings(node.entry.uri).weekStart);
-    const item = new vscode.TreeItem(c.title || c.raw.trim(), vscode.TreeItemCollapsibleState.None);
+    const broken = brokenDue(c);
+    // At 300 px the description is cut off first: the fact leads the label ("3 d overdue · Checkout p95…").
+    const fact = c.done
+      ? c.doneDate ? vscode.l10n.t('done {0}', c.doneDate) : vscode.l10n.t('done')
+      : broken ? vscode.l10n.t('date invalid') : c.due ? shortDueText(relativeDueOf(c.due, today)) : vscode.l10n.t('no date');
+    const title = c.title || c.raw.trim();
+    const label = `${fact} · ${title}`;
+    const item = new vscode.TreeItem({ label, highlights: urgency === 'overdue' || broken ? [[0, fact.length]] : [] }, vscode.TreeItemCollapsibleState.None);
     item.id = `commitment:${node.entry.uri.toString()}#${c.id}#${c.span.startLine}`;
-    const parts: string[] = [];
-    if (c.done) parts.push(c.doneDate ? vscode.l10n.t('done {0}', c.doneDate) : vscode.l10n.t('done'));
-    else if (c.due) parts.push(relativeDueText(relativeDueOf(c.due, today)));
-    else parts.push(vscode.l10n.t('no date'));
-    if (c.owners.length > 0) parts.push(c.owners.map((o) => `@${o.replace(/^@/, '')}`).join(' '));
-    item.description = parts.join(' · ');
-    item.iconPath = ICONS[urgency];
+    const owners = c.owners.map((o) => `@${o.replace(/^@/, '')}`).join(' ');
+    item.description = owners || undefined;
+    item.iconPath = broken ? ICONS.overdue : ICONS[urgency];
+    const long = c.done ? fact : broken ? vscode.l10n.t('the due date {0} is invalid: {1}', broken.text, broken.problem) : c.due ? relativeDueText(relativeDueOf(c.due, today)) : fact;
+    item.accessibilityInformation = { label: [title, long, owners].filter(Boolean).join(', ') };
     item.contextValue = c.done ? 'commitment.done' : 'commitment.open';
     // Restricted Mode is read-only: no checkbox that could not do anything.
     if (this.services.isTrusted()) {
@@ -143,7 +158,6 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
         tooltip: c.done ? vscode.l10n.t('Mark not done') : vscode.l10n.t('Mark done'),
       };
     }
-    item.accessibilityInformation = { label: `${c.title}, ${item.description}` };
     item.command = { command: 'clientPulse.openCommitment', title: vscode.l10n.t('Open at line'), arguments: [node] };
     return item;
   }
@@ -156,9 +170,16 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     md.appendMarkdown('\n\n');
     const rows: string[] = [];
     rows.push(`${vscode.l10n.t('Client')}: ${c.client}`);
-    rows.push(`${vscode.l10n.t('Due')}: ${c.due ?? vscode.l10n.t('no date')}`);
-    if (c.done) rows.push(`${vscode.l10n.t('Done')}: ${c.doneDate ?? vscode.l10n.t('yes')}`);
-    rows.push(`${vscode.l10n.t('Owner')}: ${c.owners.length > 0 ? c.owners.map((o) => `@${o}`).join(', ') : vscode.l10n.t('nobody named')}`);
+    const broken = brokenDue(c);
+    rows.push(`${vscode.l10n.t('Due')}: ${c.due ? readerDate(c.due) : broken ? vscode.l10n.t('the due date {0} is invalid: {1}', broken.text, broken.problem) : vscode.l10n.t('no date')}`);
+    if (c.promised) rows.push(`${vscode.l10n.t('First promised')}: ${readerDate(c.promised)}`);
+    if (c.done) rows.push(`${vscode.l10n.t('Done')}: ${c.doneDate ? readerDate(c.doneDate) : vscode.l10n.t('yes')}`);
+    // People by name (王伟 for @wang) where the client's Owner, Backup or a contact matches.
+    const person = (o: string) => {
+      const p = personOf(o, node.client);
+      return p ? `${p.name} (@${o})` : `@${o}`;
+    };
+    rows.push(`${vscode.l10n.t('Owner')}: ${c.owners.length > 0 ? c.owners.map(person).join(', ') : vscode.l10n.t('nobody named')}`);
     if (c.tags.length > 0) rows.push(`${vscode.l10n.t('Tags')}: ${c.tags.map((t) => `#${t}`).join(', ')}`);
     for (const row of rows) {
       md.appendText(row);

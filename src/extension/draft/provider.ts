@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { draftEnvelope } from '../../core/draft/envelope';
-import { saveRecord, updatesDir } from '../../core/records/store';
+import { draftsDir, saveRecordOnce, updatesDir } from '../../core/records/store';
+import { writeProposedDates } from './reschedule';
 import type { DraftOptions } from '../../shared/protocol';
 import type { PanelProvider, Persisted, Recomposed, Session } from '../panel/types';
 import type { DocumentCommandServices } from '../services';
@@ -54,8 +55,20 @@ export function updateProvider(services: DraftServices): PanelProvider {
       const draft = session.draft;
       if (!clients || !draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
       const today = services.today();
-      const file = await saveRecord(updatesDir(projectDirOf(clients.uri).fsPath), { ...draft, subject: session.subject, markdown: session.markdown }, { sent: today, markdown: session.markdown }, { within: workspaceFolderOf(clients.uri)?.fsPath });
-      return vscode.Uri.file(file);
+      // "Mark as sent": the record the cadence and "since the last update" read; the very same text twice is written once.
+      const saved = await saveRecordOnce(updatesDir(projectDirOf(clients.uri).fsPath), { ...draft, subject: session.subject, markdown: session.markdown }, { sent: today, markdown: session.markdown }, { within: workspaceFolderOf(clients.uri)?.fsPath });
+      // The proposed new dates go into clients.md (the lead confirms), the missed ones kept as promised:.
+      if (saved.written) await writeProposedDates(services, draft);
+      return { uri: vscode.Uri.file(saved.path), written: saved.written };
+    },
+
+    async saveDraft(session) {
+      const clients = await services.clientsFile();
+      const draft = session.draft;
+      if (!clients || !draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
+      const dir = draftsDir(updatesDir(projectDirOf(clients.uri).fsPath));
+      const saved = await saveRecordOnce(dir, { ...draft, subject: session.subject, markdown: session.markdown }, { sent: services.today(), markdown: session.markdown, draft: true }, { within: workspaceFolderOf(clients.uri)?.fsPath });
+      return { uri: vscode.Uri.file(saved.path), written: saved.written };
     },
 
     recompose: (session, options) => recompose(services, session, options),

@@ -49,7 +49,7 @@ export function documentProvider(services: DocumentServices): PanelProvider {
       if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));
       const wanted = vscode.Uri.joinPath(root, ...session.source.suggestedRecordPath.split(/[\\/]/)).fsPath;
       const text = session.markdown.endsWith('\n') ? session.markdown : `${session.markdown}\n`;
-      return vscode.Uri.file(await saveNotes(wanted, text, root.fsPath));
+      return { uri: vscode.Uri.file(await saveNotes(wanted, text, root.fsPath)), written: true };
     },
 
     async restore({ source, options, markdown, generated, subject }) {

@@ -29,7 +29,7 @@ export interface ActionEnv {
 
 /** What the last action did (read by the integration tests through the test-only command). */
 export interface LastAction {
-  kind: 'copy' | 'richCopy' | 'mailto' | 'mailEml' | 'saveEml' | 'save';
+  kind: 'copy' | 'richCopy' | 'mailto' | 'mailEml' | 'saveEml' | 'save' | 'saveDraft' | 'unchanged';
   detail: string;
 }
 
@@ -120,10 +120,26 @@ export class Actions implements PanelActions {
     panel.notify('info', vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)));
   }
 
-  /** Save record (updates) or save document (handover): a new file, never an overwrite. */
+  /** "Save draft" (updates): the text to finish later, not recorded as sent. */
+  async saveDraft(panel: PanelView): Promise<void> {
+    if (!panel.provider.saveDraft) return;
+    requireTrust(vscode.l10n.t('Saving the draft'));
+    const saved = await worded(panel.provider.saveDraft(panel.session));
+    const rel = vscode.workspace.asRelativePath(saved.uri);
+    this.last = { kind: saved.written ? 'saveDraft' : 'unchanged', detail: saved.uri.fsPath };
+    panel.notify('info', saved.written ? vscode.l10n.t('Draft saved as {0} (not sent: the next update is still due).', rel) : vscode.l10n.t('This draft is already saved as {0}.', rel));
+  }
+
+  /** Mark as sent (updates) or save document (handover): a new file, never an overwrite. */
   async save(panel: PanelView): Promise<void> {
     requireTrust(vscode.l10n.t('Saving the record'));
-    const written = await worded(panel.provider.save(panel.session));
+    const saved = await worded(panel.provider.save(panel.session));
+    const written = saved.uri;
+    if (!saved.written) {
+      this.last = { kind: 'unchanged', detail: written.fsPath };
+      panel.notify('info', vscode.l10n.t('Already recorded as sent in {0}: nothing new to save.', vscode.workspace.asRelativePath(written)));
+      return;
+    }
     this.last = { kind: 'save', detail: written.fsPath };
     const rel = vscode.workspace.asRelativePath(written);
     panel.notify('info', vscode.l10n.t('Saved {0}.', rel));

@@ -31,6 +31,8 @@ export function panelLabels(): Labels {
     openMail: t('Open in mail client'),
     saveEml: t('Save as .eml'),
     saveRecord: t('Save record'),
+    saveDraft: t('Save draft'),
+    markSent: t('Mark as sent'),
     saveDocument: t('Save'),
     dropLine: t('Leave out'),
     restoreLine: t('Put back'),

@@ -5,6 +5,7 @@
  * depends on the source (its e-mail, save, composing again) is its provider's.
  */
 import * as vscode from 'vscode';
+import { confirmBlanks } from '../blanks';
 import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
 import { pageHtml, webviewOptions } from './html';
@@ -106,6 +107,12 @@ export class Panel implements PanelView {
       this.session.markdown = m.markdown;
       this.session.subject = m.subject;
     }
+    // Blanks are a check before anything goes out or is recorded (the lead may go on anyway); a
+    // saved draft is work in progress, blanks expected.
+    if (m.type === 'copy' || m.type === 'openMail' || m.type === 'saveEml' || m.type === 'saveRecord') {
+      const select = (b: { offset: number; length: number }) => this.send({ type: 'select', offset: b.offset, length: b.length });
+      if (!(await confirmBlanks(m.markdown, m.type === 'saveRecord' ? 'save' : 'send', select))) return;
+    }
     switch (m.type) {
       case 'ready':
         this.ready = true;
@@ -132,6 +139,9 @@ export class Panel implements PanelView {
       case 'saveRecord':
         requireTrust(vscode.l10n.t('Saving the record'));
         await this.host.actions.save(this);
+        return;
+      case 'saveDraft':
+        await this.host.actions.saveDraft(this);
         return;
     }
   }

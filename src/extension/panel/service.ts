@@ -7,6 +7,7 @@
  * read the panels' state and post messages to them as their page would.
  */
 import * as vscode from 'vscode';
+import { registerBlanksForTest } from '../blanks';
 import type { IsoDate } from '../../core/model';
 import type { PanelSettings, PanelSource } from '../../shared/protocol';
 import { parsePageToHost, parsePersistedState } from '../../shared/protocol';
@@ -164,6 +165,7 @@ export function registerPanelService(context: vscode.ExtensionContext, services:
     }),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
+    registerBlanksForTest(context);
     context.subscriptions.push(
       vscode.commands.registerCommand(TEST_STATE_COMMAND, () => service.snapshot()),
       vscode.commands.registerCommand(TEST_POST_COMMAND, (key: string, message: unknown) => service.postForTest(key, message)),

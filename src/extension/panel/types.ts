@@ -31,8 +31,13 @@ export interface Persisted {
 export interface PanelProvider {
   /** The e-mail the session's current subject and text make. */
   envelope(session: Session): Envelope;
-  /** Saves the session's text as a new file (never overwriting); resolves to the file. */
-  save(session: Session): Promise<vscode.Uri>;
+  /**
+   * Saves the session's text as a new file (never overwriting); resolves to the file, and
+   * `written: false` when the very same text was saved already (nothing written).
+   */
+  save(session: Session): Promise<{ uri: vscode.Uri; written: boolean }>;
+  /** "Save draft": the text to finish later, not recorded as sent (updates only). */
+  saveDraft?(session: Session): Promise<{ uri: vscode.Uri; written: boolean }>;
   /** The session a reloaded page's state stands for (composed again where the feature can). */
   restore(persisted: Persisted): Promise<Session>;
   /** Composes the session again with new options; absent when the source cannot regenerate. */
@@ -54,6 +59,7 @@ export interface PanelActions {
   openMail(view: PanelView): Promise<void>;
   saveEml(view: PanelView): Promise<void>;
   save(view: PanelView): Promise<void>;
+  saveDraft(view: PanelView): Promise<void>;
 }
 
 export interface PanelLog {

@@ -108,7 +108,7 @@ describe('draft: CLI', function () {
     const strict = runCli(['draft', '--client', 'Acme Retail', '--signature', 'Alice Martin', '--strict'], { cwd: repo, env });
     assert.equal(strict.code, 1);
     assert.equal(strict.stdout, plain.stdout, 'the draft is still written');
-    assert.match(strict.stderr, /\d+ lines? to reword \(--strict\)\n$/);
+    assert.match(strict.stderr, /\d+ lines? to reword \(--strict\)\n/);
   });
 
   it('--new-date writes the proposed date into the overdue line and the plan; bad ones are refused', () => {

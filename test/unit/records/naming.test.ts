@@ -7,7 +7,7 @@ import { clientSlug, MAX_SLUG_BYTES, recordFileName } from '../../../src/core/re
 import { readNewestRecord, saveRecord } from '../../../src/core/records/store';
 import { tempDir } from '../../support/temp';
 
-function record(client: string) {
+function record(client: string, markdown = '您好，\n\n本周进展。\n') {
   return {
     client,
     language: 'zh-CN' as const,
@@ -15,7 +15,7 @@ function record(client: string) {
     period: { since: '2026-11-16', until: '2026-11-20' },
     subject: `${client}：周报`,
     status: { status: 'on-track' as const },
-    markdown: '您好，\n\n本周进展。\n',
+    markdown,
     sections: [],
   };
 }
@@ -47,7 +47,8 @@ describe('records: names cut by bytes', () => {
     const updates = path.join(ws, '.project', 'updates');
     for (const name of [chinese, latin]) {
       const first = await saveRecord(updates, record(name), { sent: '2026-11-20' }, { within: ws });
-      const second = await saveRecord(updates, record(name), { sent: '2026-11-20' }, { within: ws });
+      // A second, different update the same day (the very same text would not be written twice).
+      const second = await saveRecord(updates, record(name, '您好，\n\n下午的补充。\n'), { sent: '2026-11-20' }, { within: ws });
       assert.notEqual(first, second);
       assert.ok(bytes(path.basename(second)) < 255);
       assert.equal((await readNewestRecord(updates, name))?.file, path.basename(second));
