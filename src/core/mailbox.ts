@@ -13,6 +13,7 @@
  *   at most 254 characters in all). Letters of any script are accepted (RFC 6531).
  */
 import type { Person } from './model';
+import type { DraftNotice } from './notices';
 
 export type MailboxFaultKind = 'unsafe' | 'invalid';
 
@@ -101,9 +102,9 @@ export function usableRecipients(to: readonly Person[], cc: readonly string[]): 
   return { to: goodTo, cc: goodCc, leftOut };
 }
 
-/** The lead-facing sentence for a left-out recipient (the address JSON-quoted: it may hold control characters). */
-export function leftOutNote(l: LeftOutRecipient): string {
-  const who = l.field === 'To' ? `contact ${l.name ?? ''}`.trim() : 'Cc address';
-  const address = l.address !== undefined ? ` ${JSON.stringify(l.address)}` : '';
-  return `${who}${address} left out of the recipients (${l.field}): it ${l.reason}; fix it in clients.md ("client-pulse check" shows where)`;
+/** The lead-facing notice of a left-out recipient (the address JSON-quoted: it may hold control characters). */
+export function leftOutNote(l: LeftOutRecipient): DraftNotice {
+  if (l.field === 'Cc') return { code: 'draft.cc-left-out', address: JSON.stringify(l.address ?? ''), reason: l.reason };
+  if (l.address === undefined) return { code: 'draft.contact-without-email', name: l.name ?? '' };
+  return { code: 'draft.contact-left-out', name: l.name ?? '', address: JSON.stringify(l.address), reason: l.reason };
 }

@@ -7,9 +7,10 @@ import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { compareCommitments, sortCommitments } from '../../core/project/order';
 import { parseCommandArgs } from '../args';
-import { loadClientsFile } from '../clientsFile';
+import { errorsNote, loadClientsFile, unknownClient } from '../clientsFile';
 import { paint } from '../colour';
 import { ExitCode, UsageError, useColour, type CliIo, type Command } from '../command';
+import { t } from '../l10n';
 
 const usage = `Usage: client-pulse commitments [file] [options]
 
@@ -114,14 +115,14 @@ export const commitments: Command = {
     if (values.client !== undefined) {
       client = findClient(parsed, values.client);
       if (!client) {
-        const known = parsed.clients.map((c) => c.name).join(', ') || 'none';
-        throw new UsageError(`no client named ${JSON.stringify(values.client)} in ${file.displayPath} (clients: ${known})`, { showUsage: false });
+        const known = parsed.clients.map((c) => c.name).join(', ') || t('none');
+        throw new UsageError(unknownClient(values.client, file.displayPath, known), { showUsage: false });
       }
     }
     const rows = commitmentRows(parsed, io.today, { client, all: values.all });
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) {
-      io.stderr.write(`note: ${file.displayPath} has ${errors} error${errors === 1 ? '' : 's'}; run \`client-pulse check\` to see them\n`);
+      io.stderr.write(`${errorsNote(file.displayPath, errors)}\n`);
     }
     if (values.json) {
       const json: CommitmentsJson = { file: file.displayPath, today: io.today, commitments: rows };

@@ -15,6 +15,7 @@ import { loadClientsFile } from '../clientsFile';
 import { loadSettings } from '../settings';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
+import { errorText, t, translate } from '../l10n';
 import * as fs from 'node:fs';
 
 const usage = `Usage: client-pulse handover --from PERSON [options]
@@ -61,7 +62,7 @@ function language(text: string | undefined): Language {
   const lower = text.toLowerCase();
   if (lower === 'en') return 'en';
   if (lower === 'zh-cn' || lower === 'zh') return 'zh-CN';
-  throw new UsageError(`--lang must be en or zh-CN, got ${JSON.stringify(text)}`);
+  throw new UsageError(t('--lang must be en or zh-CN; got {0}', JSON.stringify(text)));
 }
 
 export const handover: Command = {
@@ -70,7 +71,7 @@ export const handover: Command = {
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values } = parseCommandArgs(args, OPTIONS);
-    if (!values.from?.trim()) throw new UsageError('--from is required: the name or e-mail of the person who leaves');
+    if (!values.from?.trim()) throw new UsageError(t('--from is required: the name or e-mail of the person who leaves'));
     let to: Person | undefined;
     if (values.to !== undefined) {
       const parsed = parseNameEmail(values.to);
@@ -82,7 +83,7 @@ export const handover: Command = {
     try {
       since = values.since !== undefined ? parseSince(values.since, io.today) : undefined;
     } catch (e) {
-      throw new UsageError(`--since: ${(e as Error).message}`);
+      throw new UsageError(`--since: ${errorText(e)}`);
     }
     const clientsFile = loadClientsFile(io.cwd, values.file);
     const { noise, redaction } = optionsFromSettings(loadSettings(io.cwd, clientsFile.path, undefined).settings);
@@ -102,10 +103,10 @@ export const handover: Command = {
         redaction,
         git: realHandoverGit(),
       });
-      doc = composeHandover(input);
+      doc = composeHandover(input, translate);
     } catch (e) {
-      if (e instanceof HandoverError) throw new UsageError(e.message);
-      if (e instanceof GitError) throw new RuntimeError(e.message);
+      if (e instanceof HandoverError) throw new UsageError(errorText(e));
+      if (e instanceof GitError) throw new RuntimeError(errorText(e));
       throw e;
     }
     if (values.out !== undefined) {
@@ -113,17 +114,17 @@ export const handover: Command = {
       try {
         fs.writeFileSync(out, doc.markdown, 'utf8');
       } catch (e) {
-        throw new RuntimeError(`cannot write ${out}: ${(e as Error).message}`);
+        throw new RuntimeError(t('cannot write {0}: {1}', out, (e as Error).message));
       }
-      io.stderr.write(`Handover notes written to ${values.out}\n`);
+      io.stderr.write(`${t('Handover notes written to {0}', values.out)}\n`);
     } else {
       io.stdout.write(doc.markdown);
     }
     if (values.save) {
       const saved = await saveHandover(handoverDir(path.dirname(clientsFile.path)), io.today, doc.from.name, doc.markdown).catch((e: unknown) => {
-        throw new RuntimeError(`cannot save the handover: ${(e as Error).message}`);
+        throw new RuntimeError(t('cannot save the handover: {0}', errorText(e)));
       });
-      io.stderr.write(`Saved ${path.relative(io.cwd, saved) || saved}\n`);
+      io.stderr.write(`${t('Saved {0}', path.relative(io.cwd, saved) || saved)}\n`);
     }
     return ExitCode.ok;
   },

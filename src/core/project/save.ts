@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { NoticeError } from '../notices';
 
 /**
  * Creates `file` (and its parent folders) with `content`. Resolves false, writing nothing, when
@@ -50,7 +51,7 @@ export async function saveNew(dir: string, nameFor: (taken: ReadonlySet<string>)
   const taken = new Set(await namesIn(dir));
   for (;;) {
     const name = nameFor(taken);
-    if (taken.has(name)) throw new Error(`no free file name in ${dir} (${name} is taken)`);
+    if (taken.has(name)) throw new NoticeError({ code: 'save.no-free-name', dir, name });
     const file = path.join(dir, name);
     if (await createExclusive(file, content)) return file;
     taken.add(name);

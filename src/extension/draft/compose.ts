@@ -9,6 +9,7 @@ import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { leftOutNote } from '../../core/mailbox';
+import { noticeText } from '../notices';
 import type { Draft } from '../../core/draft/types';
 import type { Period } from '../../core/git/types';
 import { optionsFromSettings } from '../../core/project/draftOptions';
@@ -74,5 +75,5 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
   });
   const draft = composeDraft(gathered.input);
   // Contacts left out of the recipients (not a valid mailbox) are named for the lead.
-  return { draft, warnings: [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)] };
+  return { draft, warnings: [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)].map(noticeText) };
 }

@@ -21,6 +21,8 @@ import { handoverDir, saveHandover } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
+import { wordNotice } from '../../core/notices';
+import { errorText, translate } from '../notices';
 import type { DraftSettings } from '../config';
 import { openDocumentPanel, type DraftServices } from '../draft/register';
 
@@ -58,15 +60,15 @@ function parseArgs(arg: unknown): HandoverArgs | undefined {
   const str = (k: string) => {
     const v = a[k];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string') throw new HandoverError(`"${k}" must be a string`);
+    if (typeof v !== 'string') throw new HandoverError({ code: 'text', text: `"${k}" must be a string` });
     return v;
   };
   const clients = a.clients;
   if (clients !== undefined && !(Array.isArray(clients) && clients.every((c) => typeof c === 'string'))) {
-    throw new HandoverError('"clients" must be a list of client names');
+    throw new HandoverError({ code: 'text', text: '"clients" must be a list of client names' });
   }
   const language = a.language;
-  if (language !== undefined && language !== 'en' && language !== 'zh-CN') throw new HandoverError('"language" must be "en" or "zh-CN"');
+  if (language !== undefined && language !== 'en' && language !== 'zh-CN') throw new HandoverError({ code: 'text', text: '"language" must be "en" or "zh-CN"' });
   const out: HandoverArgs = {};
   const from = str('from');
   const to = str('to');
@@ -173,7 +175,7 @@ async function askWindow(today: IsoDate): Promise<string | undefined> {
         parseSince(v, today);
         return undefined;
       } catch (e) {
-        return (e as Error).message;
+        return errorText(e);
       }
     },
   });
@@ -191,7 +193,7 @@ function suggestedPath(clientsUri: vscode.Uri, today: IsoDate, person: string): 
 export async function runHandover(context: vscode.ExtensionContext, services: HandoverServices, arg?: unknown): Promise<HandoverResult | undefined> {
   const args = parseArgs(arg);
   const snapshot = await services.clientsFile();
-  if (!snapshot) throw new HandoverError(vscode.l10n.t('no clients file found. Run "Client Pulse: Create clients file" first.'));
+  if (!snapshot) throw new HandoverError({ code: 'text', text: vscode.l10n.t('no clients file found. Run "Client Pulse: Create clients file" first.') });
   const today = services.today();
   const settings = services.settings(snapshot.uri);
   const rootList = roots(snapshot.uri);
@@ -201,7 +203,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   let givenTo: Person | undefined;
   if (args?.to !== undefined) {
     const r = parseNameEmail(args.to);
-    if ('error' in r) throw new HandoverError(r.error);
+    if ('error' in r) throw new HandoverError({ code: 'text', text: r.error });
     givenTo = r.person;
   }
   const givenSince = args?.since !== undefined ? parseSince(args.since, today) : undefined;
@@ -213,7 +215,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
       from = me.email ?? me.name;
       if (from) break;
     }
-    if (!from) throw new HandoverError(vscode.l10n.t('"from" is required: git has no user.email here'));
+    if (!from) throw new HandoverError({ code: 'text', text: vscode.l10n.t('"from" is required: git has no user.email here') });
   }
   if (!from) from = await pickDeparting(rootList, snapshot.clients, addDays(today, -(DEFAULT_WINDOW_DAYS - 1)), settings.botAuthors);
   if (!from) return undefined;
@@ -249,9 +251,9 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
         redaction: optionsFromSettings(settings).redaction,
         git: realHandoverGit(),
       });
-      if (!vscode.workspace.isTrusted) input.warnings.push(vscode.l10n.t('Restricted Mode: git history was not read; trust the workspace for code areas and branches.'));
-      else if (useRoots.length === 0) input.warnings.push(vscode.l10n.t('Git history was not read: code areas, branches and the weekly history are missing.'));
-      return composeHandover(input);
+      if (!vscode.workspace.isTrusted) input.warnings.push({ code: 'handover.restricted-mode' });
+      else if (useRoots.length === 0) input.warnings.push({ code: 'handover.no-history' });
+      return composeHandover(input, translate);
     },
   );
   let doc: HandoverDocument;
@@ -263,13 +265,13 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
     if (!gitMissing || !interactive) throw e;
     const fromFile = vscode.l10n.t('Use clients.md only');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Client Pulse could not read the history ({0}). Write the handover notes from clients.md only?', (e as Error).message),
+      vscode.l10n.t('Client Pulse could not read the history ({0}). Write the handover notes from clients.md only?', errorText(e)),
       fromFile,
     );
     if (answer !== fromFile) return undefined;
     doc = await generate([]);
   }
-  for (const w of doc.warnings) services.log.warn(`handover: ${w}`);
+  for (const w of doc.warnings) services.log.warn(`handover: ${wordNotice(w)}`);
 
   const { relative, dir } = suggestedPath(snapshot.uri, today, doc.from.name);
   openDocumentPanel(context, services, {
@@ -297,7 +299,7 @@ export function registerHandover(context: vscode.ExtensionContext, services: Han
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         services.log.error(`handover: ${message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: cannot generate handover notes: {0}', message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: cannot generate handover notes: {0}', errorText(e)));
         if (parseArgs(arg) !== undefined) throw e;
         return undefined;
       }
