@@ -240,7 +240,7 @@ export const draft: Command = {
     }
     for (const n of d.leadNotes ?? []) {
       io.stderr.write(
-        `${t("note: work on \"{0}\" was done on {1}, by its due date {2}: the draft says it is delivered pending the client's check; tick it in clients.md once they confirm", n.title, n.completedOn, n.due)}\n`,
+        `${t('note: {0}', t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due))}\n`,
       );
     }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);

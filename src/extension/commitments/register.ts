@@ -3,6 +3,7 @@
  * commands. Every change to the file goes through edits/apply (WorkspaceEdit or byte-exact).
  */
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import type { Commitment, TextEdit } from '../../core/clients/model';
 import { parseClients } from '../../core/clients/parse';
 import { CommandId, COMMITMENTS_VIEW } from '../commandIds';
@@ -85,7 +86,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     try {
       await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', errorText(e)));
     }
     // Redraw from the file: a refused or impossible change puts the checkbox back.
     services.store.refresh();
@@ -135,7 +136,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       try {
         await editCommitment(services, node, (text, c) => (c.due === due ? undefined : changeDue(text, c, due)));
       } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', errorText(e)));
       }
       services.store.refresh();
     }),

@@ -10,6 +10,7 @@
  * - New files are created exclusively: an existing file is never overwritten.
  */
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import type { TextEdit } from '../../core/clients/model';
 import { ClientsFileDecodeError, decodeClientsFile } from '../../core/project/clientsFile';
 import { createExclusive } from '../../core/project/save';
@@ -28,7 +29,7 @@ async function readDisk(uri: vscode.Uri): Promise<string> {
   try {
     return decodeClientsFile(bytes, uri.fsPath);
   } catch (e) {
-    if (e instanceof ClientsFileDecodeError) throw new EditError(vscode.l10n.t('Client Pulse does not change it: {0}', e.message));
+    if (e instanceof ClientsFileDecodeError) throw new EditError(vscode.l10n.t('Client Pulse does not change it: {0}', errorText(e)));
     throw e;
   }
 }
