@@ -73,6 +73,8 @@ export type HandoverNotice =
   | { code: 'handover.ambiguous-person'; from: string; candidates: string[] }
   | { code: 'handover.unknown-person'; from: string; since: string; today: string; people: string[] }
   | { code: 'handover.successor-is-leaving'; name: string }
+  | { code: 'handover.not-name-email'; text: string }
+  | { code: 'handover.name-missing'; email: string }
   | { code: 'handover.clients-file-errors'; count: number }
   | { code: 'handover.restricted-mode' }
   | { code: 'handover.no-history' };
@@ -194,6 +196,8 @@ export const NOTICE_TEMPLATES = {
   'handover.unknown-person':
     'nobody called "{from}" committed between {since} and {today} or is Owner/Backup in clients.md (people: {people}); check the spelling or widen the window with --since',
   'handover.successor-is-leaving': '{name} is the person leaving; name someone else as successor',
+  'handover.not-name-email': 'expected "Name <email>", e.g. "Wang Wei <wang.wei@agency.example>", got "{text}"',
+  'handover.name-missing': 'the name before <{email}> is missing',
   'handover.clients-file-errors': 'clients.md has errors ({count}); run "client-pulse check" and fix them, or the handover may miss something',
   'handover.restricted-mode': 'Restricted Mode: git history was not read; trust the workspace for code areas and branches.',
   'handover.no-history': 'Git history was not read: code areas, branches and the weekly history are missing.',

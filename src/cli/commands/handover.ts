@@ -15,7 +15,7 @@ import { loadClientsFile } from '../clientsFile';
 import { loadSettings } from '../settings';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
-import { errorText, t, translate } from '../l10n';
+import { errorText, noticeText, t, translate } from '../l10n';
 import * as fs from 'node:fs';
 
 const usage = `Usage: client-pulse handover --from PERSON [options]
@@ -75,7 +75,7 @@ export const handover: Command = {
     let to: Person | undefined;
     if (values.to !== undefined) {
       const parsed = parseNameEmail(values.to);
-      if ('error' in parsed) throw new UsageError(`--to: ${parsed.error}`);
+      if ('error' in parsed) throw new UsageError(`--to: ${noticeText(parsed.error)}`);
       to = parsed.person;
     }
     const lang = language(values.lang);

@@ -4,6 +4,7 @@
  * against the protocol first; anything else is rejected and logged.
  */
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import type { Draft } from '../../core/draft/types';
 import type { DraftOptions, HostToPage, PageToHost, PanelSettings, PanelSource, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
@@ -126,8 +127,8 @@ export class DraftPanel {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.host.log.error(`draft panel: ${parsed.value.type} failed: ${message}`);
-      this.notify('error', message);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: {0}', message));
+      this.notify('error', errorText(e));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: {0}', errorText(e)));
     }
   }
 

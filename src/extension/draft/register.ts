@@ -4,6 +4,7 @@
  * and, in test mode only, commands that read the panels' state.
  */
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import type { Client, IsoDate, Language } from '../../core/clients/model';
 import { GitError } from '../../core/git/run';
 import type { Period } from '../../core/git/types';
@@ -170,7 +171,7 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       services.log.error(`draft: ${message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not draft the update: {0}', message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not draft the update: {0}', errorText(e)));
       return undefined;
     }
   }
@@ -245,7 +246,7 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
       services.log.warn(`draft: ${e.message}`);
       const fromFile = vscode.l10n.t('Draft from clients.md only');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Client Pulse could not read the commits ({0}). Draft from clients.md only (commitments, risks, asks)?', e.message),
+        vscode.l10n.t('Client Pulse could not read the commits ({0}). Draft from clients.md only (commitments, risks, asks)?', errorText(e)),
         fromFile,
       );
       if (answer !== fromFile) return undefined;

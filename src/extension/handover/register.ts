@@ -22,7 +22,7 @@ import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
 import { wordNotice } from '../../core/notices';
-import { errorText, translate } from '../notices';
+import { errorText, noticeText, translate } from '../notices';
 import type { DraftSettings } from '../config';
 import { openDocumentPanel, type DraftServices } from '../draft/register';
 
@@ -144,7 +144,7 @@ async function askSuccessor(): Promise<Person | null | undefined> {
     validateInput: (v) => {
       if (!v.trim()) return undefined;
       const r = parseNameEmail(v);
-      return 'error' in r ? r.error : undefined;
+      return 'error' in r ? noticeText(r.error) : undefined;
     },
   });
   if (text === undefined) return undefined;
@@ -203,7 +203,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   let givenTo: Person | undefined;
   if (args?.to !== undefined) {
     const r = parseNameEmail(args.to);
-    if ('error' in r) throw new HandoverError({ code: 'text', text: r.error });
+    if ('error' in r) throw new HandoverError(r.error);
     givenTo = r.person;
   }
   const givenSince = args?.since !== undefined ? parseSince(args.since, today) : undefined;
