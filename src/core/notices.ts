@@ -61,8 +61,25 @@ export type DraftNotice =
   | { code: 'draft.unknown-client'; name: string; known: string[] }
   | { code: 'draft.period-reversed'; since: string; until: string }
   | { code: 'draft.contact-without-email'; name: string }
-  | { code: 'draft.contact-left-out'; name: string; address: string; reason: string }
-  | { code: 'draft.cc-left-out'; address: string; reason: string };
+  | { code: 'draft.contact-left-out'; name: string; address: string; reason: MailboxNotice | TextNotice }
+  | { code: 'draft.cc-left-out'; address: string; reason: MailboxNotice | TextNotice };
+
+/** Why an address may not be used as a recipient (`contains a line break`). */
+export type MailboxNotice =
+  | { code: 'mailbox.line-break' }
+  | { code: 'mailbox.nul' }
+  | { code: 'mailbox.control' }
+  | { code: 'mailbox.encoded-nul'; encoded: string }
+  | { code: 'mailbox.encoded-line-break'; encoded: string }
+  | { code: 'mailbox.unpaired-brackets' }
+  | { code: 'mailbox.several-addresses' }
+  | { code: 'mailbox.group-or-quote' }
+  | { code: 'mailbox.space' }
+  | { code: 'mailbox.no-at' }
+  | { code: 'mailbox.several-at' }
+  | { code: 'mailbox.too-long' }
+  | { code: 'mailbox.bad-local-part'; local: string }
+  | { code: 'mailbox.bad-domain'; domain: string };
 
 export type HandoverNotice =
   | { code: 'handover.window-too-short'; text: string }
@@ -125,6 +142,7 @@ export type Notice =
   | ReadingNotice
   | PeriodNotice
   | DraftNotice
+  | MailboxNotice
   | HandoverNotice
   | EditNotice
   | TemplateNotice
@@ -186,6 +204,21 @@ export const NOTICE_TEMPLATES = {
   'draft.contact-without-email': 'contact {name} left out of the recipients (To): it has no e-mail address; fix it in clients.md ("client-pulse check" shows where)',
   'draft.contact-left-out': 'contact {name} {address} left out of the recipients (To): it {reason}; fix it in clients.md ("client-pulse check" shows where)',
   'draft.cc-left-out': 'Cc address {address} left out of the recipients (Cc): it {reason}; fix it in clients.md ("client-pulse check" shows where)',
+
+  'mailbox.line-break': 'contains a line break',
+  'mailbox.nul': 'contains a NUL character',
+  'mailbox.control': 'contains a control character',
+  'mailbox.encoded-nul': 'contains an encoded NUL character ({encoded})',
+  'mailbox.encoded-line-break': 'contains an encoded line break ({encoded})',
+  'mailbox.unpaired-brackets': 'has "<" and ">" that do not pair up around one address',
+  'mailbox.several-addresses': 'holds more than one address (a "," or ";" inside one address)',
+  'mailbox.group-or-quote': 'contains ":" or a quote, which mail programs read as a group or a name',
+  'mailbox.space': 'contains a space',
+  'mailbox.no-at': 'has no "@"',
+  'mailbox.several-at': 'has more than one "@"',
+  'mailbox.too-long': 'is longer than 254 characters',
+  'mailbox.bad-local-part': '"{local}" before the "@" is not a valid mailbox name',
+  'mailbox.bad-domain': '"{domain}" after the "@" is not a domain like example.com',
 
   'handover.window-too-short': 'the window must be at least 1 day, got "{text}"',
   'handover.bad-since': 'expected a date YYYY-MM-DD or a number of days like 90d, got "{text}"',

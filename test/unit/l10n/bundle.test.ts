@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOTICE_TEMPLATES, wordNotice, type Notice, type Translate } from '../../../src/core/notices';
 import { commands } from '../../../src/cli/commands';
+import { leftOutNote, usableRecipients } from '../../../src/core/mailbox';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const BUNDLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
@@ -62,6 +63,8 @@ describe('l10n: the zh-CN bundle', () => {
     assert.equal(wordNotice(notice), '2026-02-30 is not a real date: day must be 01–28 in 2026-02');
     assert.equal(wordNotice(notice, zh), '2026-02-30 不是真实的日期：2026-02 的日必须是 01–28');
     assert.equal(wordNotice({ code: 'draft.unknown-client', name: 'Zed', known: ['"Acme"', '"Beta"'] }, zh), 'clients.md 中没有名为 "Zed" 的客户（现有客户："Acme", "Beta"）');
+    const cc = leftOutNote(usableRecipients([], ['b@client.example%0D%0ABcc:x@elsewhere.example']).leftOut[0]);
+    assert.equal(wordNotice(cc, zh), '抄送地址 "b@client.example%0D%0ABcc:x@elsewhere.example" 未列入收件人（Cc）：该地址含有编码后的换行符（%0D）；请在 clients.md 中修正（"client-pulse check" 会指出位置）');
     assert.equal(wordNotice({ code: 'handover.unknown-person', from: 'x', since: '2026-01-01', today: '2026-02-01', people: [] }).includes('(people: —)'), true);
   });
 
