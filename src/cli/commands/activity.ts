@@ -164,9 +164,10 @@ export const activity: Command = {
 
 function renderText(items: ActivityItem[], hiddenCount: number, period: Period, client: string | undefined, showHidden: boolean, colour: boolean): string {
   const p = paint(colour);
-  const head = `${client ? `${client}: ` : ''}commits ${period.since} – ${period.until}`;
+  const range = t('commits {0} – {1}', period.since, period.until);
+  const head = client ? t('{0}: {1}', client, range) : range;
   if (items.length === 0) {
-    return `${head}: none${hiddenCount && !showHidden ? ` (${hiddenCount} hidden; --show-hidden lists them)` : ''}\n`;
+    return `${hiddenCount && !showHidden ? t('{0}: none ({1} hidden; --show-hidden lists them)', head, hiddenCount) : t('{0}: none', head)}\n`;
   }
   const out = [p.bold(head), ''];
   for (const i of items) {
@@ -176,14 +177,15 @@ function renderText(items: ActivityItem[], hiddenCount: number, period: Period, 
     // Hidden commits are the team's business: shown as written (secrets still redacted).
     const text = i.hidden ? p.dim(i.internalText) : i.clientText;
     const extra: string[] = [];
-    if (i.breaking) extra.push(p.yellow('breaking'));
+    if (i.breaking) extra.push(p.yellow(t('breaking')));
     if (!client && i.clients.length) extra.push(`[${i.clients.join(', ')}]`);
     if (i.commitmentIds.length) extra.push(`→ ${i.commitmentIds.join(', ')}`);
-    if (i.hidden) extra.push(p.dim(`(hidden: ${i.hidden})`));
-    if (i.duplicateOf) extra.push(p.dim(`(same as ${i.duplicateOf.slice(0, 10)})`));
+    if (i.hidden) extra.push(p.dim(t('(hidden: {0})', i.hidden)));
+    if (i.duplicateOf) extra.push(p.dim(t('(same as {0})', i.duplicateOf.slice(0, 10))));
     out.push(`  ${hash}  ${date}  ${kind}  ${text}${extra.length ? `  ${extra.join(' ')}` : ''}`);
   }
   const visible = items.filter((i) => i.hidden === undefined).length;
-  out.push('', `${visible} commit${visible === 1 ? '' : 's'}${hiddenCount ? `, ${hiddenCount} hidden${showHidden ? '' : ' (--show-hidden lists them)'}` : ''}`);
+  const shown = visible === 1 ? t('1 commit') : t('{0} commits', visible);
+  out.push('', hiddenCount ? (showHidden ? t('{0}, {1} hidden', shown, hiddenCount) : t('{0}, {1} hidden (--show-hidden lists them)', shown, hiddenCount)) : shown);
   return `${out.join('\n')}\n`;
 }

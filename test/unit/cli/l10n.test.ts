@@ -80,6 +80,18 @@ describe('cli: messages in the language the locale or --lang asks for', function
     assert.match(unknown.stderr, /^client-pulse: 未知命令 "chekc"（命令：check, /u);
   });
 
+  it('reports: check, commitments and activity summaries in Chinese', () => {
+    const env = { ...EN, CLIENT_PULSE_TODAY: DEMO_TODAY };
+    const check = runCli(['--lang', 'zh-cn', 'check'], { cwd: demo, env });
+    assert.equal(check.code, 0, check.stderr);
+    assert.match(check.stdout, /clients\.md：没有问题（3 个客户）\n$/u);
+    const list = runCli(['--lang', 'zh-cn', 'commitments'], { cwd: demo, env });
+    assert.match(list.stdout, /\n\d+ 项未完成承诺，\d+ 项逾期 · 今天 2026-11-20\n$/u);
+    assert.match(list.stdout, /逾期 \d+ 天/u);
+    const activity = runCli(['--lang', 'zh-cn', 'activity'], { cwd: demo, env });
+    assert.match(activity.stdout, /^2026-11-16 – 2026-11-22 的提交\n/u);
+  });
+
   it('draft: the notes for the lead in Chinese, the e-mail in the client\'s language (English)', () => {
     const r = runCli(['--lang', 'zh-cn', 'draft', '--client', 'Acme Retail'], { cwd: demo, env: { ...EN, CLIENT_PULSE_TODAY: DEMO_TODAY } });
     assert.equal(r.code, 0, r.stderr);
