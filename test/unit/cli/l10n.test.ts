@@ -75,6 +75,9 @@ describe('cli: messages in the language the locale or --lang asks for', function
     assert.match(help.stdout, /^用法：client-pulse <命令> \[选项\]\n/u);
     assert.match(help.stdout, /\n命令：\n {2}check +检查 \.project\/clients\.md/u);
     assert.match(help.stdout, /\n退出码：0 正常/u);
+    const draftHelp = runCli(['draft', '--help'], { env: ZH });
+    assert.match(draftHelp.stdout, /^用法：client-pulse draft --client NAME \[选项\]\n/u);
+    assert.match(draftHelp.stdout, /\n {6}--lang LANG {7}周报语言：en 或 zh-CN/u);
     const unknown = runCli(['chekc'], { env: ZH });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^client-pulse: 未知命令 "chekc"（命令：check, /u);

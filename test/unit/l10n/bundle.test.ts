@@ -75,6 +75,14 @@ describe('l10n: the zh-CN bundle', () => {
     for (const c of commands) assertTranslated(c.summary, `${c.name} summary`);
   });
 
+  it('translates every command\'s --help, listing the same options', () => {
+    const flags = (text: string) => [...new Set(text.match(/(?<![\w-])--?[a-z][\w-]*/gu) ?? [])].sort();
+    for (const c of commands) {
+      assertTranslated(c.usage, `${c.name} --help`);
+      assert.deepEqual(flags(BUNDLE[c.usage]), flags(c.usage), `${c.name} --help: the translation lists other options`);
+    }
+  });
+
   it("translates every sentence of the extension (vscode.l10n.t('…'))", () => {
     const found = literalsOf('src/extension', new RegExp(String.raw`\bl10n\.t\(\s*${SINGLE_OR_DOUBLE}`, 'gu'));
     assert.ok(found.length > 50, `${found.length} extension sentences`);
