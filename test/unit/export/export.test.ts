@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { buildEml, mailtoUrl, MAILTO_MAX_LENGTH } from '../../../src/core/export/mail';
+import { draftEnvelope } from '../../../src/core/draft/envelope';
 import { isAllowedLink, markdownToHtml, markdownToHtmlDocument, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
 import { client, clientsFile, commitment, item } from '../../support/clients';
@@ -81,7 +82,7 @@ describe('export: .eml', () => {
   it('encodes a Chinese subject as UTF-8 encoded words and carries text and HTML alternatives', async () => {
     const d = draftFor(zhClient(), ['报名页支持微信支付']);
     assert.equal(d.subject, '【Acme Retail】项目周报 第47周(11月14日–20日)');
-    const raw = (await buildEml(d, { from: { name: 'Alice Martin', email: 'alice@agency.example' }, date: new Date('2026-11-20T09:00:00Z'), messageId: '<draft-1@client-pulse>' })).toString('utf8');
+    const raw = (await buildEml(draftEnvelope(d), { from: { name: 'Alice Martin', email: 'alice@agency.example' }, date: new Date('2026-11-20T09:00:00Z'), messageId: '<draft-1@client-pulse>' })).toString('utf8');
     assert.ok(/^[\x00-\x7f]*$/.test(raw), 'the message is 7-bit clean');
     const msg = parseMime(raw);
     const subject = msg.headers.get('subject') ?? '';
@@ -106,8 +107,8 @@ describe('export: .eml', () => {
   it('the same draft and date give the same bytes', async () => {
     const d = draftFor(client());
     const opts = { date: new Date('2026-11-20T09:00:00Z'), messageId: '<x@y>' };
-    const a = (await buildEml(d, opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
-    const b = (await buildEml(d, opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
+    const a = (await buildEml(draftEnvelope(d), opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
+    const b = (await buildEml(draftEnvelope(d), opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
     assert.equal(a, b);
   });
 });
@@ -115,7 +116,7 @@ describe('export: .eml', () => {
 describe('export: mailto', () => {
   it('builds an encoded mailto: URL with recipients, cc, subject and the plain body', () => {
     const d = draftFor(zhClient());
-    const url = mailtoUrl(d);
+    const url = mailtoUrl(draftEnvelope(d));
     assert.ok(url);
     const parsed = new URL(url);
     assert.equal(parsed.protocol, 'mailto:');
@@ -128,12 +129,12 @@ describe('export: mailto', () => {
 
   it('returns undefined when the URL would be too long (the caller falls back to .eml)', () => {
     const long = draftFor(client(), Array.from({ length: 40 }, (_, i) => `Improvement number ${i} to the store locator`));
-    assert.equal(mailtoUrl(long), undefined);
-    const url = mailtoUrl(long, { maxLength: 100_000 });
+    assert.equal(mailtoUrl(draftEnvelope(long)), undefined);
+    const url = mailtoUrl(draftEnvelope(long), { maxLength: 100_000 });
     assert.ok(url && url.length > MAILTO_MAX_LENGTH);
     const short = draftFor(client());
-    const exact = mailtoUrl(short, { maxLength: 100_000 }) as string;
-    assert.equal(mailtoUrl(short, { maxLength: exact.length }), exact);
-    assert.equal(mailtoUrl(short, { maxLength: exact.length - 1 }), undefined);
+    const exact = mailtoUrl(draftEnvelope(short), { maxLength: 100_000 }) as string;
+    assert.equal(mailtoUrl(draftEnvelope(short), { maxLength: exact.length }), exact);
+    assert.equal(mailtoUrl(draftEnvelope(short), { maxLength: exact.length - 1 }), undefined);
   });
 });
