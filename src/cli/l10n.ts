@@ -6,9 +6,10 @@
  * so `client-pulse` and the panel say the same words. Core's notices are worded here with the
  * same translation. (A draft's own language — the client's `Language:` — is separate.)
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { noticeOf, wordNotice, type Notice, type Translate } from '../core/notices';
-import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
 
 export type CliLanguage = 'en' | 'zh-cn';
 
@@ -31,9 +32,23 @@ export function localeLanguage(env: Readonly<Record<string, string | undefined>>
   return 'en';
 }
 
-/** Speaks `language` from now on (the bundle is loaded once per run). */
+/**
+ * The extension's zh-CN bundle, which the package ships in `l10n/` beside `dist/` (read at run
+ * time, not bundled into `dist/cli.js` a second time); from the sources, the repository's `l10n/`.
+ */
+export function zhCnBundleFile(): string | undefined {
+  for (const up of [['..'], ['..', '..']]) {
+    const file = path.join(__dirname, ...up, 'l10n', 'bundle.l10n.zh-cn.json');
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** Speaks `language` from now on (English when the bundle is missing: nothing is lost, only translated). */
 export function useLanguage(language: CliLanguage): void {
-  l10n.config({ contents: language === 'zh-cn' ? zhCn : {} });
+  const file = language === 'zh-cn' ? zhCnBundleFile() : undefined;
+  if (file) l10n.config({ fsPath: file });
+  else l10n.config({ contents: {} });
 }
 
 /** A sentence in the CLI's language: the English text with `{0}` or `{name}` placeholders. */
