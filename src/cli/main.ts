@@ -186,7 +186,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`${PROGRAM}: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`${PROGRAM}: ${t('unexpected error: {0}', errorText(e))}\n`);
       process.exitCode = ExitCode.runtime;
     },
   );

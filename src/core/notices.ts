@@ -124,6 +124,9 @@ export type SettingsNotice =
   | { code: 'settings.not-string-list'; name: string; value: string }
   | { code: 'settings.not-one-of'; name: string; value: string; allowed: string[] }
   | { code: 'settings.bad-pattern'; name: string; value: string; reason: string }
+  | { code: 'pattern.bad-hide'; value: string; reason: string }
+  | { code: 'pattern.bad-ticket-key'; value: string; reason: string }
+  | { code: 'pattern.bad-redaction'; value: string; reason: string }
   | { code: 'settings-file.invalid-json'; file: string; line: number; reason: string }
   | { code: 'settings-file.not-object'; file: string };
 
@@ -259,6 +262,9 @@ export const NOTICE_TEMPLATES = {
   'settings.not-string-list': '{name} must be a list of strings, e.g. ["one", "two"]; got {value}',
   'settings.not-one-of': '{name} must be one of {allowed}; got {value}',
   'settings.bad-pattern': '{name}: {value} is not a valid regular expression ({reason})',
+  'pattern.bad-hide': 'hide pattern: {value} is not a valid regular expression ({reason})',
+  'pattern.bad-ticket-key': 'ticket key pattern: {value} is not a valid regular expression ({reason})',
+  'pattern.bad-redaction': 'redaction pattern: {value} is not a valid regular expression ({reason})',
   'settings-file.invalid-json': '{file}:{line}: not valid JSON with comments ({reason}); fix it or pass --settings FILE',
   'settings-file.not-object': '{file}: settings must be an object { "clientPulse.…": … }',
 
