@@ -3,8 +3,9 @@
  * values and stray positionals become a `UsageError` with a message a person understands.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { dateFault, dateProblem } from '../core/calendar';
+import { dateFault, dateNotice } from '../core/calendar';
 import { UsageError } from './command';
+import { noticeText, t } from './l10n';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -26,7 +27,7 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
   }
   if (parsed.positionals.length > maxPositionals) {
     const extra = parsed.positionals.slice(maxPositionals).map((p) => JSON.stringify(p)).join(', ');
-    throw new UsageError(`unexpected argument${parsed.positionals.length - maxPositionals > 1 ? 's' : ''}: ${extra}`);
+    throw new UsageError(parsed.positionals.length - maxPositionals > 1 ? t('unexpected arguments: {0}', extra) : t('unexpected argument: {0}', extra));
   }
   return parsed as unknown as ParsedArgs<T>;
 }
@@ -37,12 +38,12 @@ function describeParseError(e: unknown, options: Options): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(message)?.[1] ?? '';
     const known = Object.keys(options).map((k) => `--${k}`).join(', ');
-    return `unknown option ${flag}${known ? ` (known: ${known})` : ''}`;
+    return known ? t('unknown option {0} (known: {1})', flag, known) : t('unknown option {0}', flag);
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /--([a-zA-Z0-9-]+)/.exec(message)?.[1];
-    if (flag && options[flag]?.type === 'string') return `option --${flag} needs a value`;
-    if (flag) return `option --${flag} takes no value`;
+    if (flag && options[flag]?.type === 'string') return t('option --{0} needs a value', flag);
+    if (flag) return t('option --{0} takes no value', flag);
   }
   // Node's own message, first sentence only.
   return message.split('\n')[0].replace(/\. To specify.*$/, '');
@@ -52,7 +53,7 @@ function describeParseError(e: unknown, options: Options): string {
  * The usage message for a date option that is not a real date: why, when it has the right shape
  * (`2026-13-01: month must be 01–12`), else what is accepted.
  */
-export function badDate(option: string, text: string, accepted = 'a date YYYY-MM-DD'): string {
-  const problem = dateFault(text)?.code === 'format' ? undefined : dateProblem(text);
-  return problem ? `${option}: ${text} is not a real date (${problem})` : `${option} must be ${accepted}; got ${JSON.stringify(text)}`;
+export function badDate(option: string, text: string, accepted = t('a date YYYY-MM-DD')): string {
+  const problem = dateFault(text)?.code === 'format' ? undefined : dateNotice(text);
+  return problem ? t('{0}: {1} is not a real date ({2})', option, text, noticeText(problem)) : t('{0} must be {1}; got {2}', option, accepted, JSON.stringify(text));
 }

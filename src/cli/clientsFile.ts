@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClientsFileDecodeError, decodeClientsFile } from '../core/project/clientsFile';
 import { RuntimeError } from './command';
+import { errorText, t } from './l10n';
 
 export const DEFAULT_CLIENTS_FILE = path.join('.project', 'clients.md');
 
@@ -46,21 +47,35 @@ export function loadClientsFile(cwd: string, given: string | undefined): LoadedC
   const file = given !== undefined ? path.resolve(cwd, given) : findClientsFile(cwd);
   if (file === undefined) {
     throw new RuntimeError(
-      `no ${DEFAULT_CLIENTS_FILE} found in ${cwd} or any parent folder; create one (see "The .project/clients.md file" in the Client Pulse README) or pass a path`,
+      t('no {0} found in {1} or any parent folder; create one (see "The .project/clients.md file" in the Client Pulse README) or pass a path', DEFAULT_CLIENTS_FILE, cwd),
     );
   }
   let text: string;
   try {
-    if (fs.statSync(file).isDirectory()) throw new RuntimeError(`${file} is a folder, not a clients file`);
+    if (fs.statSync(file).isDirectory()) throw new RuntimeError(t('{0} is a folder, not a clients file', file));
     text = decodeClientsFile(fs.readFileSync(file), file);
   } catch (e) {
     if (e instanceof RuntimeError) throw e;
-    if (e instanceof ClientsFileDecodeError) throw new RuntimeError(e.message);
+    if (e instanceof ClientsFileDecodeError) throw new RuntimeError(errorText(e));
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RuntimeError(`clients file not found: ${file}`);
-    throw new RuntimeError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    if (code === 'ENOENT') throw new RuntimeError(t('clients file not found: {0}', file));
+    throw new RuntimeError(t('cannot read {0}: {1}', file, errorText(e)));
   }
   const rel = path.relative(cwd, file);
   const displayPath = given ?? (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
   return { path: file, displayPath, text };
+}
+
+/** The note that the clients file has errors (the command still runs). */
+export function errorsNote(displayPath: string, errors: number): string {
+  return errors === 1
+    ? t('note: {0} has 1 error; run `client-pulse check` to see it', displayPath)
+    : t('note: {0} has {1} errors; run `client-pulse check` to see them', displayPath, errors);
+}
+
+/** The usage error for `--client NAME` that names no client (`known`: the names, or why there are none). */
+export function unknownClient(name: string, displayPath: string | undefined, known: string): string {
+  return displayPath
+    ? t('no client named {0} in {1} (clients: {2})', JSON.stringify(name), displayPath, known)
+    : t('no client named {0} (clients: {1})', JSON.stringify(name), known);
 }

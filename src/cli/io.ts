@@ -2,13 +2,14 @@
 import { resolveToday as calendarToday, TodayError } from '../core/calendar';
 import type { IsoDate } from '../core/model';
 import { UsageError, type CliIo, type Writer } from './command';
+import { errorText } from './l10n';
 
 /** "Today" by the calendar's one rule; a bad `CLIENT_PULSE_TODAY` is a usage error. */
 export function resolveToday(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): IsoDate {
   try {
     return calendarToday(env, now);
   } catch (e) {
-    if (e instanceof TodayError) throw new UsageError(e.message);
+    if (e instanceof TodayError) throw new UsageError(errorText(e));
     throw e;
   }
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from './command';
 import { commands } from './commands';
 import { processIo } from './io';
+import { cliLanguageOf, errorText, localeLanguage, t, useLanguage, type CliLanguage } from './l10n';
 
 import { version as packageVersion } from '../../package.json';
 
@@ -19,28 +20,57 @@ export function version(): string {
 
 export function mainUsage(table: readonly Command[] = commands): string {
   const width = Math.max(...table.map((c) => c.name.length), 8);
-  const lines = table.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const lines = table.map((c) => `  ${c.name.padEnd(width)}  ${t(c.summary)}`);
   return [
-    `Usage: ${PROGRAM} <command> [options]`,
+    t('Usage: {0} <command> [options]', PROGRAM),
     '',
-    'Client Pulse turns git commits and a hand-kept .project/clients.md into client updates,',
-    'open-commitment lists and handover notes.',
+    t('Client Pulse turns git commits and a hand-kept .project/clients.md into client updates,'),
+    t('open-commitment lists and handover notes.'),
     '',
-    'Commands:',
+    t('Commands:'),
     ...lines,
     '',
-    'Options:',
-    '  -C, --cwd DIR  Run as if started in DIR (any command)',
-    '  -h, --help     Show help (also after a command: client-pulse check --help)',
-    '  -v, --version  Show the version',
+    t('Options:'),
+    `  -C, --cwd DIR    ${t('Run as if started in DIR (any command)')}`,
+    `  --lang LANG      ${t('Language of messages and help: en or zh-cn (default: from LC_ALL, LC_MESSAGES or LANG); give it before the command')}`,
+    `  -h, --help       ${t('Show help (also after a command: client-pulse check --help)')}`,
+    `  -v, --version    ${t('Show the version')}`,
     '',
-    'Environment:',
-    '  CLIENT_PULSE_TODAY=YYYY-MM-DD  Use this date as "today" (reproducible output)',
-    '  NO_COLOR=1                     Never colour the output',
+    t('Environment:'),
+    `  CLIENT_PULSE_TODAY=YYYY-MM-DD  ${t('Use this date as "today" (reproducible output)')}`,
+    `  NO_COLOR=1                     ${t('Never colour the output')}`,
+    `  LANG=zh_CN.UTF-8               ${t('Messages in Simplified Chinese (as --lang zh-cn)')}`,
     '',
-    'Exit codes: 0 ok, 1 problems found, 2 usage error, 3 runtime error (missing file, not a git repository).',
+    t('Exit codes: 0 ok, 1 problems found, 2 usage error, 3 runtime error (missing file, not a git repository).'),
     '',
   ].join('\n');
+}
+
+/**
+ * Removes the global `--lang LANG` / `--lang=LANG` from the options before the command (after it,
+ * `--lang` is the command's own, e.g. the draft's language). Returns the rest and the language.
+ */
+export function extractLanguage(argv: string[]): { args: string[]; language?: CliLanguage } {
+  const args = [...argv];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--cwd' || a === '-C') {
+      i++;
+      continue;
+    }
+    if (a !== '--lang' && !a.startsWith('--lang=')) {
+      if (a.startsWith('-') && a !== '--') continue;
+      break;
+    }
+    const value = a === '--lang' ? args[i + 1] : a.slice('--lang='.length);
+    const language = value === undefined ? undefined : cliLanguageOf(value);
+    if (language === undefined) {
+      throw new UsageError(t('option --lang needs en or zh-cn; got {0}', JSON.stringify(value ?? '')));
+    }
+    args.splice(i, a === '--lang' ? 2 : 1);
+    return { args, language };
+  }
+  return { args };
 }
 
 function wantsHelp(args: string[]): boolean {
@@ -66,12 +96,12 @@ export function extractCwd(argv: string[]): { args: string[]; cwd?: string } {
     }
     if (a === '--cwd' || a === '-C') {
       const value = argv[i + 1];
-      if (value === undefined || value === '--') throw new UsageError(`option ${a} needs a folder`);
+      if (value === undefined || value === '--') throw new UsageError(t('option {0} needs a folder', a));
       cwd = value;
       i++;
     } else if (a.startsWith('--cwd=')) {
       cwd = a.slice('--cwd='.length);
-      if (!cwd) throw new UsageError('option --cwd needs a folder');
+      if (!cwd) throw new UsageError(t('option {0} needs a folder', '--cwd'));
     } else {
       args.push(a);
     }
@@ -84,12 +114,16 @@ export async function runCli(argv: string[], makeIo: () => CliIo = processIo, ta
   let io: CliIo | undefined;
   let args: string[];
   try {
+    useLanguage(localeLanguage(process.env));
+    const { args: rest, language } = extractLanguage(argv);
+    if (language) useLanguage(language);
     io = makeIo();
-    const extracted = extractCwd(argv);
+    if (!language) useLanguage(localeLanguage(io.env));
+    const extracted = extractCwd(rest);
     args = extracted.args;
     if (extracted.cwd !== undefined) io = { ...io, cwd: checkedDirectory(io.cwd, extracted.cwd) };
   } catch (e) {
-    (io?.stderr ?? process.stderr).write(`${PROGRAM}: ${e instanceof Error ? e.message : String(e)}\n`);
+    (io?.stderr ?? process.stderr).write(`${PROGRAM}: ${errorText(e)}\n`);
     return e instanceof UsageError ? ExitCode.usage : ExitCode.runtime;
   }
   const [first, ...rest] = args;
@@ -97,7 +131,7 @@ export async function runCli(argv: string[], makeIo: () => CliIo = processIo, ta
     const topic = first === 'help' ? rest[0] : undefined;
     const command = topic ? table.find((c) => c.name === topic) : undefined;
     if (topic && !command) return unknownCommand(io, topic, table);
-    (first === undefined ? io.stderr : io.stdout).write(command ? command.usage : mainUsage(table));
+    (first === undefined ? io.stderr : io.stdout).write(command ? t(command.usage) : mainUsage(table));
     return first === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (first === '--version' || first === '-v' || first === '-V') {
@@ -107,22 +141,22 @@ export async function runCli(argv: string[], makeIo: () => CliIo = processIo, ta
   const command = table.find((c) => c.name === first);
   if (!command) return unknownCommand(io, first, table);
   if (wantsHelp(rest)) {
-    io.stdout.write(command.usage);
+    io.stdout.write(t(command.usage));
     return ExitCode.ok;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`${PROGRAM} ${command.name}: ${e.message}\n${e.showUsage ? `\n${command.usage}` : ''}`);
+      io.stderr.write(`${PROGRAM} ${command.name}: ${e.message}\n${e.showUsage ? `\n${t(command.usage)}` : ''}`);
       return ExitCode.usage;
     }
     if (e instanceof RuntimeError) {
       io.stderr.write(`${PROGRAM} ${command.name}: ${e.message}\n`);
       return ExitCode.runtime;
     }
-    const detail = e instanceof Error ? (io.env.CLIENT_PULSE_DEBUG ? e.stack ?? e.message : e.message) : String(e);
-    io.stderr.write(`${PROGRAM} ${command.name}: unexpected error: ${detail}\n`);
+    const detail = e instanceof Error && io.env.CLIENT_PULSE_DEBUG ? e.stack ?? e.message : errorText(e);
+    io.stderr.write(`${PROGRAM} ${command.name}: ${t('unexpected error: {0}', detail)}\n`);
     return ExitCode.runtime;
   }
 }
@@ -135,13 +169,14 @@ function checkedDirectory(base: string, dir: string): string {
   } catch {
     ok = false;
   }
-  if (!ok) throw new RuntimeError(`--cwd: no such folder: ${resolved}`);
+  if (!ok) throw new RuntimeError(t('--cwd: no such folder: {0}', resolved));
   return resolved;
 }
 
 function unknownCommand(io: CliIo, name: string, table: readonly Command[]): number {
-  const hint = name.startsWith('-') ? `unknown option ${name}` : `unknown command ${JSON.stringify(name)}`;
-  io.stderr.write(`${PROGRAM}: ${hint} (commands: ${table.map((c) => c.name).join(', ')})\n\n${mainUsage(table)}`);
+  const commandNames = table.map((c) => c.name).join(', ');
+  const hint = name.startsWith('-') ? t('unknown option {0} (commands: {1})', name, commandNames) : t('unknown command {0} (commands: {1})', JSON.stringify(name), commandNames);
+  io.stderr.write(`${PROGRAM}: ${hint}\n\n${mainUsage(table)}`);
   return ExitCode.usage;
 }
 
@@ -151,7 +186,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`${PROGRAM}: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`${PROGRAM}: ${t('unexpected error: {0}', errorText(e))}\n`);
       process.exitCode = ExitCode.runtime;
     },
   );

@@ -20,6 +20,7 @@ import {
   startOfDay,
 } from 'date-fns';
 import type { IsoDate, Period, Weekday } from './model';
+import { NoticeError, wordNotice, type DateNotice, type PeriodNotice } from './notices';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1900;
@@ -46,21 +47,27 @@ export function dateFault(s: string): DateFault | undefined {
   return undefined;
 }
 
-/** Explains why `s` is not a valid ISO date, as an English sentence fragment, or undefined when it is one. */
-export function dateProblem(s: string): string | undefined {
+/** Why `s` is not a real `YYYY-MM-DD` day as a notice (each front words it), or undefined when it is one. */
+export function dateNotice(s: string): DateNotice | undefined {
   const fault = dateFault(s);
   switch (fault?.code) {
     case undefined:
       return undefined;
     case 'format':
-      return 'dates are written YYYY-MM-DD';
+      return { code: 'date.format' };
     case 'year':
-      return `year must be between ${fault.min} and ${fault.max}`;
+      return { code: 'date.year', min: fault.min, max: fault.max };
     case 'month':
-      return 'month must be 01–12';
+      return { code: 'date.month' };
     case 'day':
-      return `day must be 01–${fault.max} in ${fault.month}`;
+      return { code: 'date.day', max: fault.max, month: fault.month };
   }
+}
+
+/** Explains why `s` is not a valid ISO date, as an English sentence fragment, or undefined when it is one. */
+export function dateProblem(s: string): string | undefined {
+  const notice = dateNotice(s);
+  return notice && wordNotice(notice);
 }
 
 /** True for a real `YYYY-MM-DD` calendar day (a real day of a real month, years 1900–2999). */
@@ -176,37 +183,43 @@ export function isoWeek(date: IsoDate): { year: number; week: number } {
 
 // ---- periods ---------------------------------------------------------------------------------
 
-/** A bad period or date from the user (the message says what to write instead). */
-export class PeriodError extends Error {
+/** A bad period or date from the user (the notice says what to write instead). */
+export class PeriodError extends NoticeError<PeriodNotice> {
   override readonly name = 'PeriodError';
 }
 
 /** Why `since..until` is not a period (not real dates, or starting after it ends), else undefined. */
-export function periodProblem(since: unknown, until: unknown): string | undefined {
+export function periodNotice(since: unknown, until: unknown): PeriodNotice | undefined {
   for (const end of [since, until]) {
-    if (typeof end !== 'string') return 'a period is two dates YYYY-MM-DD';
-    const problem = dateProblem(end);
-    if (problem !== undefined) return `not a date: ${JSON.stringify(end)} (${problem}, e.g. 2026-11-16)`;
+    if (typeof end !== 'string') return { code: 'period.not-two-dates' };
+    const problem = dateNotice(end);
+    if (problem !== undefined) return { code: 'period.not-a-date', date: end, problem };
   }
-  if ((since as string) > (until as string)) return `the period starts after it ends: ${since as string} is after ${until as string}`;
+  if ((since as string) > (until as string)) return { code: 'period.reversed', since: since as string, until: until as string };
   return undefined;
+}
+
+/** `periodNotice` in English. */
+export function periodProblem(since: unknown, until: unknown): string | undefined {
+  const notice = periodNotice(since, until);
+  return notice && wordNotice(notice);
 }
 
 /** True for two real dates, `since` not after `until`. */
 export function isPeriod(x: { since?: unknown; until?: unknown }): x is Period {
-  return periodProblem(x.since, x.until) === undefined;
+  return periodNotice(x.since, x.until) === undefined;
 }
 
 /** A period from two dates, validated (throws a PeriodError that says what is wrong). */
 export function customPeriod(since: string, until: string): Period {
-  const problem = periodProblem(since, until);
+  const problem = periodNotice(since, until);
   if (problem !== undefined) throw new PeriodError(problem);
   return { since, until };
 }
 
 /** The week containing `today` (`this-week`) or the one before (`last-week`), both ends inclusive. */
 export function periodFor(which: 'this-week' | 'last-week', today: IsoDate, weekStart: WeekStart = 'monday'): Period {
-  if (!isIsoDate(today)) throw new PeriodError(`not a date: ${JSON.stringify(today)} (write YYYY-MM-DD, e.g. 2026-11-16)`);
+  if (!isIsoDate(today)) throw new PeriodError({ code: 'period.today-not-a-date', today });
   const since = addDays(startOfWeek(today, weekStart), which === 'last-week' ? -7 : 0);
   return { since, until: addDays(since, 6) };
 }
@@ -222,10 +235,13 @@ export function periodLength(period: Period): number {
 export const TODAY_VARIABLE = 'CLIENT_PULSE_TODAY';
 
 /** `CLIENT_PULSE_TODAY` is set to something that is not a date. */
-export class TodayError extends Error {
+export class TodayError extends NoticeError<PeriodNotice> {
   override readonly name = 'TodayError';
-  constructor(readonly value: string, readonly problem: string) {
-    super(`${TODAY_VARIABLE} must be a date YYYY-MM-DD, got ${JSON.stringify(value)} (${problem}); set it to a real day such as 2026-11-20, or unset it to use the clock`);
+  /** Why, in English (`month must be 01–12`). */
+  readonly problem: string;
+  constructor(readonly value: string, fault: DateNotice) {
+    super({ code: 'today.not-a-date', variable: TODAY_VARIABLE, value, problem: fault });
+    this.problem = wordNotice(fault);
   }
 }
 
@@ -236,7 +252,7 @@ export class TodayError extends Error {
 export function resolveToday(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): IsoDate {
   const fixed = env[TODAY_VARIABLE];
   if (fixed === undefined || fixed === '') return localDateOf(now);
-  const problem = dateProblem(fixed);
+  const problem = dateNotice(fixed);
   if (problem !== undefined) throw new TodayError(fixed, problem);
   return fixed;
 }

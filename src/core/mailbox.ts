@@ -13,13 +13,16 @@
  *   at most 254 characters in all). Letters of any script are accepted (RFC 6531).
  */
 import type { Person } from './model';
+import { wordNotice, type DraftNotice, type MailboxNotice, type TextNotice } from './notices';
 
 export type MailboxFaultKind = 'unsafe' | 'invalid';
 
 export interface MailboxFault {
   kind: MailboxFaultKind;
-  /** Why, in words a lead understands (`contains a line break (%0D%0A)`). */
+  /** Why, in English words a lead understands (`contains a line break (%0D%0A)`). */
   reason: string;
+  /** Why, as a notice each front words. */
+  why: MailboxNotice;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -35,34 +38,41 @@ const TLD = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
  * header: undefined when there are none.
  */
 export function headerBreaking(text: string): string | undefined {
-  if (/[\r\n]/u.test(text)) return 'contains a line break';
-  if (text.includes('\u0000')) return 'contains a NUL character';
-  if (CONTROL.test(text)) return 'contains a control character';
+  const why = headerBreakingNotice(text);
+  return why && wordNotice(why);
+}
+
+/** `headerBreaking` as a notice. */
+export function headerBreakingNotice(text: string): MailboxNotice | undefined {
+  if (/[\r\n]/u.test(text)) return { code: 'mailbox.line-break' };
+  if (text.includes('\u0000')) return { code: 'mailbox.nul' };
+  if (CONTROL.test(text)) return { code: 'mailbox.control' };
   const encoded = ENCODED_BREAK.exec(text);
-  if (encoded) return `contains an encoded ${encoded[0].toUpperCase() === '%00' ? 'NUL character' : 'line break'} (${encoded[0].toUpperCase()})`;
+  if (encoded) return { code: encoded[0].toUpperCase() === '%00' ? 'mailbox.encoded-nul' : 'mailbox.encoded-line-break', encoded: encoded[0].toUpperCase() };
   const opens = text.split('<').length - 1;
   const closes = text.split('>').length - 1;
-  if (opens !== closes || opens > 1 || (opens === 1 && text.indexOf('<') > text.indexOf('>'))) return 'has "<" and ">" that do not pair up around one address';
+  if (opens !== closes || opens > 1 || (opens === 1 && text.indexOf('<') > text.indexOf('>'))) return { code: 'mailbox.unpaired-brackets' };
   return undefined;
 }
 
 /** Undefined when `address` is a plain mailbox that may be used as a recipient, else the fault. */
 export function mailboxFault(address: string): MailboxFault | undefined {
-  const breaking = headerBreaking(address);
-  if (breaking) return { kind: 'unsafe', reason: breaking };
-  if (/[,;]/u.test(address)) return { kind: 'unsafe', reason: 'holds more than one address (a "," or ";" inside one address)' };
-  if (/[:"]/u.test(address)) return { kind: 'unsafe', reason: 'contains ":" or a quote, which mail programs read as a group or a name' };
-  if (address.trim() !== address || /\s/u.test(address)) return { kind: 'invalid', reason: 'contains a space' };
+  const fault = (kind: MailboxFaultKind, why: MailboxNotice): MailboxFault => ({ kind, reason: wordNotice(why), why });
+  const breaking = headerBreakingNotice(address);
+  if (breaking) return fault('unsafe', breaking);
+  if (/[,;]/u.test(address)) return fault('unsafe', { code: 'mailbox.several-addresses' });
+  if (/[:"]/u.test(address)) return fault('unsafe', { code: 'mailbox.group-or-quote' });
+  if (address.trim() !== address || /\s/u.test(address)) return fault('invalid', { code: 'mailbox.space' });
   const at = address.lastIndexOf('@');
-  if (at < 0) return { kind: 'invalid', reason: 'has no "@"' };
-  if (address.indexOf('@') !== at) return { kind: 'invalid', reason: 'has more than one "@"' };
-  if (address.length > 254) return { kind: 'invalid', reason: 'is longer than 254 characters' };
+  if (at < 0) return fault('invalid', { code: 'mailbox.no-at' });
+  if (address.indexOf('@') !== at) return fault('invalid', { code: 'mailbox.several-at' });
+  if (address.length > 254) return fault('invalid', { code: 'mailbox.too-long' });
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
-  if (!local || local.length > 64 || !LOCAL.test(local)) return { kind: 'invalid', reason: `"${local}" before the "@" is not a valid mailbox name` };
+  if (!local || local.length > 64 || !LOCAL.test(local)) return fault('invalid', { code: 'mailbox.bad-local-part', local });
   const labels = domain.split('.');
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1])) {
-    return { kind: 'invalid', reason: `"${domain}" after the "@" is not a domain like example.com` };
+    return fault('invalid', { code: 'mailbox.bad-domain', domain });
   }
   return undefined;
 }
@@ -78,7 +88,10 @@ export interface LeftOutRecipient {
   name?: string;
   /** The address as written; absent for a contact without one. */
   address?: string;
+  /** Why, in English. */
   reason: string;
+  /** Why, as a notice (absent: the contact has no address). */
+  why?: MailboxNotice;
 }
 
 /** The recipients that may be used, and those left out with the reason. */
@@ -90,20 +103,21 @@ export function usableRecipients(to: readonly Person[], cc: readonly string[]): 
       return false;
     }
     const fault = mailboxFault(p.email);
-    if (fault) leftOut.push({ field: 'To', name: p.name, address: p.email, reason: fault.reason });
+    if (fault) leftOut.push({ field: 'To', name: p.name, address: p.email, reason: fault.reason, why: fault.why });
     return fault === undefined;
   });
   const goodCc = cc.filter((address) => {
     const fault = mailboxFault(address);
-    if (fault) leftOut.push({ field: 'Cc', address, reason: fault.reason });
+    if (fault) leftOut.push({ field: 'Cc', address, reason: fault.reason, why: fault.why });
     return fault === undefined;
   });
   return { to: goodTo, cc: goodCc, leftOut };
 }
 
-/** The lead-facing sentence for a left-out recipient (the address JSON-quoted: it may hold control characters). */
-export function leftOutNote(l: LeftOutRecipient): string {
-  const who = l.field === 'To' ? `contact ${l.name ?? ''}`.trim() : 'Cc address';
-  const address = l.address !== undefined ? ` ${JSON.stringify(l.address)}` : '';
-  return `${who}${address} left out of the recipients (${l.field}): it ${l.reason}; fix it in clients.md ("client-pulse check" shows where)`;
+/** The lead-facing notice of a left-out recipient (the address JSON-quoted: it may hold control characters). */
+export function leftOutNote(l: LeftOutRecipient): DraftNotice {
+  const reason: MailboxNotice | TextNotice = l.why ?? { code: 'text', text: l.reason };
+  if (l.field === 'Cc') return { code: 'draft.cc-left-out', address: JSON.stringify(l.address ?? ''), reason };
+  if (l.address === undefined) return { code: 'draft.contact-without-email', name: l.name ?? '' };
+  return { code: 'draft.contact-left-out', name: l.name ?? '', address: JSON.stringify(l.address), reason };
 }

@@ -5,6 +5,7 @@
  * tree, diagnostics and status bar follow edits, saves and changes made outside VS Code.
  */
 import * as vscode from 'vscode';
+import { errorText } from './notices';
 import type { Client, ClientsFile } from '../core/clients/model';
 import { parseClients } from '../core/clients/parse';
 import { ClientsFileDecodeError, decodeClientsFile } from '../core/project/clientsFile';
@@ -205,7 +206,7 @@ export class ClientsStore implements vscode.Disposable {
         // Refused as in the CLI (a lenient decoding would show garbled names with no warning).
         if (!(e instanceof ClientsFileDecodeError)) throw e;
         this.log.error(e.message);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse cannot read it: {0}', e.message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse cannot read it: {0}', errorText(e)));
         return undefined;
       }
       if (old && old.uri.toString() === key && old.documentVersion === undefined && old.text === text) return old;

@@ -3,7 +3,8 @@
  * `onDidChangeConfiguration` says a `clientPulse` setting changed.
  */
 import * as vscode from 'vscode';
-import { describeSettingProblem, settingsFrom, SETTINGS_SECTION, type Settings } from '../core/project/settings';
+import { noticeText } from './notices';
+import { settingNotice, settingsFrom, SETTINGS_SECTION, type Settings } from '../core/project/settings';
 
 export type { Settings };
 export { DEFAULT_CLIENTS_FILE } from '../core/project/settings';
@@ -15,7 +16,7 @@ export type DraftSettings = Settings;
 function readSettings(scope: vscode.Uri | undefined): Settings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   const { settings, problems } = settingsFrom((name) => c.get(name));
-  for (const p of problems) void vscode.window.showWarningMessage(vscode.l10n.t('Client Pulse: {0}; the default is used.', describeSettingProblem(p)));
+  for (const p of problems) void vscode.window.showWarningMessage(vscode.l10n.t('Client Pulse: {0}; the default is used.', noticeText(settingNotice(p))));
   return settings;
 }
 

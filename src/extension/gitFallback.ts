@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { isGitUnavailable } from '../core/git/run';
 import type { Logger } from './log';
+import { errorText } from './notices';
 
 export interface WithoutGitQuestion {
   /** The question, with git's reason in it. */
@@ -18,6 +19,6 @@ export interface WithoutGitQuestion {
 export async function offerWithoutGit(e: unknown, log: Pick<Logger, 'warn'>, question: WithoutGitQuestion): Promise<boolean> {
   if (!isGitUnavailable(e)) throw e;
   log.warn(`git unavailable: ${e.message}`);
-  const answer = await vscode.window.showWarningMessage(question.ask(e.message), question.button);
+  const answer = await vscode.window.showWarningMessage(question.ask(errorText(e)), question.button);
   return answer === question.button;
 }

@@ -6,15 +6,16 @@ import type { Client, ClientsFile, IsoDate } from '../../core/clients/model';
 import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { readActivity } from '../../core/git/activity';
-import { boundaryWarning, withinBoundary } from '../../core/git/boundary';
+import { boundaryNotice, withinBoundary } from '../../core/git/boundary';
 import * as path from 'node:path';
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
 import type { Activity, ActivityItem, Period } from '../../core/git/types';
 import { badDate, parseCommandArgs } from '../args';
-import { findClientsFile, loadClientsFile } from '../clientsFile';
+import { errorsNote, findClientsFile, loadClientsFile, unknownClient } from '../clientsFile';
 import { paint } from '../colour';
 import { ExitCode, RuntimeError, UsageError, useColour, type CliIo, type Command } from '../command';
+import { errorText, noticeText, t } from '../l10n';
 
 const usage = `Usage: client-pulse activity [options]
 
@@ -63,10 +64,10 @@ export function activityPeriod(since: string | undefined, until: string | undefi
       const week = periodFor(since ?? 'this-week', today, weekStart);
       return until === undefined ? week : customPeriod(week.since, until);
     }
-    if (!isIsoDate(since)) throw new UsageError(badDate('--since', since, 'YYYY-MM-DD, this-week or last-week'));
+    if (!isIsoDate(since)) throw new UsageError(badDate('--since', since, t('YYYY-MM-DD, this-week or last-week')));
     return customPeriod(since, until ?? (since > today ? since : today));
   } catch (e) {
-    if (e instanceof PeriodError) throw new UsageError(e.message);
+    if (e instanceof PeriodError) throw new UsageError(errorText(e));
     throw e;
   }
 }
@@ -113,7 +114,7 @@ function loadClients(io: CliIo, given: string | undefined): { file?: ClientsFile
   const loaded = loadClientsFile(io.cwd, given);
   const file: ClientsFile = parseClients(loaded.text);
   const errors = file.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) io.stderr.write(`note: ${loaded.displayPath} has ${errors} error${errors === 1 ? '' : 's'}; run \`client-pulse check\` to see them\n`);
+  if (errors > 0) io.stderr.write(`${errorsNote(loaded.displayPath, errors)}\n`);
   // The folder that holds `.project/` is the repository boundary (as for `draft` and `handover`).
   return { file, displayPath: loaded.displayPath, folder: path.dirname(path.dirname(loaded.path)) };
 }
@@ -126,32 +127,33 @@ export const activity: Command = {
     const { values } = parseCommandArgs(args, OPTIONS);
     const weekStartText = values['week-start'] ?? 'monday';
     const weekStart = WEEK_STARTS.find((w) => w === weekStartText.toLowerCase());
-    if (!weekStart) throw new UsageError(`--week-start must be monday, sunday or saturday; got ${JSON.stringify(weekStartText)}`);
+    if (!weekStart) throw new UsageError(t('--week-start must be monday, sunday or saturday; got {0}', JSON.stringify(weekStartText)));
     const period = activityPeriod(values.since, values.until, io.today, weekStart);
     const { file, displayPath, folder } = loadClients(io, values.file);
     let client: Client | undefined;
     if (values.client !== undefined) {
       client = file && findClient(file, values.client);
       if (!client) {
-        const known = file ? file.clients.map((c) => c.name).join(', ') || 'none' : 'no clients file found';
-        throw new UsageError(`no client named ${JSON.stringify(values.client)}${displayPath ? ` in ${displayPath}` : ''} (clients: ${known})`, { showUsage: false });
+        const known = file ? file.clients.map((c) => c.name).join(', ') || t('none') : t('no clients file found');
+        throw new UsageError(unknownClient(values.client, displayPath, known), { showUsage: false });
       }
     }
     let result: Activity;
     try {
       const bounded = await withinBoundary({ cwd: io.cwd, period, authors: values.author }, folder);
       result = bounded.request ? await readActivity(bounded.request, file) : { root: bounded.boundary?.root ?? io.cwd, items: [], warnings: [] };
-      if (bounded.boundary) result.warnings.unshift(boundaryWarning(bounded.boundary));
+      if (bounded.boundary) result.warnings.unshift(boundaryNotice(bounded.boundary));
     } catch (e) {
-      if (e instanceof GitError) throw new RuntimeError(e.message);
-      if (e instanceof PeriodError) throw new UsageError(e.message);
+      if (e instanceof GitError) throw new RuntimeError(errorText(e));
+      if (e instanceof PeriodError) throw new UsageError(errorText(e));
       throw e;
     }
     const routed = client ? result.items.filter((i) => i.clients.includes(client.name)) : result.items;
     const shown = values['show-hidden'] ? routed : routed.filter((i) => i.hidden === undefined);
-    for (const w of result.warnings) io.stderr.write(`note: ${w}\n`);
+    const warnings = result.warnings.map(noticeText);
+    for (const w of warnings) io.stderr.write(`${t('note: {0}', w)}\n`);
     if (values.json) {
-      const json = { root: result.root, period, client: client?.name ?? null, warnings: result.warnings, items: shown.map(toRow) };
+      const json = { root: result.root, period, client: client?.name ?? null, warnings, items: shown.map(toRow) };
       io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       return ExitCode.ok;
     }
@@ -162,9 +164,10 @@ export const activity: Command = {
 
 function renderText(items: ActivityItem[], hiddenCount: number, period: Period, client: string | undefined, showHidden: boolean, colour: boolean): string {
   const p = paint(colour);
-  const head = `${client ? `${client}: ` : ''}commits ${period.since} – ${period.until}`;
+  const range = t('commits {0} – {1}', period.since, period.until);
+  const head = client ? t('{0}: {1}', client, range) : range;
   if (items.length === 0) {
-    return `${head}: none${hiddenCount && !showHidden ? ` (${hiddenCount} hidden; --show-hidden lists them)` : ''}\n`;
+    return `${hiddenCount && !showHidden ? t('{0}: none ({1} hidden; --show-hidden lists them)', head, hiddenCount) : t('{0}: none', head)}\n`;
   }
   const out = [p.bold(head), ''];
   for (const i of items) {
@@ -174,14 +177,15 @@ function renderText(items: ActivityItem[], hiddenCount: number, period: Period, 
     // Hidden commits are the team's business: shown as written (secrets still redacted).
     const text = i.hidden ? p.dim(i.internalText) : i.clientText;
     const extra: string[] = [];
-    if (i.breaking) extra.push(p.yellow('breaking'));
+    if (i.breaking) extra.push(p.yellow(t('breaking')));
     if (!client && i.clients.length) extra.push(`[${i.clients.join(', ')}]`);
     if (i.commitmentIds.length) extra.push(`→ ${i.commitmentIds.join(', ')}`);
-    if (i.hidden) extra.push(p.dim(`(hidden: ${i.hidden})`));
-    if (i.duplicateOf) extra.push(p.dim(`(same as ${i.duplicateOf.slice(0, 10)})`));
+    if (i.hidden) extra.push(p.dim(t('(hidden: {0})', i.hidden)));
+    if (i.duplicateOf) extra.push(p.dim(t('(same as {0})', i.duplicateOf.slice(0, 10))));
     out.push(`  ${hash}  ${date}  ${kind}  ${text}${extra.length ? `  ${extra.join(' ')}` : ''}`);
   }
   const visible = items.filter((i) => i.hidden === undefined).length;
-  out.push('', `${visible} commit${visible === 1 ? '' : 's'}${hiddenCount ? `, ${hiddenCount} hidden${showHidden ? '' : ' (--show-hidden lists them)'}` : ''}`);
+  const shown = visible === 1 ? t('1 commit') : t('{0} commits', visible);
+  out.push('', hiddenCount ? (showHidden ? t('{0}, {1} hidden', shown, hiddenCount) : t('{0}, {1} hidden (--show-hidden lists them)', shown, hiddenCount)) : shown);
   return `${out.join('\n')}\n`;
 }

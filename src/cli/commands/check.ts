@@ -5,6 +5,7 @@ import { parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { paint, type Paint } from '../colour';
 import { ExitCode, useColour, type CliIo, type Command } from '../command';
+import { t } from '../l10n';
 
 const usage = `Usage: client-pulse check [file] [options]
 
@@ -32,8 +33,16 @@ export function formatDiagnostic(displayPath: string, d: Diagnostic, p: Paint = 
   return `${p.bold(`${displayPath}:${d.span.startLine + 1}:${d.span.startColumn + 1}`)}: ${sev}: ${d.message} ${p.dim(`[${d.code}]`)}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+const COUNTED = {
+  client: () => [t('1 client'), t('{0} clients')],
+  error: () => [t('1 error'), t('{0} errors')],
+  warning: () => [t('1 warning'), t('{0} warnings')],
+  note: () => [t('1 note'), t('{0} notes')],
+} as const;
+
+function plural(n: number, word: keyof typeof COUNTED): string {
+  const [one, many] = COUNTED[word]();
+  return n === 1 ? one : many.replace('{0}', String(n));
 }
 
 export const check: Command = {
@@ -56,7 +65,7 @@ export const check: Command = {
     if (!values.quiet) {
       const clients = plural(parsed.clients.length, 'client');
       if (diagnostics.length === 0) {
-        io.stdout.write(`${file.displayPath}: no problems (${clients})\n`);
+        io.stdout.write(`${t('{0}: no problems ({1})', file.displayPath, clients)}\n`);
       } else {
         const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
         if (infos > 0) parts.push(plural(infos, 'note'));

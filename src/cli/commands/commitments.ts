@@ -7,9 +7,10 @@ import { findClient } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { compareCommitments, sortCommitments } from '../../core/project/order';
 import { parseCommandArgs } from '../args';
-import { loadClientsFile } from '../clientsFile';
+import { errorsNote, loadClientsFile, unknownClient } from '../clientsFile';
 import { paint } from '../colour';
 import { ExitCode, UsageError, useColour, type CliIo, type Command } from '../command';
+import { t } from '../l10n';
 
 const usage = `Usage: client-pulse commitments [file] [options]
 
@@ -85,13 +86,13 @@ export function commitmentRows(file: ClientsFile, today: IsoDate, options: { cli
 
 /** "overdue 3 days", "due today", "due tomorrow", "in 4 days", "no due date", "done 2026-11-12". */
 export function describeDue(row: CommitmentRow): string {
-  if (row.done) return row.doneDate ? `done ${row.doneDate}` : 'done';
+  if (row.done) return row.doneDate ? t('done {0}', row.doneDate) : t('done');
   const n = row.daysLeft;
-  if (n === null) return 'no due date';
-  if (n < 0) return `overdue ${-n} day${n === -1 ? '' : 's'}`;
-  if (n === 0) return 'due today';
-  if (n === 1) return 'due tomorrow';
-  return `in ${n} days`;
+  if (n === null) return t('no due date');
+  if (n < 0) return n === -1 ? t('overdue 1 day') : t('overdue {0} days', -n);
+  if (n === 0) return t('due today');
+  if (n === 1) return t('due tomorrow');
+  return t('in {0} days', n);
 }
 
 export const commitments: Command = {
@@ -114,14 +115,14 @@ export const commitments: Command = {
     if (values.client !== undefined) {
       client = findClient(parsed, values.client);
       if (!client) {
-        const known = parsed.clients.map((c) => c.name).join(', ') || 'none';
-        throw new UsageError(`no client named ${JSON.stringify(values.client)} in ${file.displayPath} (clients: ${known})`, { showUsage: false });
+        const known = parsed.clients.map((c) => c.name).join(', ') || t('none');
+        throw new UsageError(unknownClient(values.client, file.displayPath, known), { showUsage: false });
       }
     }
     const rows = commitmentRows(parsed, io.today, { client, all: values.all });
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) {
-      io.stderr.write(`note: ${file.displayPath} has ${errors} error${errors === 1 ? '' : 's'}; run \`client-pulse check\` to see them\n`);
+      io.stderr.write(`${errorsNote(file.displayPath, errors)}\n`);
     }
     if (values.json) {
       const json: CommitmentsJson = { file: file.displayPath, today: io.today, commitments: rows };
@@ -137,7 +138,7 @@ function renderText(rows: CommitmentRow[], displayPath: string, today: IsoDate, 
   const p = paint(colour);
   const open = rows.filter((r) => !r.done);
   const overdue = open.filter((r) => r.overdue).length;
-  if (rows.length === 0) return `No open commitments in ${displayPath} (today ${today}).\n`;
+  if (rows.length === 0) return `${t('No open commitments in {0} (today {1}).', displayPath, today)}\n`;
   const dueWidth = Math.max(...rows.map((r) => describeDue(r).length));
   const out: string[] = [];
   let current: string | undefined;
@@ -147,7 +148,7 @@ function renderText(rows: CommitmentRow[], displayPath: string, today: IsoDate, 
       current = row.client;
       const mine = rows.filter((r) => r.client === row.client && !r.done);
       const late = mine.filter((r) => r.overdue).length;
-      out.push(`${p.bold(row.client)} ${p.dim(`(${mine.length} open${late ? `, ${late} overdue` : ''})`)}`);
+      out.push(`${p.bold(row.client)} ${p.dim(late ? t('({0} open, {1} overdue)', mine.length, late) : t('({0} open)', mine.length))}`);
     }
     const mark = row.overdue ? p.red('!') : row.done ? p.dim('✓') : ' ';
     const dueText = describeDue(row).padEnd(dueWidth);
@@ -158,6 +159,7 @@ function renderText(rows: CommitmentRow[], displayPath: string, today: IsoDate, 
     out.push(`  ${mark} ${date}  ${due}  ${title}${meta ? `  ${p.dim(meta)}` : ''}  ${p.dim(`${displayPath}:${row.line}`)}`);
   }
   out.push('');
-  out.push(`${open.length} open commitment${open.length === 1 ? '' : 's'}${overdue ? `, ${p.red(`${overdue} overdue`)}` : ''} · today ${today}`);
+  const openText = open.length === 1 ? t('1 open commitment') : t('{0} open commitments', open.length);
+  out.push(`${openText}${overdue ? t(', {0}', p.red(t('{0} overdue', overdue))) : ''} · ${t('today {0}', today)}`);
   return `${out.join('\n')}\n`;
 }

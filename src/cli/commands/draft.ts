@@ -28,6 +28,7 @@ import { workspaceOf, writeFailure } from '../writes';
 import { writeFile } from '../../core/project/write';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
+import { errorText, noticeText, t } from '../l10n';
 
 const usage = `Usage: client-pulse draft --client NAME [options]
 
@@ -90,9 +91,9 @@ const OPTIONS = {
 
 /** How the CLI words each reword reason of core. */
 const REWORD_WORDS: Record<RewordReason, (language: Language) => string> = {
-  identifier: () => 'has code, file or package names',
-  'other-language': (language) => (language === 'zh-CN' ? 'is in English in a Chinese e-mail' : 'is in Chinese in an English e-mail'),
-  contentless: () => 'says nothing the client can use',
+  identifier: () => t('has code, file or package names'),
+  'other-language': (language) => (language === 'zh-CN' ? t('is in English in a Chinese e-mail') : t('is in Chinese in an English e-mail')),
+  contentless: () => t('says nothing the client can use'),
 };
 
 type Format = 'md' | 'text' | 'html' | 'eml';
@@ -100,7 +101,7 @@ type Format = 'md' | 'text' | 'html' | 'eml';
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-  if (!found) throw new UsageError(`--${flag} must be ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  if (!found) throw new UsageError(t('--{0} must be {1}; got {2}', flag, allowed.join(', '), JSON.stringify(value)));
   return found;
 }
 
@@ -109,7 +110,7 @@ function language(text: string | undefined): Language | undefined {
   const lower = text.toLowerCase();
   if (lower === 'en') return 'en';
   if (lower === 'zh-cn' || lower === 'zh') return 'zh-CN';
-  throw new UsageError(`--lang must be en or zh-CN; got ${JSON.stringify(text)}`);
+  throw new UsageError(t('--lang must be en or zh-CN; got {0}', JSON.stringify(text)));
 }
 
 /**
@@ -121,18 +122,21 @@ export function proposedDatesOption(given: readonly string[] | undefined, client
   const out: Record<string, IsoDate> = {};
   // A new date is proposed for a promise that was missed: the overdue ones.
   const open = client.commitments.filter((c) => !c.done && c.due !== undefined && c.due < today);
-  const known = () => open.map((c) => (c.tags[0] ? `#${c.tags[0]}` : JSON.stringify(c.title))).join(', ') || 'none';
+  const known = () => open.map((c) => (c.tags[0] ? `#${c.tags[0]}` : JSON.stringify(c.title))).join(', ') || t('none');
   for (const text of given) {
     const m = /^(.+?)=(.*)$/u.exec(text);
-    if (!m || !m[1].trim()) throw new UsageError(`--new-date must be TAG=YYYY-MM-DD (e.g. checkout=2026-12-11); got ${JSON.stringify(text)}`);
+    if (!m || !m[1].trim()) throw new UsageError(t('--new-date must be TAG=YYYY-MM-DD (e.g. checkout=2026-12-11); got {0}', JSON.stringify(text)));
     const date = m[2].trim();
     if (!isIsoDate(date)) throw new UsageError(badDate('--new-date', date));
-    if (date < today) throw new UsageError(`--new-date: ${date} is in the past; propose a date from today (${today}) on`);
+    if (date < today) throw new UsageError(t('--new-date: {0} is in the past; propose a date from today ({1}) on', date, today));
     const key = m[1].trim().replace(/^#/u, '').toLowerCase();
     const byTag = open.filter((c) => c.tags.some((t) => t.toLowerCase() === key));
     const matches = byTag.length > 0 ? byTag : open.filter((c) => c.title.toLowerCase().startsWith(key));
     if (matches.length !== 1) {
-      throw new UsageError(`--new-date: ${matches.length === 0 ? 'no' : 'more than one'} overdue commitment of ${client.name} is ${JSON.stringify(m[1].trim())} (overdue: ${known()})`, { showUsage: false });
+      const message = matches.length === 0
+        ? t('--new-date: no overdue commitment of {0} is {1} (overdue: {2})', client.name, JSON.stringify(m[1].trim()), known())
+        : t('--new-date: more than one overdue commitment of {0} is {1} (overdue: {2})', client.name, JSON.stringify(m[1].trim()), known());
+      throw new UsageError(message, { showUsage: false });
     }
     out[matches[0].id] = date;
   }
@@ -147,10 +151,10 @@ export function parsePeriodOption(text: string | undefined, today: string, weekS
     const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text.trim());
     if (m) return customPeriod(m[1], m[2]);
   } catch (e) {
-    if (e instanceof PeriodError) throw new UsageError(`--period: ${e.message}`);
+    if (e instanceof PeriodError) throw new UsageError(`--period: ${errorText(e)}`);
     throw e;
   }
-  throw new UsageError(`--period must be this-week, last-week, since-last or YYYY-MM-DD..YYYY-MM-DD; got ${JSON.stringify(text)}`);
+  throw new UsageError(t('--period must be this-week, last-week, since-last or YYYY-MM-DD..YYYY-MM-DD; got {0}', JSON.stringify(text)));
 }
 
 function people(list: readonly Person[]): string {
@@ -185,7 +189,7 @@ export const draft: Command = {
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values } = parseCommandArgs(args, OPTIONS);
-    if (!values.client?.trim()) throw new UsageError('--client is required: the client name as written in clients.md');
+    if (!values.client?.trim()) throw new UsageError(t('--client is required: the client name as written in clients.md'));
     const format = oneOf<Format>('format', values.format, ['md', 'text', 'html', 'eml'], 'md');
     const audience = oneOf<Audience>('audience', values.audience, ['client', 'internal'], 'client');
     const clientsFile = loadClientsFile(io.cwd, values.file);
@@ -198,11 +202,11 @@ export const draft: Command = {
       try {
         new RegExp(p, 'u');
       } catch (e) {
-        throw new UsageError(`--redact: ${JSON.stringify(p)} is not a valid regular expression (${(e as Error).message})`);
+        throw new UsageError(t('--redact: {0} is not a valid regular expression ({1})', JSON.stringify(p), (e as Error).message));
       }
     }
     const fromSettings = optionsFromSettings({ ...settings, weekStart, redactPatterns: [...settings.redactPatterns, ...(values.redact ?? [])], ...(values.signature !== undefined ? { signature: values.signature } : {}) });
-    if (values.save && audience !== 'client') throw new UsageError('--save records updates sent to the client; it cannot be used with --audience internal');
+    if (values.save && audience !== 'client') throw new UsageError(t('--save records updates sent to the client; it cannot be used with --audience internal'));
 
     const projectDir = path.dirname(clientsFile.path);
     let result;
@@ -226,27 +230,31 @@ export const draft: Command = {
       const proposedDates = proposedDatesOption(values['new-date'], findClient(gathered.input.file, values.client), io.today);
       result = { gathered, draft: composeDraft(proposedDates ? { ...gathered.input, proposedDates } : gathered.input) };
     } catch (e) {
-      if (e instanceof DraftError) throw new UsageError(e.message, { showUsage: false });
-      if (e instanceof TemplateError || e instanceof GitError) throw new RuntimeError(e.message);
-      if (e instanceof PeriodError) throw new UsageError(e.message);
+      if (e instanceof DraftError) throw new UsageError(errorText(e), { showUsage: false });
+      if (e instanceof TemplateError || e instanceof GitError) throw new RuntimeError(errorText(e));
+      if (e instanceof PeriodError) throw new UsageError(errorText(e));
       throw e;
     }
     const { gathered, draft: d } = result;
-    for (const w of gathered.warnings) io.stderr.write(`warning: ${w}\n`);
-    for (const l of d.leftOut ?? []) io.stderr.write(`warning: ${leftOutNote(l)}\n`);
+    for (const w of gathered.warnings) io.stderr.write(`${t('warning: {0}', noticeText(w))}\n`);
+    for (const l of d.leftOut ?? []) io.stderr.write(`${t('warning: {0}', noticeText(leftOutNote(l)))}\n`);
     if (values.period === 'since-last' && gathered.periodSource !== 'since-last') {
-      io.stderr.write(`note: no saved update for ${d.client} yet; drafting this week (${d.period.since}..${d.period.until})\n`);
+      io.stderr.write(`${t('note: no saved update for {0} yet; drafting this week ({1}..{2})', d.client, d.period.since, d.period.until)}\n`);
     }
     for (const n of d.leadNotes ?? []) {
-      io.stderr.write(`note: work on "${n.title}" was done on ${n.completedOn}, by its due date ${n.due}: the draft says it is delivered pending the client's check; tick it in clients.md once they confirm\n`);
+      io.stderr.write(
+        `${t('note: {0}', t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due))}\n`,
+      );
     }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
     for (const s of d.linkSuggestions ?? []) {
-      io.stderr.write(`note: "${s.change}" (${s.hashes[0].slice(0, 7)}) looks like evidence for “${s.commitmentTitle}”: link it? (a #tag of the commitment or a "Commitment:" trailer in the message)\n`);
+      io.stderr.write(
+        `${t('note: "{0}" ({1}) looks like evidence for “{2}”: link it? (a #tag of the commitment or a "Commitment:" trailer in the message)', s.change, s.hashes[0].slice(0, 7), s.commitmentTitle)}\n`,
+      );
     }
     for (const l of reword) {
       const why = (l.reword ?? []).map((r) => REWORD_WORDS[r](d.language)).join(', ');
-      io.stderr.write(`note: reword before sending (${why}): ${l.text}\n`);
+      io.stderr.write(`${t('note: reword before sending ({0}): {1}', why, l.text)}\n`);
     }
     // Blanks (a proposed date, a reason, a mitigation to agree) must be filled before the e-mail goes out.
     const blanks = findBlanks(d.markdown);
@@ -258,7 +266,7 @@ export const draft: Command = {
       await writeFile(out, output).catch((e: unknown) => {
         throw writeFailure(e, io.cwd);
       });
-      io.stderr.write(`Draft written to ${values.out}\n`);
+      io.stderr.write(`${t('Draft written to {0}', values.out)}\n`);
     } else {
       io.stdout.write(typeof output === 'string' ? output : output.toString('utf8'));
     }
@@ -267,11 +275,11 @@ export const draft: Command = {
         throw writeFailure(e, io.cwd);
       });
       const where = path.relative(io.cwd, saved.path) || saved.path;
-      io.stderr.write(saved.written ? `Record saved: ${where}\n` : `Record already saved (the same text today): ${where}; nothing written\n`);
+      io.stderr.write(`${saved.written ? t('Record saved: {0}', where) : t('Record already saved (the same text today): {0}; nothing written', where)}\n`);
     }
     if (values.strict && (reword.length > 0 || blanks.length > 0)) {
-      if (reword.length > 0) io.stderr.write(`${reword.length} line${reword.length === 1 ? '' : 's'} to reword (--strict)\n`);
-      if (blanks.length > 0) io.stderr.write(`${blanks.length} blank${blanks.length === 1 ? '' : 's'} to fill in (--strict)\n`);
+      if (reword.length > 0) io.stderr.write(`${reword.length === 1 ? t('1 line to reword (--strict)') : t('{0} lines to reword (--strict)', reword.length)}\n`);
+      if (blanks.length > 0) io.stderr.write(`${blanks.length === 1 ? t('1 blank to fill in (--strict)') : t('{0} blanks to fill in (--strict)', blanks.length)}\n`);
       return ExitCode.problems;
     }
     return ExitCode.ok;

@@ -17,6 +17,7 @@ import { workspaceOf, writeFailure } from '../writes';
 import { writeFile } from '../../core/project/write';
 import { optionsFromSettings } from '../../core/project/draftOptions';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from '../command';
+import { errorText, noticeText, t, translate } from '../l10n';
 
 const usage = `Usage: client-pulse handover --from PERSON [options]
 
@@ -62,7 +63,7 @@ function language(text: string | undefined): Language {
   const lower = text.toLowerCase();
   if (lower === 'en') return 'en';
   if (lower === 'zh-cn' || lower === 'zh') return 'zh-CN';
-  throw new UsageError(`--lang must be en or zh-CN, got ${JSON.stringify(text)}`);
+  throw new UsageError(t('--lang must be en or zh-CN; got {0}', JSON.stringify(text)));
 }
 
 export const handover: Command = {
@@ -71,11 +72,11 @@ export const handover: Command = {
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values } = parseCommandArgs(args, OPTIONS);
-    if (!values.from?.trim()) throw new UsageError('--from is required: the name or e-mail of the person who leaves');
+    if (!values.from?.trim()) throw new UsageError(t('--from is required: the name or e-mail of the person who leaves'));
     let to: Person | undefined;
     if (values.to !== undefined) {
       const parsed = parseNameEmail(values.to);
-      if ('error' in parsed) throw new UsageError(`--to: ${parsed.error}`);
+      if ('error' in parsed) throw new UsageError(`--to: ${noticeText(parsed.error)}`);
       to = parsed.person;
     }
     const lang = language(values.lang);
@@ -83,7 +84,7 @@ export const handover: Command = {
     try {
       since = values.since !== undefined ? parseSince(values.since, io.today) : undefined;
     } catch (e) {
-      throw new UsageError(`--since: ${(e as Error).message}`);
+      throw new UsageError(`--since: ${errorText(e)}`);
     }
     const clientsFile = loadClientsFile(io.cwd, values.file);
     const { noise, redaction } = optionsFromSettings(loadSettings(io.cwd, clientsFile.path, undefined).settings);
@@ -103,10 +104,10 @@ export const handover: Command = {
         redaction,
         git: realHandoverGit(),
       });
-      doc = composeHandover(input);
+      doc = composeHandover(input, translate);
     } catch (e) {
-      if (e instanceof HandoverError) throw new UsageError(e.message);
-      if (e instanceof GitError) throw new RuntimeError(e.message);
+      if (e instanceof HandoverError) throw new UsageError(errorText(e));
+      if (e instanceof GitError) throw new RuntimeError(errorText(e));
       throw e;
     }
     if (values.out !== undefined) {
@@ -114,7 +115,7 @@ export const handover: Command = {
       await writeFile(out, doc.markdown).catch((e: unknown) => {
         throw writeFailure(e, io.cwd);
       });
-      io.stderr.write(`Handover notes written to ${values.out}\n`);
+      io.stderr.write(`${t('Handover notes written to {0}', values.out)}\n`);
     } else {
       io.stdout.write(doc.markdown);
     }
@@ -122,7 +123,7 @@ export const handover: Command = {
       const saved = await saveHandover(handoverDir(path.dirname(clientsFile.path)), io.today, doc.from.name, doc.markdown, { within: workspaceOf(clientsFile.path) }).catch((e: unknown) => {
         throw writeFailure(e, io.cwd);
       });
-      io.stderr.write(`Saved ${path.relative(io.cwd, saved) || saved}\n`);
+      io.stderr.write(`${t('Saved {0}', path.relative(io.cwd, saved) || saved)}\n`);
     }
     return ExitCode.ok;
   },

@@ -4,20 +4,21 @@
  * kept (CRLF, BOM, tabs, CJK, emoji, trailing spaces).
  */
 import type { ClientsFile, Commitment, IsoDate, Language, TextEdit } from './model';
-import { dateProblem } from '../calendar';
+import { dateNotice, dateProblem } from '../calendar';
+import { NoticeError, type EditNotice } from '../notices';
 import { scanTokens, type ItemToken } from './tokens';
 import { findClient } from './queries';
 
-export class EditError extends Error {
-  constructor(readonly code: 'invalid-date' | 'invalid-title' | 'unknown-client' | 'stale' | 'invalid-owner' | 'invalid-tag', message: string) {
-    super(message);
-    this.name = 'EditError';
+export class EditError extends NoticeError<EditNotice> {
+  override readonly name = 'EditError';
+  constructor(readonly code: 'invalid-date' | 'invalid-title' | 'unknown-client' | 'stale' | 'invalid-owner' | 'invalid-tag', notice: EditNotice) {
+    super(notice);
   }
 }
 
-function requireDate(d: IsoDate, what: string): void {
-  const p = dateProblem(d);
-  if (p) throw new EditError('invalid-date', `Cannot set ${what} to "${d}": ${p}. Write dates as YYYY-MM-DD.`);
+function requireDate(date: IsoDate, what: 'due' | 'done'): void {
+  const problem = dateNotice(date);
+  if (problem) throw new EditError('invalid-date', { code: what === 'due' ? 'edit.invalid-due-date' : 'edit.invalid-done-date', date, problem });
 }
 
 /** The commitment's line in `text`, checked against what was parsed. */
@@ -27,7 +28,7 @@ function lineOf(text: string, c: Commitment): { start: number; line: string; box
   const boxAt = c.checkboxSpan.startOffset - start;
   const box = line.slice(boxAt, boxAt + 3);
   if (!/^\[[ xX]\]$/.test(box) || /[\r\n]/.test(line) || !line.includes(c.raw)) {
-    throw new EditError('stale', `The commitment "${c.title}" is no longer at line ${c.span.startLine + 1} of the file; re-read the file and try again.`);
+    throw new EditError('stale', { code: 'edit.stale', title: c.title, line: c.span.startLine + 1 });
   }
   const after = line.slice(boxAt + 3);
   return { start, line, boxAt, restStart: boxAt + 3 + (after.length - after.trimStart().length) };
@@ -44,7 +45,7 @@ function usesEmoji(rest: string): boolean {
 
 /** Ticks the box and adds `done:<today>` (or `✅ <today>` in emoji style). Already done: no edits. */
 export function markDone(text: string, c: Commitment, today: IsoDate): TextEdit[] {
-  requireDate(today, 'the done date');
+  requireDate(today, 'done');
   const { start, line, boxAt, restStart } = lineOf(text, c);
   if (line[boxAt + 1] !== ' ') return [];
   const edits: TextEdit[] = [{ offset: start + boxAt + 1, length: 1, newText: 'x' }];
@@ -81,7 +82,7 @@ export interface DueChangeOptions {
 
 /** Replaces the due date (the first one) or adds `due:<date>` (`📅 <date>` in emoji style); see `DueChangeOptions`. */
 export function changeDueDate(text: string, c: Commitment, due: IsoDate, options: DueChangeOptions = {}): TextEdit[] {
-  requireDate(due, 'the due date');
+  requireDate(due, 'due');
   const { start, line, boxAt, restStart } = lineOf(text, c);
   const rest = line.slice(restStart);
   const tokens = scanTokens(rest);
@@ -166,32 +167,28 @@ export function metadataInTitle(title: string): { text: string; kind: ItemToken[
  */
 export function addCommitment(text: string, file: ClientsFile, clientName: string, item: NewCommitment): TextEdit[] {
   const title = (item.title ?? item.text ?? '').trim();
-  if (title === '') throw new EditError('invalid-title', 'A commitment needs a title.');
-  if (/[\r\n\u2028\u2029]/.test(title)) throw new EditError('invalid-title', 'A commitment title must fit on one line: remove the line break.');
+  if (title === '') throw new EditError('invalid-title', { code: 'edit.title-empty' });
+  if (/[\r\n\u2028\u2029]/.test(title)) throw new EditError('invalid-title', { code: 'edit.title-multiline' });
   const token = metadataInTitle(title);
   if (token) {
-    const written = token.text;
-    const field = { due: 'a due date', done: 'a done date', asked: 'an asked date', promised: 'a promised date', owner: 'the owner', tag: 'a tag' }[token.kind];
-    throw new EditError(
-      'invalid-title',
-      `"${written}" in the title would be read as ${field}, not as text. Give ${token.kind === 'owner' ? 'the owner' : token.kind === 'tag' ? 'the tag' : 'the date'} in its own field, or write it without the leading ${token.kind === 'owner' ? '@' : token.kind === 'tag' ? '# (e.g. "issue 42")' : 'marker'}.`,
-    );
+    const code = ({ due: 'edit.title-has-due-date', done: 'edit.title-has-done-date', asked: 'edit.title-has-asked-date', promised: 'edit.title-has-promised-date', owner: 'edit.title-has-owner', tag: 'edit.title-has-tag' } as const)[token.kind];
+    throw new EditError('invalid-title', { code, written: token.text });
   }
-  if (item.due !== undefined) requireDate(item.due, 'the due date');
+  if (item.due !== undefined) requireDate(item.due, 'due');
   const owners = [...(item.owner !== undefined ? [item.owner] : []), ...(item.owners ?? [])].map((o) => {
     const owner = o.trim().replace(/^@/, '');
-    if (owner === '' || /\s/.test(owner)) throw new EditError('invalid-owner', `Owner "${o}" must be one word without spaces (e.g. alice), written as @alice.`);
+    if (owner === '' || /\s/.test(owner)) throw new EditError('invalid-owner', { code: 'edit.invalid-owner', owner: o });
     return owner;
   });
   const tags = [...(item.tag !== undefined ? [item.tag] : []), ...(item.tags ?? [])].map((t) => {
     const tag = t.trim().replace(/^#/, '');
-    if (tag === '' || /\s/.test(tag)) throw new EditError('invalid-tag', `Tag "${t}" must be one word without spaces (e.g. checkout).`);
+    if (tag === '' || /\s/.test(tag)) throw new EditError('invalid-tag', { code: 'edit.invalid-tag', tag: t });
     return tag;
   });
   const client = findClient(file, clientName);
   if (!client) {
-    const names = file.clients.map((c) => c.name).join(', ');
-    throw new EditError('unknown-client', `No client "${clientName}" in clients.md${names ? ` (clients: ${names})` : ''}.`);
+    if (file.clients.length === 0) throw new EditError('unknown-client', { code: 'clients.none' });
+    throw new EditError('unknown-client', { code: 'edit.unknown-client', name: clientName, known: file.clients.map((c) => c.name) });
   }
   const eol = file.eol;
   const parts = [`- [ ] ${title}`];
@@ -214,7 +211,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let pos = 0;
   for (const e of sorted) {
     if (e.offset < pos || e.offset + e.length > text.length || e.length < 0) {
-      throw new EditError('stale', `Edits overlap or fall outside the text (offset ${e.offset}, length ${e.length}).`);
+      throw new EditError('stale', { code: 'edit.overlap', offset: e.offset, length: e.length });
     }
     out += text.slice(pos, e.offset) + e.newText;
     pos = e.offset + e.length;

@@ -18,13 +18,14 @@ import { assessStatus, completedInTime } from './status';
 import { suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
+import { NoticeError, type DraftNotice } from '../notices';
 import { buildView } from './view';
 
 /** Commitments due within this many days are listed as "due soon". */
 export const DUE_SOON_DAYS = 14;
 
-/** A draft cannot be composed (unknown client, bad period); the message says what to do. */
-export class DraftError extends Error {
+/** A draft cannot be composed (unknown client, bad period); the notice says what to do. */
+export class DraftError extends NoticeError<DraftNotice> {
   override readonly name = 'DraftError';
 }
 
@@ -35,10 +36,7 @@ export function requireClient(clients: readonly Client[], name: string): Client 
   if (found) return found;
   const byPrefix = wanted ? clients.filter((c) => c.name.toLowerCase().startsWith(wanted)) : [];
   if (byPrefix.length === 1) return byPrefix[0];
-  const known = clients.map((c) => `"${c.name}"`).join(', ');
-  throw new DraftError(
-    clients.length ? `no client named "${name}" in clients.md (clients: ${known})` : `clients.md defines no client (add a "# Client name" heading)`,
-  );
+  throw new DraftError(clients.length ? { code: 'draft.unknown-client', name, known: clients.map((c) => `"${c.name}"`) } : { code: 'clients.none' });
 }
 
 function normalise(text: string): string {
@@ -436,7 +434,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
   const client = redactedClient(found, write);
   const input: DraftInput = rawInput.lastRecord ? { ...rawInput, lastRecord: { ...rawInput.lastRecord, next: rawInput.lastRecord.next.map(write) } } : rawInput;
   const { since, until } = input.period;
-  if (since > until) throw new DraftError(`the period starts after it ends (${since}..${until})`);
+  if (since > until) throw new DraftError({ code: 'draft.period-reversed', since, until });
   const language: Language = input.language ?? client.language ?? 'en';
   const phrases = phrasesFor(language);
   const internal = input.audience === 'internal';

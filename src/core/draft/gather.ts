@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { IsoDate, Language } from '../clients/model';
 import { parseClients } from '../clients/parse';
 import { readActivity } from '../git/activity';
-import { boundaryWarning, withinBoundary } from '../git/boundary';
+import { boundaryNotice, withinBoundary } from '../git/boundary';
+import { noticeOf, sameNotice, type Notice } from '../notices';
 import type { WeekStart } from '../calendar';
 import { currentUser } from '../git/run';
 import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
@@ -54,8 +55,8 @@ export interface GatheredDraft {
   periodSource: PeriodSource;
   /** Top levels of the repositories read (each once). */
   repositories: string[];
-  /** Facts worth telling the user (shallow clone, folder that is not a repository…). */
-  warnings: string[];
+  /** Facts worth telling the user (shallow clone, folder that is not a repository…); each front words them. */
+  warnings: Notice[];
   /** The record the period and the carried-over items came from. */
   lastRecord?: ParsedRecord;
   /** Absolute path of the user template used, if any. */
@@ -86,7 +87,7 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
   const file = parseClients(options.clientsText);
   const client = requireClient(file.clients, options.client);
   const language = options.language ?? client.language ?? options.fallbackLanguage ?? 'en';
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
 
   const lastRecord = await readNewestRecord(updatesDir(options.projectDir), client.name);
   const { period, source } = options.period ? { period: options.period, source: 'given' as const } : defaultPeriod(lastRecord, options.today, options.weekStart);
@@ -102,15 +103,15 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
       // The clients file's folder is the boundary: below a repository's top level, only its commits.
       const bounded = await withinBoundary({ cwd: root, period, noise: options.noise, redaction }, path.dirname(options.projectDir));
       if (bounded.boundary) {
-        const warning = boundaryWarning(bounded.boundary);
-        if (!warnings.includes(warning)) warnings.push(warning);
+        const warning = boundaryNotice(bounded.boundary);
+        if (!warnings.some((w) => sameNotice(w, warning))) warnings.push(warning);
       }
       if (!bounded.request) continue;
       activity = await readActivity(bounded.request, file);
     } catch (e) {
       // One folder that is not a repository must not hide the others; with a single root, fail.
       if (options.roots.length === 1) throw e;
-      warnings.push(`${root}: ${e instanceof Error ? e.message : String(e)}`);
+      warnings.push({ code: 'reading.repository-failed', root, cause: noticeOf(e) });
       continue;
     }
     if (repositories.includes(activity.root)) continue;

@@ -5,6 +5,7 @@
  * template engine does no HTML escaping: `{{x}}` and `{{{x}}}` give the same text.
  */
 import Mustache from 'mustache';
+import { NoticeError, type TemplateNotice } from '../notices';
 
 /** The client e-mail and the internal report share one template: the view differs. */
 export const DEFAULT_TEMPLATE = `{{#greeting}}
@@ -45,16 +46,16 @@ export const DEFAULT_TEMPLATE = `{{#greeting}}
 {{/hasFootnotes}}
 `;
 
-/** A template that cannot be used; the message names the file and the line. */
-export class TemplateError extends Error {
+/** A template that cannot be used; the notice names the file and the line. */
+export class TemplateError extends NoticeError<TemplateNotice> {
   override readonly name = 'TemplateError';
-  constructor(
-    message: string,
-    readonly file: string,
-    /** 1-based line. */
-    readonly line: number,
-  ) {
-    super(`${file}:${line}: ${message}`);
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  constructor(notice: TemplateNotice) {
+    super(notice);
+    this.file = notice.file;
+    this.line = notice.line;
   }
 }
 
@@ -122,12 +123,11 @@ function check(tokens: Token[], scopes: Schema[], text: string, file: string): v
   for (const token of tokens) {
     const [type, value, start] = token;
     if (type === 'text' || type === '!' || type === '=') continue;
-    if (type === '>') throw new TemplateError(`partials ({{> ${value}}}) are not supported`, file, lineOf(text, start));
+    if (type === '>') throw new TemplateError({ code: 'template.partial', file, line: lineOf(text, start), partial: `{{> ${value}}}` });
     if (value === '.') continue;
     const first = value.split('.')[0];
     if (!scopes.some((s) => s.includes(first))) {
-      const known = [...new Set(scopes.flat())].join(', ');
-      throw new TemplateError(`unknown placeholder "${value}" (known here: ${known})`, file, lineOf(text, start));
+      throw new TemplateError({ code: 'template.unknown-placeholder', file, line: lineOf(text, start), name: value, known: [...new Set(scopes.flat())] });
     }
     if (type === '#' || type === '^') {
       const last = value.split('.').pop() as string;
@@ -146,16 +146,16 @@ export function checkTemplate(template: string, file: string): void {
     const message = e instanceof Error ? e.message : String(e);
     const at = / at (\d+)$/.exec(message);
     let offset = at ? Number(at[1]) : 0;
-    let what = message.replace(/ at \d+$/, '');
+    const what = message.replace(/ at \d+$/, '');
     const unclosed = /^Unclosed section "([^"]+)"/.exec(what);
     if (unclosed) {
       // mustache reports the end of the file; the opening tag is where the fix goes.
       const name = unclosed[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const opens = [...template.slice(0, offset).matchAll(new RegExp(`\\{\\{\\s*[#^]\\s*${name}\\s*\\}\\}`, 'g'))];
       if (opens.length) offset = opens[opens.length - 1].index ?? offset;
-      what = `${what} (no {{/${unclosed[1]}}} closes it)`;
+      throw new TemplateError({ code: 'template.unclosed-section', file, line: lineOf(template, offset), name: unclosed[1], closing: `{{/${unclosed[1]}}}` });
     }
-    throw new TemplateError(`${what.charAt(0).toLowerCase()}${what.slice(1)}`, file, lineOf(template, offset));
+    throw new TemplateError({ code: 'template.syntax', file, line: lineOf(template, offset), detail: `${what.charAt(0).toLowerCase()}${what.slice(1)}` });
   }
   check(tokens, [TOP_LEVEL], template, file);
 }

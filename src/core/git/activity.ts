@@ -23,6 +23,7 @@ import { branchCommits, recognisePullRequest } from './pullRequests';
 import { repoFacts } from './facts';
 import { GitError, streamGit, type RepoInfo, type RunOptions } from './run';
 import type { Activity, ActivityItem, ActivityRequest, Commit, CommitKind, NoiseOptions } from './types';
+import type { ReadingNotice } from '../notices';
 
 /** What `readCommits` learnt about the repository besides the commits. */
 export interface CommitsResult {
@@ -30,7 +31,7 @@ export interface CommitsResult {
   /** `blame.ignoreRevsFile` of the repository, when configured. */
   ignoreRevsFile?: string;
   /** Facts worth telling the user (shallow clone, detached HEAD, …). */
-  warnings: string[];
+  warnings: ReadingNotice[];
   /** Number of commits passed to `onCommit`. */
   count: number;
 }
@@ -65,7 +66,7 @@ function authorFilter(authors: readonly string[] | undefined): ((c: Commit) => b
  */
 export async function readCommits(request: ActivityRequest, onCommit: (commit: Commit) => void, options: RunOptions = {}): Promise<CommitsResult> {
   customPeriod(request.period.since, request.period.until);
-  if (!directoryExists(request.cwd)) throw new GitError('not-a-repository', `folder not found: ${request.cwd}`);
+  if (!directoryExists(request.cwd)) throw new GitError('not-a-repository', { code: 'git.folder-not-found', cwd: request.cwd });
   const args = logArgs(request);
   const keep = authorFilter(request.authors);
   let count = 0;
@@ -91,20 +92,20 @@ export async function readCommits(request: ActivityRequest, onCommit: (commit: C
  * Shallow clones are reported only when the cut can matter: its boundary commit is inside the
  * period (history before it is missing), or the period came out empty (it may lie before the cut).
  */
-function repositoryWarnings(info: RepoInfo, parentless: Array<{ hash: string; date: string }>, count: number): string[] {
-  const warnings: string[] = [];
+function repositoryWarnings(info: RepoInfo, parentless: Array<{ hash: string; date: string }>, count: number): ReadingNotice[] {
+  const warnings: ReadingNotice[] = [];
   if (info.shallow) {
     const boundary = new Set((readSmallFile(path.join(info.commonDir, 'shallow')) ?? '').split(/\s+/u).filter(Boolean));
     const cut = parentless.filter((c) => boundary.has(c.hash)).map((c) => c.date.slice(0, 10)).sort()[0];
     if (cut !== undefined) {
-      warnings.push(`shallow clone: history before ${cut} is missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history`);
+      warnings.push({ code: 'reading.shallow-cut', cut });
     } else if (count === 0) {
-      warnings.push('shallow clone: the period may lie before the history this clone has; run "git fetch --unshallow" for the full history');
+      warnings.push({ code: 'reading.shallow-period' });
     }
   }
   const head = readSmallFile(path.join(info.gitDir, 'HEAD'));
   if (head !== undefined && !head.startsWith('ref:')) {
-    warnings.push(`detached HEAD: showing the history of the checked-out commit ${head.trim().slice(0, 12)}, not of a branch`);
+    warnings.push({ code: 'reading.detached-head', commit: head.trim().slice(0, 12) });
   }
   return warnings;
 }
@@ -173,7 +174,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   } catch (e) {
     if (e instanceof GitError && e.code === 'empty-repository') {
       const { info } = await repoFacts(request.cwd, options);
-      return { root: info.root, items: [], warnings: ['the repository has no commits yet'] };
+      return { root: info.root, items: [], warnings: [{ code: 'reading.no-commits' }] };
     }
     throw e;
   }

@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoFacts } from './facts';
 import type { RunOptions } from './run';
+import type { ReadingNotice } from '../notices';
 import type { ActivityRequest } from './types';
 
 export interface Boundary {
@@ -21,12 +22,8 @@ export interface Boundary {
   folder: string;
 }
 
-/** The notice a boundary gives: a stable code and its data (the text is `boundaryWarning`). */
-export interface BoundaryNotice {
-  code: 'subfolder-boundary';
-  folder: string;
-  root: string;
-}
+/** The notice a boundary gives: a stable code and its data (each front words it). */
+export type BoundaryNotice = Extract<ReadingNotice, { code: 'reading.subfolder-boundary' }>;
 
 function real(p: string): string {
   try {
@@ -93,10 +90,5 @@ export async function withinBoundary(
 }
 
 export function boundaryNotice(b: Boundary): BoundaryNotice {
-  return { code: 'subfolder-boundary', folder: b.folder, root: b.root };
-}
-
-/** The notice as a sentence, in the style of the other reading warnings. */
-export function boundaryWarning(b: Boundary): string {
-  return `${b.folder}/ is a folder inside the repository ${b.root}, not its top level: only commits touching ${b.folder}/ are read (as if Paths: were ${b.folder}/)`;
+  return { code: 'reading.subfolder-boundary', folder: b.folder, root: b.root };
 }

@@ -7,6 +7,16 @@ import * as path from 'node:path';
 import { REVERT_SUBJECT } from './conventional';
 import { fileNoiseReason } from './file-noise';
 import type { Commit, HiddenReason, NoiseOptions } from './types';
+import { NoticeError } from '../notices';
+
+/** What a user pattern is for (the error names it). */
+export type PatternKind = 'hide pattern' | 'ticket key pattern' | 'redaction pattern';
+
+const PATTERN_NOTICE = {
+  'hide pattern': 'pattern.bad-hide',
+  'ticket key pattern': 'pattern.bad-ticket-key',
+  'redaction pattern': 'pattern.bad-redaction',
+} as const;
 
 export const DEFAULT_NOISE: NoiseOptions = {
   hideMerges: true,
@@ -109,14 +119,15 @@ export interface NoiseContext {
 }
 
 /** Compiles user patterns (case-insensitive unless `flags` say otherwise); a bad pattern is an error that names it. */
-export function compilePatterns(sources: readonly string[] | undefined, what: string, flags = 'giu'): RegExp[] {
+export function compilePatterns(sources: readonly string[] | undefined, what: PatternKind, flags = 'giu'): RegExp[] {
   return (sources ?? [])
     .filter((s) => s.trim() !== '')
     .map((s) => {
       try {
         return new RegExp(s, flags);
       } catch (e) {
-        throw new Error(`${what}: ${JSON.stringify(s)} is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+        const reason = e instanceof Error ? e.message : String(e);
+        throw new NoticeError({ code: PATTERN_NOTICE[what], value: JSON.stringify(s), reason }, { cause: e });
       }
     });
 }

@@ -24,6 +24,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { isIsoDate, localStartSeconds } from '../calendar';
+import { NoticeError, type GitNotice } from '../notices';
 import type { GitErrorCode } from './types';
 
 /** Read-only subcommands core may run. */
@@ -60,15 +61,16 @@ const GLOBAL = [
   'color.ui=false',
 ];
 
-export class GitError extends Error {
+/** A git run that failed or was refused: `code` says what kind, the notice says it to a person. */
+export class GitError extends NoticeError<GitNotice> {
   override readonly name = 'GitError';
   constructor(
     readonly code: GitErrorCode,
-    message: string,
+    notice: GitNotice,
     /** What git printed on stderr (trimmed), when it ran. */
     readonly stderr = '',
   ) {
-    super(message);
+    super(notice);
   }
 }
 
@@ -104,10 +106,10 @@ export interface RunOptions {
 export function assertReadOnly(args: readonly string[]): void {
   const sub = args[0];
   if (sub === undefined || !READ_ONLY.has(sub)) {
-    throw new GitError('git-failed', `refusing to run "git ${sub ?? ''}": Client Pulse only reads repositories`);
+    throw new GitError('git-failed', { code: 'git.refused-subcommand', sub: sub ?? '' });
   }
   if (sub === 'config' && !args.some((a) => a === '--get' || a === '--get-all' || a === '--get-regexp' || a === '--list' || a === '-l')) {
-    throw new GitError('git-failed', 'refusing to run "git config" without --get: Client Pulse only reads repositories');
+    throw new GitError('git-failed', { code: 'git.refused-config' });
   }
 }
 
@@ -157,51 +159,35 @@ export function classifyFailure(cwd: string, stderr: string, exitCode: number | 
   if (spawnError) {
     // The caller checked that the folder exists, so ENOENT means the git binary is missing.
     if (spawnError.code === 'ENOENT') return gitNotFound();
-    return new GitError('git-failed', `could not run git in ${cwd}: ${spawnError.message}`);
+    return new GitError('git-failed', { code: 'git.spawn-failed', cwd, reason: spawnError.message });
   }
   const dubious = /detected dubious ownership in repository at '([^\n]*)'/u.exec(err);
   if (dubious) {
     const repo = dubious[1];
-    return new GitError(
-      'unsafe-directory',
-      `git refuses to read ${repo} because the folder belongs to another user (safe.directory). ` +
-        `If you trust this repository, run: git config --global --add safe.directory ${shellQuote(repo)}`,
-      err,
-    );
+    return new GitError('unsafe-directory', { code: 'git.unsafe-directory', repo, quotedRepo: shellQuote(repo) }, err);
   }
   if (/not a git repository/iu.test(err)) {
-    return new GitError(
-      'not-a-repository',
-      `${cwd} is not inside a git repository; open the repository's folder (or run "git init" to start one)`,
-      err,
-    );
+    return new GitError('not-a-repository', { code: 'git.not-a-repository', cwd }, err);
   }
   const insideGitDir = /(^|[\\/])\.git([\\/]|$)/u.test(cwd);
   if (/must be run in a work tree/iu.test(err) || (insideGitDir && /cannot use bare repository/iu.test(err))) {
-    return new GitError('not-a-repository', `${cwd} is inside a .git folder, not a working tree; open the repository's folder instead`, err);
+    return new GitError('not-a-repository', { code: 'git.inside-git-dir', cwd }, err);
   }
   if (/cannot use bare repository/iu.test(err)) {
-    return new GitError(
-      'not-a-repository',
-      `${cwd} is inside a bare repository, which Client Pulse does not read implicitly; open a working tree (clone it) instead`,
-      err,
-    );
+    return new GitError('not-a-repository', { code: 'git.bare-repository', cwd }, err);
   }
   if (/does not have any commits yet|bad default revision 'HEAD'|bad revision 'HEAD'|ambiguous argument 'HEAD'|unknown revision or path not in the working tree.*\n?.*HEAD/iu.test(err)) {
-    return new GitError('empty-repository', `the repository at ${cwd} has no commits yet; make a first commit and try again`, err);
+    return new GitError('empty-repository', { code: 'git.empty-repository', cwd }, err);
   }
   if (/unrecognized argument|unknown option|unknown switch|invalid --pretty format|unrecognized --diff-merges/iu.test(err)) {
-    return new GitError('git-failed', `the installed git is too old for Client Pulse (it needs git 2.31 or newer); update git and try again (${err.split('\n')[0]})`, err);
+    return new GitError('git-failed', { code: 'git.too-old', detail: err.split('\n')[0] }, err);
   }
   const first = err.split('\n').find((l) => l.trim() !== '') ?? `exit code ${exitCode}`;
-  return new GitError('git-failed', `git failed in ${cwd}: ${first}`, err);
+  return new GitError('git-failed', { code: 'git.failed', cwd, detail: first }, err);
 }
 
 function gitNotFound(): GitError {
-  return new GitError(
-    'git-not-found',
-    'git is not installed or not on PATH; install it from https://git-scm.com/downloads, then restart VS Code or your terminal',
-  );
+  return new GitError('git-not-found', { code: 'git.not-found' });
 }
 
 /** Quotes a path for a POSIX shell when it needs it (the message shows a command to copy). */
@@ -234,7 +220,7 @@ export function streamGit(cwd: string, args: readonly string[], onChunk: (chunk:
       timeoutMs > 0
         ? setTimeout(() => {
             const took = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-            consumerError = new GitError('git-failed', `git ${args[0] ?? ''} took longer than ${took} in ${cwd} and was stopped; try a shorter period, or check that the repository is not on a stalled network drive`);
+            consumerError = new GitError('git-failed', { code: 'git.timeout', sub: args[0] ?? '', duration: took, cwd });
             child.kill('SIGKILL');
           }, timeoutMs)
         : undefined;
@@ -258,10 +244,10 @@ export function streamGit(cwd: string, args: readonly string[], onChunk: (chunk:
       if (stderr.length < 65536) stderr += text;
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.name === 'AbortError') return finish(() => reject(new GitError('git-failed', 'git was cancelled')));
+      if (e.name === 'AbortError') return finish(() => reject(new GitError('git-failed', { code: 'git.cancelled' })));
       // The cwd may not exist, which Node also reports as ENOENT on the binary.
       const folderMissing = e.code === 'ENOENT' && !directoryExists(cwd);
-      finish(() => reject(folderMissing ? new GitError('not-a-repository', `folder not found: ${cwd}`) : classifyFailure(cwd, stderr, null, e)));
+      finish(() => reject(folderMissing ? new GitError('not-a-repository', { code: 'git.folder-not-found', cwd }) : classifyFailure(cwd, stderr, null, e)));
     });
     child.on('close', (code) => {
       finish(() => {
@@ -291,7 +277,7 @@ export async function runGit(cwd: string, args: readonly string[], options: RunO
     args,
     (chunk) => {
       size += chunk.length;
-      if (size > max) throw new GitError('git-failed', `git printed more than ${max} bytes for "git ${args[0]}"`);
+      if (size > max) throw new GitError('git-failed', { code: 'git.output-too-large', sub: args[0] ?? '', max });
       chunks.push(chunk);
     },
     options,
@@ -306,7 +292,7 @@ export async function runGit(cwd: string, args: readonly string[], options: RunO
 export async function gitVersion(): Promise<string> {
   const { stdout } = await runGit(os.tmpdir(), ['version']);
   const m = /^git version (\d+)\.(\d+)(?:\.(\d+))?/u.exec(stdout.trim());
-  if (!m) throw new GitError('git-failed', `could not read the version of git from "${stdout.trim().split('\n')[0]}"`);
+  if (!m) throw new GitError('git-failed', { code: 'git.version-unreadable', line: stdout.trim().split('\n')[0] });
   return `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
 }
 
@@ -332,7 +318,7 @@ export async function repoInfo(cwd: string, options: RunOptions = {}): Promise<R
   );
   const lines = stdout.split('\n');
   if (lines.length < 4 || !lines[0]) {
-    throw new GitError('not-a-repository', `${cwd} is not inside a working tree of a git repository; open the repository's folder`);
+    throw new GitError('not-a-repository', { code: 'git.not-a-working-tree', cwd });
   }
   return { root: lines[0], gitDir: lines[1], commonDir: lines[2], shallow: lines[3] === 'true' };
 }
@@ -373,7 +359,7 @@ export interface AuthorCount {
 export async function listAuthors(cwd: string, since?: string): Promise<AuthorCount[]> {
   const args = ['log', '--format=%aN%x00%aE', '--no-merges'];
   if (since !== undefined) {
-    if (!isIsoDate(since)) throw new GitError('git-failed', `listAuthors: since must be YYYY-MM-DD, got ${JSON.stringify(since)}`);
+    if (!isIsoDate(since)) throw new GitError('git-failed', { code: 'git.bad-since', since });
     args.push(`--since=@${localStartSeconds(since)}`);
   }
   const counts = new Map<string, AuthorCount>();

@@ -3,6 +3,7 @@
  * Everything here is plain data.
  */
 import type { Period } from '../model';
+import type { ReadingNotice } from '../notices';
 
 export type { Period };
 
@@ -136,8 +137,8 @@ export interface Activity {
   /** Absolute path of the repository's top level. */
   root: string;
   items: ActivityItem[];
-  /** Facts worth telling the user, e.g. "shallow clone: history before 2026-10-01 is missing". */
-  warnings: string[];
+  /** Facts worth telling the user (a shallow clone's cut, a detached HEAD …); each front words them. */
+  warnings: ReadingNotice[];
 }
 
 /** Errors from git reading carry a stable code and an actionable message. */

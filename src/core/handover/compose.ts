@@ -16,6 +16,7 @@ import { clientFacts, type BranchFact } from './facts';
 import { composeLetter } from './letter';
 import { formatPerson } from './person';
 import { phrasesFor } from './phrases';
+import { english, wordNotice, type Translate } from '../notices';
 import type { ClientHandover, CodeArea, HandoverDocument, HandoverInput, UnmergedBranch } from './types';
 
 /**
@@ -37,7 +38,8 @@ function statusOf(input: HandoverInput, client: Client, lastSent: IsoDate | unde
   return assessStatus({ client, today: input.today, evidence, phrases: draftPhrasesFor(lang), period });
 }
 
-export function composeHandover(input: HandoverInput): HandoverDocument {
+/** The handover document; `translate` words its warnings (the front's language; English by default). */
+export function composeHandover(input: HandoverInput, translate: Translate = english): HandoverDocument {
   const p = phrasesFor(input.language);
   const refYear = Number(input.today.slice(0, 4));
   const from: Person = { name: input.from.name, ...(input.from.email ? { email: input.from.email } : {}) };
@@ -105,7 +107,7 @@ export function composeHandover(input: HandoverInput): HandoverDocument {
   for (const b of unassignedBranches) departingBranches.add(b.name);
   lines.push(`- ${p.branchesTotal(departingBranches.size, from.name)}`);
   if (input.warnings.length > 0) {
-    lines.push('', `**${p.warnings}${p.colon.trimEnd()}**`, '', ...input.warnings.map((w) => `- ${w}`));
+    lines.push('', `**${p.warnings}${p.colon.trimEnd()}**`, '', ...input.warnings.map((w) => `- ${wordNotice(w, translate)}`));
   }
   for (const c of clients) lines.push('', c.markdown);
   if (unassignedAreas.length > 0 || unassignedBranchFacts.length > 0) {

@@ -5,11 +5,12 @@
  */
 import * as path from 'node:path';
 import type { Client, Diagnostic, IsoDate, Language, Person } from '../clients/model';
-import { addDays, dateFault, dateProblem } from '../calendar';
+import { addDays, dateFault, dateNotice } from '../calendar';
 import { parseClients } from '../clients/parse';
 import { findClient } from '../clients/queries';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
-import { boundaryWarning, withinBoundary } from '../git/boundary';
+import { boundaryNotice, withinBoundary } from '../git/boundary';
+import { NoticeError, sameNotice, type DraftNotice, type HandoverNotice, type Notice, type TextNotice } from '../notices';
 import { lastSentDate, updatesDir } from '../records/store';
 import { resolveDeparting, sameHandle } from './person';
 import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
@@ -21,7 +22,7 @@ export interface HandoverGit {
    * Branches not merged into the default branch whose tip was committed on or after `since` (work
    * in the handover window), with their commits' authors and files.
    */
-  unmergedBranches(cwd: string, since: IsoDate): Promise<{ base: string; branches: UnmergedBranch[]; warnings: string[] }>;
+  unmergedBranches(cwd: string, since: IsoDate): Promise<{ base: string; branches: UnmergedBranch[]; warnings: Notice[] }>;
 }
 
 export const DEFAULT_WINDOW_DAYS = 90;
@@ -50,8 +51,8 @@ export interface GatherOptions {
   git: HandoverGit;
 }
 
-/** A mistake in what the user asked for (unknown client, window in the future): show as is. */
-export class HandoverError extends Error {
+/** A mistake in what the user asked for (unknown client, window in the future): the notice says which. */
+export class HandoverError extends NoticeError<HandoverNotice | DraftNotice | TextNotice> {
   override readonly name = 'HandoverError';
 }
 
@@ -61,15 +62,15 @@ export function parseSince(text: string, today: IsoDate): IsoDate {
   const days = /^(\d{1,4})d$/u.exec(t);
   if (days) {
     const n = Number(days[1]);
-    if (n < 1) throw new HandoverError(`the window must be at least 1 day, got ${JSON.stringify(text)}`);
+    if (n < 1) throw new HandoverError({ code: 'handover.window-too-short', text });
     return addDays(today, -(n - 1));
   }
   if (dateFault(t)?.code === 'format') {
-    throw new HandoverError(`expected a date YYYY-MM-DD or a number of days like 90d, got ${JSON.stringify(text)}`);
+    throw new HandoverError({ code: 'handover.bad-since', text });
   }
-  const problem = dateProblem(t);
-  if (problem) throw new HandoverError(`${t} is not a real date: ${problem}`);
-  if (t > today) throw new HandoverError(`the window cannot start after today (${today}): ${t}`);
+  const problem = dateNotice(t);
+  if (problem) throw new HandoverError({ code: 'handover.since-not-a-date', text: t, problem });
+  if (t > today) throw new HandoverError({ code: 'handover.since-after-today', since: t, today });
   return t;
 }
 
@@ -80,8 +81,8 @@ export function selectClients(all: Client[], names: string[] | undefined): Clien
   const found = names.map((n) => ({ n, client: findClient({ clients: all }, n) }));
   const unknown = found.filter((f) => !f.client).map((f) => f.n.trim().toLowerCase());
   if (unknown.length > 0) {
-    const known = all.map((c) => c.name).join(', ') || 'none';
-    throw new HandoverError(`no client named ${unknown.map((u) => JSON.stringify(u)).join(', ')} in clients.md (clients: ${known})`);
+    if (all.length === 0) throw new HandoverError({ code: 'clients.none' });
+    throw new HandoverError({ code: 'handover.unknown-clients', names: unknown.map((u) => JSON.stringify(u)), known: all.map((c) => c.name) });
   }
   const chosen = new Set(found.map((f) => f.client));
   return all.filter((c) => chosen.has(c));
@@ -108,9 +109,9 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
   const clients = selectClients(file.clients, o.clients);
   const since = o.since ?? addDays(o.today, -(DEFAULT_WINDOW_DAYS - 1));
   const period = { since, until: o.today };
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const errors = file.diagnostics.filter((d: Diagnostic) => d.severity === 'error').length;
-  if (errors > 0) warnings.push(`clients.md has ${errors} error${errors === 1 ? '' : 's'}; run "client-pulse check" and fix them, or the handover may miss something`);
+  if (errors > 0) warnings.push({ code: 'handover.clients-file-errors', count: errors });
   const seen = new Set<string>();
   const repositories: RepositoryHistory[] = [];
   for (const root of o.roots) {
@@ -126,8 +127,8 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
       o.projectDir === undefined ? undefined : path.dirname(o.projectDir),
     );
     if (bounded.boundary) {
-      const warning = boundaryWarning(bounded.boundary);
-      if (!warnings.includes(warning)) warnings.push(warning);
+      const warning = boundaryNotice(bounded.boundary);
+      if (!warnings.some((w) => sameNotice(w, warning))) warnings.push(warning);
     }
     if (!bounded.request) continue;
     const [activity, branches] = await Promise.all([
@@ -151,14 +152,12 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
   );
   if (!known) {
     const several = sameHandle(o.from, people);
-    if (several.length > 1) throw new HandoverError(`${JSON.stringify(o.from)} could be ${several.join(' or ')}; give the full name or the e-mail`);
-    const names = [...new Set(people.filter((p) => !/\[bot\]|^bot$/iu.test(p.name)).map((p) => p.name))].sort().slice(0, 12).join(', ');
-    throw new HandoverError(
-      `nobody called ${JSON.stringify(o.from)} committed between ${since} and ${o.today} or is Owner/Backup in clients.md (people: ${names || 'none'}); check the spelling or widen the window with --since`,
-    );
+    if (several.length > 1) throw new HandoverError({ code: 'handover.ambiguous-person', from: o.from, candidates: several });
+    const names = [...new Set(people.filter((p) => !/\[bot\]|^bot$/iu.test(p.name)).map((p) => p.name))].sort().slice(0, 12);
+    throw new HandoverError({ code: 'handover.unknown-person', from: o.from, since, today: o.today, people: names });
   }
   if (o.to && from.aliases.includes((o.to.email ?? o.to.name).toLowerCase())) {
-    throw new HandoverError(`${o.to.name} is the person leaving; name someone else as successor`);
+    throw new HandoverError({ code: 'handover.successor-is-leaving', name: o.to.name });
   }
   return {
     today: o.today,

@@ -1,17 +1,18 @@
 /** People in a handover: parsing `Name <email>`, matching commits and `@handles`, file-name slugs. */
 import type { Person } from '../clients/model';
+import type { HandoverNotice } from '../notices';
 import type { DepartingPerson } from './types';
 
 /**
  * Parses `Name <email>` (the successor on the command line or in the input box). Returns an error
- * message instead of throwing, so callers can show it where the user typed.
+ * notice instead of throwing, so callers can show it where the user typed.
  */
-export function parseNameEmail(text: string): { person: Person } | { error: string } {
+export function parseNameEmail(text: string): { person: Person } | { error: HandoverNotice } {
   const trimmed = text.trim();
   const m = /^(.+?)\s*<\s*([^<>\s]+@[^<>\s]+\.[^<>\s]+)\s*>$/u.exec(trimmed);
-  if (!m) return { error: `expected "Name <email>", e.g. "Wang Wei <wang.wei@agency.example>", got ${JSON.stringify(trimmed)}` };
+  if (!m) return { error: { code: 'handover.not-name-email', text: trimmed } };
   const name = m[1].trim().replace(/^"(.*)"$/u, '$1');
-  if (!name) return { error: `the name before <${m[2]}> is missing` };
+  if (!name) return { error: { code: 'handover.name-missing', email: m[2] } };
   return { person: { name, email: m[2] } };
 }
 

@@ -6,6 +6,7 @@ import type { Client, IsoDate, Language, Person } from '../clients/model';
 import type { StatusAssessment } from '../model';
 import type { BranchInfo } from '../git/run';
 import type { ActivityItem, Period } from '../git/types';
+import type { Notice } from '../notices';
 
 /** The person who leaves, with every name and e-mail they commit under. */
 export interface DepartingPerson {
@@ -51,8 +52,8 @@ export interface HandoverInput {
    * otherwise the draft status rules compute it.
    */
   status?: Record<string, StatusAssessment>;
-  /** Facts worth telling (shallow clone, missing records, …). */
-  warnings: string[];
+  /** Facts worth telling (shallow clone, missing records, …); each front words them. */
+  warnings: Notice[];
 }
 
 /** A directory (or file) of the code, with how much the departing person changed there. */
@@ -116,7 +117,7 @@ export interface HandoverDocument {
   /** Code areas and branches of the departing person that belong to no selected client. */
   unassignedAreas: CodeArea[];
   unassignedBranches: UnmergedBranch[];
-  warnings: string[];
+  warnings: Notice[];
   /** The whole document. */
   markdown: string;
 }

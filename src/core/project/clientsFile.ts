@@ -4,19 +4,21 @@
  * as garbled text (Latin-1 `Café` as `Caf�`), so it is refused, saying where and what to do.
  */
 
+import { NoticeError, type ClientsFileNotice } from '../notices';
+
 export type DecodeProblem = { code: 'utf16' } | { code: 'not-utf8'; line: number };
 
-export class ClientsFileDecodeError extends Error {
+/** The file is not UTF-8; the notice says where and how to re-save it. */
+export class ClientsFileDecodeError extends NoticeError<ClientsFileNotice> {
   override readonly name = 'ClientsFileDecodeError';
   constructor(readonly file: string, readonly problem: DecodeProblem) {
-    super(describeDecodeProblem(file, problem));
+    super(decodeNotice(file, problem));
   }
 }
 
-/** The problem in English, with how to re-save the file (`… is not valid UTF-8 (first at line 3); …`). */
-export function describeDecodeProblem(file: string, p: DecodeProblem): string {
-  if (p.code === 'utf16') return `${file} is UTF-16; save it as UTF-8 (in VS Code: "Change File Encoding" → "Save with Encoding" → UTF-8)`;
-  return `${file} is not valid UTF-8 (first at line ${p.line}); save it as UTF-8 (in VS Code: "Reopen with Encoding" with the file's encoding, then "Save with Encoding" → UTF-8)`;
+/** The problem as a notice, with how to re-save the file (`… is not valid UTF-8 (first at line 3); …`). */
+export function decodeNotice(file: string, p: DecodeProblem): ClientsFileNotice {
+  return p.code === 'utf16' ? { code: 'clients-file.utf16', file } : { code: 'clients-file.not-utf8', file, line: p.line };
 }
 
 /** The text of the clients file's bytes; throws `ClientsFileDecodeError` when they are not UTF-8. */

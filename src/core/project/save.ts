@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { createFile, WriteError, type WriteOptions } from './write';
 
 export { WriteError, type WriteOptions };
+import { NoticeError } from '../notices';
 
 /**
  * Creates `file` (and its parent folders) with `content`. Resolves false, writing nothing, when
@@ -37,7 +38,7 @@ export async function saveNew(dir: string, nameFor: (taken: ReadonlySet<string>)
   const taken = new Set(await namesIn(dir));
   for (;;) {
     const name = nameFor(taken);
-    if (taken.has(name)) throw new Error(`no free file name in ${dir} (${name} is taken)`);
+    if (taken.has(name)) throw new NoticeError({ code: 'save.no-free-name', dir, name });
     const written = await createFile(path.join(dir, name), content, options);
     if (written !== undefined) return written;
     taken.add(name);

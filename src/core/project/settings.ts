@@ -8,6 +8,7 @@ import type { Language } from '../clients/model';
 import { DEFAULT_NOISE } from '../git/noise';
 import { WEEK_STARTS, type WeekStart } from '../calendar';
 import { DEFAULT_TICKET_KEY_PATTERN } from '../git/redact';
+import { wordNotice, type SettingsNotice } from '../notices';
 
 export interface Settings {
   /** Path of the clients file relative to its workspace folder. */
@@ -129,17 +130,23 @@ export function settingsFrom(get: (name: SettingName) => unknown): ReadSettings 
   return { settings, problems };
 }
 
-/** The problem in English, naming the setting (`clientPulse.weekStart must be one of …`). */
-export function describeSettingProblem(p: SettingProblem): string {
+/** The problem as a notice naming the setting (`clientPulse.weekStart must be one of …`); each front words it. */
+export function settingNotice(p: SettingProblem): SettingsNotice {
   const name = `${SETTINGS_SECTION}.${p.setting}`;
+  const value = JSON.stringify(p.value) ?? String(p.value);
   switch (p.code) {
     case 'not-string':
-      return `${name} must be a string; got ${JSON.stringify(p.value)}`;
+      return { code: 'settings.not-string', name, value };
     case 'not-string-list':
-      return `${name} must be a list of strings, e.g. ["one", "two"]; got ${JSON.stringify(p.value)}`;
+      return { code: 'settings.not-string-list', name, value };
     case 'not-one-of':
-      return `${name} must be one of ${p.allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${JSON.stringify(p.value)}`;
+      return { code: 'settings.not-one-of', name, value, allowed: p.allowed.map((a) => JSON.stringify(a)) };
     case 'bad-pattern':
-      return `${name}: ${JSON.stringify(p.value)} is not a valid regular expression (${p.reason})`;
+      return { code: 'settings.bad-pattern', name, value, reason: p.reason };
   }
+}
+
+/** The problem in English (logs, tests). */
+export function describeSettingProblem(p: SettingProblem): string {
+  return wordNotice(settingNotice(p));
 }

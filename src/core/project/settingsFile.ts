@@ -5,11 +5,12 @@
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { SETTINGS_SECTION, settingsFrom, type ReadSettings } from './settings';
+import { NoticeError, type SettingsNotice } from '../notices';
 
 /** The workspace settings file under a workspace folder. */
 export const WORKSPACE_SETTINGS_FILE = '.vscode/settings.json';
 
-export class SettingsFileError extends Error {
+export class SettingsFileError extends NoticeError<SettingsNotice> {
   override readonly name = 'SettingsFileError';
 }
 
@@ -20,10 +21,10 @@ export function settingsFromJsonc(text: string, file: string): ReadSettings {
   if (errors.length > 0) {
     const first = errors[0];
     const line = text.slice(0, first.offset).split('\n').length;
-    throw new SettingsFileError(`${file}:${line}: not valid JSON with comments (${printParseErrorCode(first.error)}); fix it or pass --settings FILE`);
+    throw new SettingsFileError({ code: 'settings-file.invalid-json', file, line, reason: printParseErrorCode(first.error) });
   }
   if (value === undefined || value === null) return settingsFrom(() => undefined);
-  if (typeof value !== 'object' || Array.isArray(value)) throw new SettingsFileError(`${file}: settings must be an object { "clientPulse.…": … }`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new SettingsFileError({ code: 'settings-file.not-object', file });
   const o = value as Record<string, unknown>;
   return settingsFrom((name) => o[`${SETTINGS_SECTION}.${name}`]);
 }

@@ -3,6 +3,7 @@
  * clients file" (a localised, commented template) and "Add commitment".
  */
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import { parseClients } from '../../core/clients/parse';
 import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
@@ -145,7 +146,7 @@ export function registerClientsFile(context: vscode.ExtensionContext, services: 
       try {
         return await createClientsFile(services);
       } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not create the clients file: {0}', e instanceof Error ? e.message : String(e)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not create the clients file: {0}', errorText(e)));
         return undefined;
       }
     }),
@@ -153,7 +154,7 @@ export function registerClientsFile(context: vscode.ExtensionContext, services: 
       try {
         return await addCommitment(services, arg);
       } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not add the commitment: {0}', e instanceof Error ? e.message : String(e)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not add the commitment: {0}', errorText(e)));
         return false;
       }
     }),

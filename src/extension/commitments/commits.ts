@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import type { Commitment } from '../../core/clients/model';
 import { addDays } from '../../core/calendar';
 import { readCommits } from '../../core/git/activity';
@@ -64,9 +65,8 @@ export class LinkedCommits {
       );
       return byId;
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.services.log.warn(`linked commits: ${message}`);
-      return { error: message };
+      this.services.log.warn(`linked commits: ${e instanceof Error ? e.message : String(e)}`);
+      return { error: errorText(e) };
     }
   }
 

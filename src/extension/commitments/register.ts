@@ -3,6 +3,7 @@
  * commands. Every change to the file goes through edits/apply (WorkspaceEdit or byte-exact).
  */
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import type { Commitment, TextEdit } from '../../core/clients/model';
 import { parseClients } from '../../core/clients/parse';
 import { CommandId, COMMITMENTS_VIEW, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
@@ -111,7 +112,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     try {
       changed = await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
     } catch (e) {
-      lastError = vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e));
+      lastError = vscode.l10n.t('Client Pulse could not change the clients file: {0}', errorText(e));
       void vscode.window.showErrorMessage(lastError);
     }
     // Redraw from the file: a refused or impossible change puts the checkbox back.
@@ -191,7 +192,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
           vscode.window.setStatusBarMessage(vscode.l10n.t('Due date moved to {0}; the promised date {1} is kept in the line.', due, was), 5000);
         }
       } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', e instanceof Error ? e.message : String(e)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not change the clients file: {0}', errorText(e)));
       }
       services.store.refresh();
     }),

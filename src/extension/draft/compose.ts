@@ -7,6 +7,7 @@ import type { IsoDate } from '../../core/clients/model';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { leftOutNote } from '../../core/mailbox';
+import { noticeText } from '../notices';
 import type { Draft } from '../../core/draft/types';
 import type { Period } from '../../core/git/types';
 import { optionsFromSettings } from '../../core/project/draftOptions';
@@ -48,5 +49,5 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
   });
   const draft = composeDraft(gathered.input);
   // Contacts left out of the recipients (not a valid mailbox) are named for the lead.
-  return { draft, warnings: [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)] };
+  return { draft, warnings: [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)].map(noticeText) };
 }

@@ -4,6 +4,7 @@
  * sessions (`provider.ts`).
  */
 import * as vscode from 'vscode';
+import { errorText } from '../notices';
 import type { Client } from '../../core/clients/model';
 import type { Period } from '../../core/git/types';
 import { readNewestRecord, updatesDir } from '../../core/records/store';
@@ -46,7 +47,7 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       services.log.error(`draft: ${message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not draft the update: {0}', message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not draft the update: {0}', errorText(e)));
       return undefined;
     }
   }

@@ -17,6 +17,7 @@
  */
 import * as vscode from 'vscode';
 import { applyEdits } from '../../core/clients/edits';
+import { errorText } from '../notices';
 import type { TextEdit } from '../../core/clients/model';
 import { ClientsFileDecodeError, decodeClientsFile } from '../../core/project/clientsFile';
 import { createFile, probeReplace, replaceFile, restoreInPlace } from '../../core/project/write';
@@ -42,7 +43,7 @@ async function readDisk(uri: vscode.Uri): Promise<{ bytes: Uint8Array; text: str
   try {
     return { bytes, text: decodeClientsFile(bytes, uri.fsPath) };
   } catch (e) {
-    if (e instanceof ClientsFileDecodeError) throw new EditError(vscode.l10n.t('Client Pulse does not change it: {0}', e.message));
+    if (e instanceof ClientsFileDecodeError) throw new EditError(vscode.l10n.t('Client Pulse does not change it: {0}', errorText(e)));
     throw e;
   }
 }

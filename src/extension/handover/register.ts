@@ -21,6 +21,8 @@ import { handoverDir } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
+import { wordNotice } from '../../core/notices';
+import { errorText, noticeText, translate } from '../notices';
 import { offerWithoutGit } from '../gitFallback';
 import type { PanelService } from '../panel/service';
 import type { DocumentCommandServices } from '../services';
@@ -63,15 +65,15 @@ function parseArgs(arg: unknown): HandoverArgs | undefined {
   const str = (k: string) => {
     const v = a[k];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string') throw new HandoverError(`"${k}" must be a string`);
+    if (typeof v !== 'string') throw new HandoverError({ code: 'text', text: `"${k}" must be a string` });
     return v;
   };
   const clients = a.clients;
   if (clients !== undefined && !(Array.isArray(clients) && clients.every((c) => typeof c === 'string'))) {
-    throw new HandoverError('"clients" must be a list of client names');
+    throw new HandoverError({ code: 'text', text: '"clients" must be a list of client names' });
   }
   const language = a.language;
-  if (language !== undefined && language !== 'en' && language !== 'zh-CN') throw new HandoverError('"language" must be "en" or "zh-CN"');
+  if (language !== undefined && language !== 'en' && language !== 'zh-CN') throw new HandoverError({ code: 'text', text: '"language" must be "en" or "zh-CN"' });
   const out: HandoverArgs = {};
   const from = str('from');
   const to = str('to');
@@ -141,7 +143,7 @@ async function askSuccessor(): Promise<Person | null | undefined> {
     validateInput: (v) => {
       if (!v.trim()) return undefined;
       const r = parseNameEmail(v);
-      return 'error' in r ? r.error : undefined;
+      return 'error' in r ? noticeText(r.error) : undefined;
     },
   });
   if (text === undefined) return undefined;
@@ -172,7 +174,7 @@ async function askWindow(today: IsoDate): Promise<string | undefined> {
         parseSince(v, today);
         return undefined;
       } catch (e) {
-        return (e as Error).message;
+        return errorText(e);
       }
     },
   });
@@ -210,7 +212,7 @@ async function runHandover(services: HandoverServices, panels: PanelService, arg
       from = me.email ?? me.name;
       if (from) break;
     }
-    if (!from) throw new HandoverError(vscode.l10n.t('"from" is required: git has no user.email here'));
+    if (!from) throw new HandoverError({ code: 'text', text: vscode.l10n.t('"from" is required: git has no user.email here') });
   }
   if (!from) from = await pickDeparting(rootList, snapshot.clients, addDays(today, -(DEFAULT_WINDOW_DAYS - 1)), settings.botAuthors);
   if (!from) return undefined;
@@ -246,9 +248,9 @@ async function runHandover(services: HandoverServices, panels: PanelService, arg
         redaction: optionsFromSettings(settings).redaction,
         git: realHandoverGit(),
       });
-      if (!vscode.workspace.isTrusted) input.warnings.push(vscode.l10n.t('Restricted Mode: git history was not read; trust the workspace for code areas and branches.'));
-      else if (useRoots.length === 0) input.warnings.push(vscode.l10n.t('Git history was not read: code areas, branches and the weekly history are missing.'));
-      return composeHandover(input);
+      if (!vscode.workspace.isTrusted) input.warnings.push({ code: 'handover.restricted-mode' });
+      else if (useRoots.length === 0) input.warnings.push({ code: 'handover.no-history' });
+      return composeHandover(input, translate);
     },
   );
   let doc: HandoverDocument;
@@ -264,7 +266,7 @@ async function runHandover(services: HandoverServices, panels: PanelService, arg
     if (!goOn) return undefined;
     doc = await generate([]);
   }
-  for (const w of doc.warnings) services.log.warn(`handover: ${w}`);
+  for (const w of doc.warnings) services.log.warn(`handover: ${wordNotice(w)}`);
 
   const { relative, file } = suggestedPath(snapshot.uri, today, doc.from.name);
   panels.show(handoverSession(doc, relative));
@@ -287,7 +289,7 @@ export function registerHandover(context: vscode.ExtensionContext, services: Han
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         services.log.error(`handover: ${message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: cannot generate handover notes: {0}', message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: cannot generate handover notes: {0}', errorText(e)));
         if (parseArgs(arg) !== undefined) throw e;
         return undefined;
       }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { confirmBlanks } from '../blanks';
+import { errorText } from '../notices';
 import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
 import { pageHtml, webviewOptions } from './html';
@@ -96,8 +97,8 @@ export class Panel implements PanelView {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.host.log.error(`panel: ${parsed.value.type} failed: ${message}`);
-      this.notify('error', message);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: {0}', message));
+      this.notify('error', errorText(e));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: {0}', errorText(e)));
     }
   }
 

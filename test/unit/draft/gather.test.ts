@@ -10,6 +10,7 @@ import { gatherDraftInput, type GatherOptions } from '../../../src/core/draft/ga
 import { TemplateError } from '../../../src/core/draft/template';
 import { commit, initRepo } from '../../support/git';
 import { tempDir } from '../../support/temp';
+import { wordNotice } from '../../../src/core/notices';
 
 const TODAY = '2026-11-20';
 const TOKEN = 'ghp_' + 'R3dact'.repeat(6);
@@ -88,7 +89,7 @@ describe('draft: gathering from real repositories', function () {
     const g = await gatherDraftInput({ ...base, roots: [web, plain], client: 'Acme Retail', audience: 'client' });
     assert.equal(g.repositories.length, 1);
     assert.equal(g.warnings.length, 1);
-    assert.match(g.warnings[0], /plain/);
+    assert.match(wordNotice(g.warnings[0]), /plain/);
     await assert.rejects(gatherDraftInput({ ...base, roots: [plain], client: 'Acme Retail', audience: 'client' }));
   });
 

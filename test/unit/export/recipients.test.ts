@@ -10,6 +10,7 @@ import { draftEnvelope } from '../../../src/core/draft/envelope';
 import { parseClients } from '../../../src/core/clients/parse';
 import { headerBreaking, leftOutNote, mailboxFault } from '../../../src/core/mailbox';
 import { decodeWords, parseMime } from '../../support/mime';
+import { wordNotice } from '../../../src/core/notices';
 
 const HOSTILE = 'b@client.example%0D%0ABcc:x@elsewhere.example';
 const CLIENTS = `# Acme Retail
@@ -57,7 +58,7 @@ describe('export: recipients are validated where they are used', () => {
     const { draft: d } = draft();
     assert.deepEqual(d.to.map((p) => p.email), ['jane.doe@client.example']);
     assert.deepEqual(d.cc, ['a@client.example']);
-    const notes = (d.leftOut ?? []).map(leftOutNote);
+    const notes = (d.leftOut ?? []).map((l) => wordNotice(leftOutNote(l)));
     assert.equal(notes.length, 3, notes.join('\n'));
     assert.ok(notes.some((n) => n.includes('Bob Stone') && n.includes('(To)')));
     assert.ok(notes.some((n) => n.includes('Carl') && n.includes('carl@acme')));

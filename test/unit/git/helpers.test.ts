@@ -33,7 +33,7 @@ describe('git/helpers', function () {
       process.env.PATH = saved;
     }
     await assert.rejects(repoRoot(tempDir('not-a-repo')), (e: unknown) => isGitUnavailable(e) && e.code === 'not-a-repository');
-    assert.equal(isGitUnavailable(new GitError('git-failed', 'fatal: bad revision')), false);
+    assert.equal(isGitUnavailable(new GitError('git-failed', { code: 'git.failed', cwd: '.', detail: 'fatal: bad revision' })), false);
     assert.equal(isGitUnavailable(new Error('not-a-repository')), false);
   });
 

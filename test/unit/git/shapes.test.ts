@@ -8,6 +8,7 @@ import { GitError } from '../../../src/core/git/run';
 import type { ActivityRequest, Commit, GitErrorCode } from '../../../src/core/git/types';
 import { git, makeRepo, useIsolatedGitConfig } from '../../support/git';
 import { tempDir } from '../../support/temp';
+import { wordNotice } from '../../../src/core/notices';
 
 const NOV = { since: '2026-11-01', until: '2026-11-30' };
 
@@ -68,7 +69,7 @@ describe('git/shapes', function () {
     const activity = await readActivity(request(repo));
     assert.deepEqual(activity.items, []);
     assert.equal(activity.root, fs.realpathSync(repo));
-    assert.deepEqual(activity.warnings, ['the repository has no commits yet']);
+    assert.deepEqual(activity.warnings, [{ code: 'reading.no-commits' }]);
   });
 
   it('a bare repository is refused unless explicit (safe.bareRepository=explicit)', async () => {
@@ -89,12 +90,13 @@ describe('git/shapes', function () {
     const activity = await readActivity(request(path.join(dir, 'c')));
     assert.deepEqual(activity.items.map((i) => i.clientText), ['New']);
     assert.equal(activity.items[0].commit.parents.length, 0, 'the shallow boundary has no parents');
-    assert.deepEqual(activity.warnings, ['shallow clone: history before 2026-11-04 is missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history']);
+    assert.deepEqual(activity.warnings, [{ code: 'reading.shallow-cut', cut: '2026-11-04' }]);
+    assert.deepEqual(activity.warnings.map((w) => wordNotice(w)), ['shallow clone: history before 2026-11-04 is missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history']);
     const later = await readActivity(request(path.join(dir, 'c'), { period: { since: '2026-11-04', until: '2026-11-30' } }));
-    assert.deepEqual(later.warnings, ['shallow clone: history before 2026-11-04 is missing, so this period may look emptier than it was; run "git fetch --unshallow" for the full history']);
+    assert.deepEqual(later.warnings, [{ code: 'reading.shallow-cut', cut: '2026-11-04' }]);
     const before = await readActivity(request(path.join(dir, 'c'), { period: { since: '2026-11-01', until: '2026-11-03' } }));
     assert.deepEqual(before.items, []);
-    assert.match(before.warnings.join('\n'), /the period may lie before the history this clone has/u);
+    assert.deepEqual(before.warnings, [{ code: 'reading.shallow-period' }]);
     git(dir, ['clone', '-q', '--depth=2', `file://${repo}`, 'c2']);
     const inside = await readActivity(request(path.join(dir, 'c2'), { period: { since: '2026-11-04', until: '2026-11-30' } }));
     assert.deepEqual([inside.items.length, inside.warnings], [1, []], 'a period after the cut needs no warning');
@@ -108,7 +110,8 @@ describe('git/shapes', function () {
     git(repo, ['checkout', '-q', '--detach', 'HEAD~1']);
     const activity = await readActivity(request(repo));
     assert.deepEqual(activity.items.map((i) => i.clientText), ['One']);
-    assert.match(activity.warnings.join('\n'), /detached HEAD/u);
+    assert.deepEqual(activity.warnings.map((w) => w.code), ['reading.detached-head']);
+    assert.match(activity.warnings.map((w) => wordNotice(w)).join('\n'), /detached HEAD/u);
   });
 
   it('worktree: reads the worktree branch, root is the worktree', async () => {

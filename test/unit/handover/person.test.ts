@@ -7,6 +7,7 @@ import {
   resolveDeparting,
   sameHandle,
 } from '../../../src/core/handover/person';
+import { wordNotice } from '../../../src/core/notices';
 
 describe('handover: people', () => {
   it('parses "Name <email>" and rejects what is not', () => {
@@ -16,7 +17,7 @@ describe('handover: people', () => {
     for (const bad of ['Wang Wei', 'wang.wei@agency.example', '<wang@agency.example>', 'Wang <not-an-address>', '']) {
       const r = parseNameEmail(bad);
       assert.ok('error' in r, bad);
-      if ('error' in r) assert.match(r.error, /Name <email>|name/);
+      if ('error' in r) assert.match(wordNotice(r.error), /Name <email>|name/);
     }
   });
 
