@@ -15,6 +15,7 @@ import { usableRecipients } from '../mailbox';
 import type { DraftInput } from './input';
 import { rewordReasons } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
+import { breakingItems, touchesWatchedArea } from './breaking';
 import { suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
@@ -153,12 +154,62 @@ function rewordFields(text: string, language: Language): Pick<DraftLine, 'needsR
   return reword.length ? { needsRewording: true, reword } : {};
 }
 
+/** Hidden reasons that keep a release from being told (a revert, an ignored revision, the user's pattern). */
+const RELEASE_UNTOLD: ReadonlyArray<HiddenReason | undefined> = ['reverted', 'ignored-rev', 'pattern'];
+
+/** One line per version shipped in the period (release commits, bumps and tags of one version together). */
+function releaseLines(ctx: Context): DraftLine[] {
+  const byVersion = new Map<string, DraftLine>();
+  const heading = ctx.phrases.kindGroup.release;
+  for (const item of ctx.items) {
+    if (!item.release || RELEASE_UNTOLD.includes(item.hidden)) continue;
+    const version = item.release.version;
+    const line = byVersion.get(version);
+    if (line) {
+      line.hashes.push(item.commit.hash);
+      continue;
+    }
+    // A version is digits, letters, dots, `-` and `+` (release.ts): nothing to escape.
+    const text = ctx.phrases.line.released(version);
+    byVersion.set(version, { id: `done:release:${version}`, text, hashes: [item.commit.hash], group: heading, subject: text });
+  }
+  return [...byVersion.values()];
+}
+
+/** Changes that need the client's attention: one line per breaking change, with its explanation. */
+function breakingLines(ctx: Context): DraftLine[] {
+  const lines: DraftLine[] = [];
+  for (const item of breakingItems(ctx.items)) {
+    const note = item.breakingNote ?? item.clientText;
+    const text = ctx.internal ? `${escapeInline(item.internalText)} — ${escapeInline(stripStop(note))}` : escapeInline(stripStop(note));
+    const same = lines.find((l) => normalise(l.text) === normalise(text));
+    if (same) {
+      same.hashes.push(item.commit.hash);
+      continue;
+    }
+    lines.push({
+      id: `breaking:${item.commit.hash.slice(0, 12)}`,
+      text,
+      hashes: [item.commit.hash, ...(item.branch ?? [])],
+      subject: commitText(ctx, item),
+      ...(ctx.internal ? {} : rewordFields(text, ctx.language)),
+    });
+  }
+  return lines;
+}
+
 function doneSection(ctx: Context): DraftLine[] {
   const byGroup = new Map<string, { heading: string; lines: DraftLine[] }>();
   const own = new Map(ctx.client.commitments.map((c) => [c.id, c]));
   const commitmentOrder = ctx.client.commitments.map((c) => `c:${c.id}`);
   const lineOfHash = new Map<string, DraftLine>();
+  const releases = releaseLines(ctx);
+  if (releases.length) byGroup.set('k:release', { heading: ctx.phrases.kindGroup.release, lines: releases });
   for (const item of ctx.shown) {
+    // A release commit is its version's line; a breaking change not tied to a commitment is told
+    // once, with its explanation, under "Changes that need your attention".
+    if (item.release?.commit) continue;
+    if (!ctx.internal && item.breaking && !item.commitmentIds.some((id) => own.has(id))) continue;
     // The git part marks near-repeats of an earlier line (cherry-picks, re-applied fixes).
     const original = !ctx.internal && item.duplicateOf !== undefined ? lineOfHash.get(item.duplicateOf) : undefined;
     if (original) {
@@ -191,7 +242,7 @@ function doneSection(ctx: Context): DraftLine[] {
     group.lines.push(line);
     lineOfHash.set(item.commit.hash, line);
   }
-  const order = [...commitmentOrder, ...KIND_ORDER.map((k) => `k:${k}`)];
+  const order = ['k:release', ...commitmentOrder, ...KIND_ORDER.map((k) => `k:${k}`)];
   const lines = order.flatMap((key) => byGroup.get(key)?.lines ?? []);
   if (ctx.internal) {
     const hidden = ctx.items.filter((i) => i.hidden !== undefined);
@@ -215,6 +266,8 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
   const open = client.commitments.filter((c) => !c.done);
   const shown = (c: Commitment) => ctx.evidenceShown.get(c.id) ?? [];
   switch (id) {
+    case 'breaking':
+      return breakingLines(ctx);
     case 'done':
       return doneSection(ctx);
     case 'delivered': {
@@ -374,12 +427,14 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
   return { words: { kind: 'range', range: formatRange(since, until, language, refYear) }, next: { kind: 'coming' } };
 }
 
-const CLIENT_ORDER: DraftSectionId[] = ['done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'];
-const INTERNAL_ORDER: DraftSectionId[] = ['done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
+const CLIENT_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'];
+const INTERNAL_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
 
 function sectionTitle(ctx: Context, id: DraftSectionId): string {
   const t = ctx.phrases.title;
   switch (id) {
+    case 'breaking':
+      return t.breaking;
     case 'done':
       return t.done(ctx.periodWords, ctx.internal);
     case 'delivered':
@@ -454,8 +509,10 @@ export function composeDraft(rawInput: DraftInput): Draft {
     evidenceShown: evidence(shown),
   };
 
+  // A breaking change in an area the client watches (its risks, its notes) puts the work at risk.
+  const breaking = breakingItems(items).filter((i) => touchesWatchedArea(i, found)).map((i) => stripStop(commitText(ctx, i)));
   const status = assessStatus(
-    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, breaking, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is

@@ -9,7 +9,8 @@
  *   - an open commitment is past its due date;
  *   - an open commitment is due within 3 days (today included) and no commit of the period is
  *     evidence for it;
- *   - there is a high risk (with a mitigation).
+ *   - there is a high risk (with a mitigation);
+ *   - a breaking change of the period touches an area the client's risks or notes name.
  * On track otherwise.
  *
  * An open commitment past its due date whose evidence in the period includes a change made on or
@@ -35,6 +36,8 @@ export interface StatusContext {
   evidence: ReadonlyMap<string, readonly IsoDate[]>;
   phrases: Phrases;
   period: PeriodWords;
+  /** Short titles of the period's breaking changes that touch an area the client's risks or notes name (see breaking.ts). */
+  breaking?: readonly string[];
   /** Rewrites text from clients.md for the reader (dates); identity when absent. */
   localise?: (text: string) => string;
 }
@@ -71,6 +74,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
     if (!r.mitigation) off.push(phrases.reason.highRiskWithoutMitigation(local(r.description)));
     else risk.push(phrases.reason.highRisk(local(r.description)));
   }
+  if (ctx.breaking?.length) risk.push(phrases.reason.breaking([...ctx.breaking]));
   const soonLimit = addDays(today, DUE_SOON_WITHOUT_PROGRESS_DAYS);
   for (const c of open) {
     if (c.due === undefined || c.due < today || c.due > soonLimit) continue;

@@ -18,7 +18,7 @@ export type NextWords = { kind: 'next-week' } | { kind: 'this-week' } | { kind: 
 
 export type PlanDue = { due: string } | { missed: string; proposed: string | undefined };
 
-export type KindGroup = 'feature' | 'fix' | 'improvement' | 'docs';
+export type KindGroup = 'release' | 'feature' | 'fix' | 'improvement' | 'docs';
 
 /** The period's work on an overdue commitment, all of it after the due date. */
 export interface OverdueWork {
@@ -45,10 +45,14 @@ export interface Phrases {
     highRiskWithoutMitigation(description: string): string;
     dueSoonWithoutProgress(title: string, days: number, period: PeriodWords): string;
     highRisk(description: string): string;
+    /** Breaking changes of the period that touch an area the client's risks or notes name (their short titles). */
+    breaking(titles: string[]): string;
     onTrack: string;
     noCommitments: string;
   };
   title: {
+    /** Breaking changes, before "Done". */
+    breaking: string;
     done(period: PeriodWords, internal: boolean): string;
     delivered(period: PeriodWords, internal: boolean): string;
     inProgress: string;
@@ -60,6 +64,8 @@ export interface Phrases {
   };
   kindGroup: Record<KindGroup, string>;
   line: {
+    /** One line per version shipped in the period. */
+    released(version: string): string;
     delivered(title: string, doneOn: string | undefined, due: string | undefined, timing: 'early' | 'on-time' | 'late' | 'undated'): string;
     inProgress(title: string, changes: number, period: PeriodWords, due: string | undefined): string;
     dueSoon(title: string, due: string, days: number): string;
@@ -182,10 +188,15 @@ const en: Phrases = {
     highRiskWithoutMitigation: (d) => `a high risk has no mitigation yet (${stripStop(d)})`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}” is due ${enIn(days)} and saw no progress ${enDuring(p)}`,
     highRisk: (d) => `a high risk is open (${stripStop(d)})`,
+    breaking: (titles) =>
+      titles.length === 1
+        ? `“${titles[0]}” is a breaking change in an area you rely on (see “Changes that need your attention”)`
+        : `${titles.length} breaking changes touch areas you rely on (see “Changes that need your attention”)`,
     onTrack: 'all commitments are on schedule',
     noCommitments: 'nothing is late or at risk',
   },
   title: {
+    breaking: 'Changes that need your attention',
     done: (p, internal) => `${internal ? 'Work' : 'Done'} ${enDuring(p)}`,
     delivered: (p, internal) => (internal ? 'Results' : `Commitments delivered ${enDuring(p)}`),
     inProgress: 'In progress',
@@ -206,8 +217,9 @@ const en: Phrases = {
       }
     },
   },
-  kindGroup: { feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
+  kindGroup: { release: 'Releases', feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
   line: {
+    released: (version) => `Released version ${version}`,
     rolledBack: (what) => `Rolled back: ${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
@@ -279,10 +291,13 @@ const zh: Phrases = {
     highRiskWithoutMitigation: (d) => `高风险尚无应对措施（${stripStop(d)}）`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}”${zhIn(days)}到期，但${zhDuring(p)}没有相关进展`,
     highRisk: (d) => `存在高风险（${stripStop(d)}）`,
+    breaking: (titles) =>
+      titles.length === 1 ? `“${titles[0]}”是涉及您所依赖部分的不兼容变更（见“需要您注意的变更”）` : `有 ${titles.length} 项不兼容变更涉及您所依赖的部分（见“需要您注意的变更”）`,
     onTrack: '各项承诺均按计划推进',
     noCommitments: '没有延期或存在风险的事项',
   },
   title: {
+    breaking: '需要您注意的变更',
     done: (p, internal) => `${zhDuring(p)}${internal ? '工作' : '完成'}`,
     delivered: (p, internal) => (internal ? '成果' : `${zhDuring(p)}兑现的承诺`),
     inProgress: '进行中',
@@ -303,8 +318,9 @@ const zh: Phrases = {
       }
     },
   },
-  kindGroup: { feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
+  kindGroup: { release: '版本发布', feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
   line: {
+    released: (version) => `发布了 ${version} 版本`,
     rolledBack: (what) => `已撤回：${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
