@@ -3,12 +3,13 @@
  * encoded as RFC 2047 words, text and HTML alternatives), and a `mailto:` URL for short drafts.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Envelope, Person } from '../model';
+import type { Envelope, IsoDate, Person } from '../model';
+import { momentOn } from '../calendar';
 import { isMailbox, usableRecipients } from '../mailbox';
 import { markdownToHtmlDocument, markdownToText } from './markdown';
 
 /** What a message is built from: an envelope whose body is `markdown` (a `Draft` is one). */
-type Mailable = Omit<Envelope, 'text'> & { markdown: string };
+type Mailable = Omit<Envelope, 'text'> & { markdown: string; today?: IsoDate };
 
 /** Above this length a `mailto:` URL is not reliable in every mail client and OS. */
 export const MAILTO_MAX_LENGTH = 1900;
@@ -18,7 +19,7 @@ export interface EmlOptions {
   markdown?: string;
   /** Sender, e.g. the client's owner; left out when unknown (the mail client fills it in). */
   from?: Person;
-  /** Date header; defaults to now. Fixed in tests for a reproducible message. */
+  /** Date header; defaults to now on the draft's `today` (CLIENT_PULSE_TODAY honoured, see calendar.ts `momentOn`). */
   date?: Date;
   /** Message-ID header; a random one by default. */
   messageId?: string;
@@ -51,7 +52,7 @@ export function buildEml(draft: Mailable, options: EmlOptions = {}): Promise<Buf
     text: markdownToText(markdown),
     html: markdownToHtmlDocument(markdown, draft.subject, draft.language),
     textEncoding: 'base64',
-    date: options.date ?? new Date(),
+    date: options.date ?? (draft.today ? momentOn(draft.today) : new Date()),
     ...(options.messageId ? { messageId: options.messageId } : {}),
     headers: { 'X-Unsent': '1', 'Content-Language': draft.language },
   });

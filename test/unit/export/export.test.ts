@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { buildEml, mailtoUrl, MAILTO_MAX_LENGTH } from '../../../src/core/export/mail';
+import { localDateOf } from '../../../src/core/calendar';
 import { isAllowedLink, markdownToHtml, markdownToHtmlDocument, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
 import { client, clientsFile, commitment, item } from '../../support/clients';
@@ -101,6 +102,16 @@ describe('export: .eml', () => {
     assert.match(text.body, /- 报名页支持微信支付/);
     assert.match(html.body, /<h2[^>]*>本周完成<\/h2>/);
     assert.match(html.body, /<li>报名页支持微信支付<\/li>/);
+  });
+
+  it("dates the message on the draft's today (CLIENT_PULSE_TODAY), not the clock's day", async () => {
+    const d = draftFor(client());
+    assert.equal(d.today, '2026-11-20');
+    const date = parseMime((await buildEml(d, { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '';
+    assert.match(date, /^\w{3}, 20 Nov 2026 \d{2}:\d{2}:\d{2} [+-]\d{4}$/u, date);
+    const onToday = { ...d, today: localDateOf(new Date()) };
+    const now = Date.parse(parseMime((await buildEml(onToday, { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '');
+    assert.ok(Math.abs(now - Date.now()) < 60_000, 'on the real day, the real time');
   });
 
   it('the same draft and date give the same bytes', async () => {
