@@ -272,8 +272,8 @@ const en: Phrases = {
 const zh: Phrases = {
   language: 'zh-CN',
   subject(client, internal, week, range) {
-    if (internal) return week !== undefined ? `【${client}】内部周报 第${week}周(${range})` : `【${client}】内部进展报告 ${range}`;
-    return week !== undefined ? `【${client}】项目周报 第${week}周(${range})` : `【${client}】项目进展 ${range}`;
+    if (internal) return week !== undefined ? `【${client}】内部周报 第${week}周（${range}）` : `【${client}】内部进展报告 ${range}`;
+    return week !== undefined ? `【${client}】项目周报 第${week}周（${range}）` : `【${client}】项目进展 ${range}`;
   },
   // The usual opening of a Chinese business e-mail: 「李娜，您好！」
   greeting: (name) => (name ? `${name}，您好！` : '您好！'),

@@ -254,7 +254,7 @@ describe('draft: composer', () => {
     });
     assert.equal(sinceLast.sections[0].title, 'Done since our last update');
     const yearEnd = compose(client({ language: 'zh-CN' }), [], { today: '2026-12-31', period: { since: '2026-12-28', until: '2027-01-03' } });
-    assert.equal(yearEnd.subject, '【Acme Retail】项目周报 第53周(2026年12月28日–2027年1月3日)');
+    assert.equal(yearEnd.subject, '【Acme Retail】项目周报 第53周（2026年12月28日–2027年1月3日）');
   });
 
   it('a user template replaces the body; a broken one names the file and line', () => {

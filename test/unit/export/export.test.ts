@@ -81,7 +81,7 @@ describe('export: markdown, text and HTML', () => {
 describe('export: .eml', () => {
   it('encodes a Chinese subject as UTF-8 encoded words and carries text and HTML alternatives', async () => {
     const d = draftFor(zhClient(), ['报名页支持微信支付']);
-    assert.equal(d.subject, '【Acme Retail】项目周报 第47周(11月14日–20日)');
+    assert.equal(d.subject, '【Acme Retail】项目周报 第47周（11月14日–20日）');
     const raw = (await buildEml(d, { from: { name: 'Alice Martin', email: 'alice@agency.example' }, date: new Date('2026-11-20T09:00:00Z'), messageId: '<draft-1@client-pulse>' })).toString('utf8');
     assert.ok(/^[\x00-\x7f]*$/.test(raw), 'the message is 7-bit clean');
     const msg = parseMime(raw);
