@@ -216,7 +216,7 @@ describe('draft: composer', () => {
     assert.ok(d.markdown.endsWith('\nAlice Martin\n'));
     const zh = compose(client({ language: 'zh-CN' }), [item('x', { kind: 'fix' })], { audience: 'internal' });
     assert.deepEqual(zh.sections.map((s) => s.title), ['本周工作']);
-    assert.match(zh.subject, /^【Acme Retail】内部周报 第47周\(11月14日–20日\)$/);
+    assert.match(zh.subject, /^【Acme Retail】内部周报 第47周（11月14日–20日）$/);
   });
 
   it('dropped lines stay in the sections, marked, and leave the text', () => {
