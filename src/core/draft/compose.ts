@@ -16,7 +16,7 @@ import type { DraftInput } from './input';
 import { rewordReasons } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
 import { breakingItems, touchesWatchedArea } from './breaking';
-import { suggestLinks } from './suggest';
+import { possibleEvidence, suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
 import { buildView } from './view';
@@ -512,7 +512,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
   // A breaking change in an area the client watches (its risks, its notes) puts the work at risk.
   const breaking = breakingItems(items).filter((i) => touchesWatchedArea(i, found)).map((i) => stripStop(commitText(ctx, i)));
   const status = assessStatus(
-    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, breaking, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => !c.done)), breaking, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is

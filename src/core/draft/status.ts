@@ -8,7 +8,7 @@
  * At risk (when not off track) when any of:
  *   - an open commitment is past its due date;
  *   - an open commitment is due within 3 days (today included) and no commit of the period is
- *     evidence for it;
+ *     evidence for it (nor closely matches it unlinked: the lead is asked to link that one);
  *   - there is a high risk (with a mitigation);
  *   - a breaking change of the period touches an area the client's risks or notes name.
  * On track otherwise.
@@ -36,6 +36,11 @@ export interface StatusContext {
   evidence: ReadonlyMap<string, readonly IsoDate[]>;
   phrases: Phrases;
   period: PeriodWords;
+  /**
+   * Commitments a visible change of the period closely matches without being linked to (the lead
+   * is asked to link it, see suggest.ts): "no progress" is not said of them, it may be false.
+   */
+  possibleEvidence?: ReadonlySet<string>;
   /** Short titles of the period's breaking changes that touch an area the client's risks or notes name (see breaking.ts). */
   breaking?: readonly string[];
   /** Rewrites text from clients.md for the reader (dates); identity when absent. */
@@ -78,7 +83,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   const soonLimit = addDays(today, DUE_SOON_WITHOUT_PROGRESS_DAYS);
   for (const c of open) {
     if (c.due === undefined || c.due < today || c.due > soonLimit) continue;
-    if ((ctx.evidence.get(c.id)?.length ?? 0) > 0) continue;
+    if ((ctx.evidence.get(c.id)?.length ?? 0) > 0 || ctx.possibleEvidence?.has(c.id)) continue;
     risk.push(phrases.reason.dueSoonWithoutProgress(c.title, daysBetween(today, c.due), ctx.period));
   }
   if (off.length) return { status: 'off-track', reasons: [...off, ...risk] };

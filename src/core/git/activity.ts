@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client, ClientsFile } from '../clients/model';
-import { kindOf, parseConventional } from './conventional';
+import { kindOf, parseConventional, plainTypeOf } from './conventional';
 import { makeLinker } from './link';
 import { LogParser, logFormatArgs } from './log-format';
 import { compilePatterns, isBotAuthor, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
@@ -171,7 +171,8 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
     items.push(item);
-    types.push(conv.type);
+    // A plain housekeeping subject (代码格式化, remove dead code) is hidden like its conventional type.
+    types.push(conv.type ?? plainTypeOf(words));
   };
 
   let result: CommitsResult;

@@ -71,6 +71,23 @@ const PLAIN_KINDS: ReadonlyArray<[RegExp, CommitKind]> = [
   [/^(?:docs?|documentation|update (?:the )?(?:readme|docs?|changelog))\b|^(?:文档|更新文档|完善文档)/iu, 'docs'],
 ];
 
+/**
+ * Housekeeping said in plain words (no conventional type), English and Chinese: the conventional
+ * type it stands for, so the hidden types hide it too. Whole subjects only — `修复测试环境登录失败`
+ * is a fix, `测试` alone is a test commit.
+ */
+const PLAIN_TYPES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:(?:代码|格式)?格式化(?:代码)?|调整(?:代码)?格式|代码风格(?:调整)?|(?:re)?format(?:ting)?(?: (?:the )?code)?|prettier|run prettier|code style|fix (?:lint|eslint|linting)(?: (?:errors|warnings))?|lint(?: fixes)?)$/iu, 'style'],
+  [/^(?:重构.*|(?:删除|清理|移除|去掉|去除)(?:无用|多余|废弃|冗余|没用)的?代码|代码(?:清理|优化)|clean ?up(?: code)?|remove (?:dead|unused) code|refactor(?:ing)?\b.*)$/iu, 'refactor'],
+  [/^(?:测试|(?:增加|添加|新增|补充|完善)?(?:单元)?测试(?:用例)?|add (?:unit )?tests?|tests?)$/iu, 'test'],
+];
+
+/** The conventional type a plain-language subject stands for (`代码格式化` → `style`), when it is only housekeeping. */
+export function plainTypeOf(subject: string): string | undefined {
+  const s = subject.trim().replace(/[.。!！]+$/u, '');
+  return PLAIN_TYPES.find(([re]) => re.test(s))?.[1];
+}
+
 /** The kind of a commit: from its conventional type, else from the plain words it starts with. */
 export function kindOf(conventional: Conventional, subject: string): CommitKind {
   if (conventional.type) return KINDS[conventional.type] ?? 'other';
