@@ -1,7 +1,7 @@
 /**
  * `npm run quality`: builds every corpus fixture (test/corpus), drafts every client in English and
  * Chinese through the same pipeline as the CLI (`gatherDraftInput` + `composeDraft`) for the last
- * seven days, and prints per draft: lines shown (and from commits), lines flagged for rewording,
+ * seven days (signed by each client's Owner, as the CLI does without a setting), and prints per draft: lines shown (and from commits), lines flagged for rewording,
  * commits hidden by reason, commitments with evidence vs linked, and the must-be-zero checks
  * against the fixtures' ground truth:
  *   false   a "missed"/"no progress"/overdue line about a commitment with evidence in the period
@@ -115,7 +115,7 @@ export async function measureFixture(name: string, dir: string, today: string, s
   const out: DraftMeasure[] = [];
   for (const client of fx.clients) {
     for (const language of ['en', 'zh-CN'] as const) {
-      const gathered = await gatherDraftInput({ roots: [dir], clientsText, projectDir: path.join(dir, '.project'), client: client.name, period, today, weekStart: 'monday', audience: 'client', language, signature: 'Agency' });
+      const gathered = await gatherDraftInput({ roots: [dir], clientsText, projectDir: path.join(dir, '.project'), client: client.name, period, today, weekStart: 'monday', audience: 'client', language });
       const draft = composeDraft(gathered.input);
       show?.(draft);
       const parsed = gathered.input.file.clients.find((c) => c.name === client.name);

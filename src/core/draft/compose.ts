@@ -11,6 +11,7 @@ import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
+import { withoutReferences } from '../git/refs';
 import { usableRecipients } from '../mailbox';
 import type { DraftInput } from './input';
 import { rewordReasons } from './rewordCheck';
@@ -455,10 +456,11 @@ function sectionTitle(ctx: Context, id: DraftSectionId): string {
 }
 
 /** The client with the text of its commitments, risks and asks passed through `write`. */
-function redactedClient(client: Client, write: (text: string) => string): Client {
+function redactedClient(client: Client, write: (text: string) => string, internal: boolean): Client {
   return {
     ...client,
-    commitments: client.commitments.map((c) => ({ ...c, title: write(c.title) })),
+    // The client reads a title without the PR/MR numbers written on it for linking (`!57`, `PR 1288`).
+    commitments: client.commitments.map((c) => ({ ...c, title: write(internal ? c.title : withoutReferences(c.title)) })),
     risks: client.risks.map((r) => ({ ...r, description: write(r.description), ...(r.mitigation !== undefined ? { mitigation: write(r.mitigation) } : {}) })),
     asks: client.asks.map((a) => ({ ...a, text: write(a.text) })),
   };
@@ -471,7 +473,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
   // extra patterns for the client), so every client-facing string passes the same redactor.
   const redactor = makeRedactor(rawInput.redaction);
   const write = rawInput.audience === 'internal' ? redactor.internal : redactor.written;
-  const client = redactedClient(found, write);
+  const client = redactedClient(found, write, rawInput.audience === 'internal');
   const input: DraftInput = rawInput.lastRecord ? { ...rawInput, lastRecord: { ...rawInput.lastRecord, next: rawInput.lastRecord.next.map(write) } } : rawInput;
   const { since, until } = input.period;
   if (since > until) throw new DraftError(`the period starts after it ends (${since}..${until})`);

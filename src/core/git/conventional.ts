@@ -35,7 +35,9 @@ export function parseConventional(subject: string, body = '', trailers: readonly
   const note = (footer?.[1] ?? trailer?.value ?? '').trim();
   const breakingFooter = footer !== null || trailer !== undefined;
   const withNote = <T extends Conventional>(c: T): T => (note ? { ...c, breakingNote: note } : c);
-  if (!m) return withNote({ breaking: breakingFooter, description: header });
+  // `Waitlist: data model`, `Booking: clinics can block holidays`: a capitalised word that is no
+  // type teams use is the component the change is in, not a conventional type.
+  if (!m || (/^\p{Lu}/u.test(m[1]) && !KNOWN_TYPES.has(m[1].toLowerCase()))) return withNote({ breaking: breakingFooter, description: header });
   const scope = m[2]?.trim();
   return withNote({
     type: m[1].toLowerCase(),
@@ -44,6 +46,9 @@ export function parseConventional(subject: string, body = '', trailers: readonly
     description: m[4].trim(),
   });
 }
+
+/** Types of the convention and of the presets teams use (Angular, commitlint, gitmoji-less conventional-changelog). */
+const KNOWN_TYPES = new Set(['feat', 'feature', 'fix', 'bugfix', 'hotfix', 'perf', 'docs', 'doc', 'revert', 'chore', 'ci', 'build', 'test', 'tests', 'style', 'refactor', 'release', 'deps', 'security', 'types', 'wip', 'i18n', 'l10n', 'ui', 'ux', 'a11y', 'config', 'infra', 'ops', 'merge']);
 
 const KINDS: Record<string, CommitKind> = {
   feat: 'feature',
@@ -93,6 +98,8 @@ export function kindOf(conventional: Conventional, subject: string): CommitKind 
   if (conventional.type) return KINDS[conventional.type] ?? 'other';
   const s = subject.trim();
   if (REVERT_SUBJECT.test(s)) return 'revert';
-  for (const [re, kind] of PLAIN_KINDS) if (re.test(s)) return kind;
+  // After a component prefix (`Consent: fix Safari signature pad offset`), the words that follow say the kind.
+  const words = s.replace(/^\p{Lu}[\p{L}\p{N} /-]{0,30}[:：]\s*/u, '');
+  for (const [re, kind] of PLAIN_KINDS) if (re.test(s) || re.test(words)) return kind;
   return 'other';
 }

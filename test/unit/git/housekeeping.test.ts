@@ -6,7 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { readActivity } from '../../../src/core/git/activity';
-import { plainTypeOf } from '../../../src/core/git/conventional';
+import { kindOf, parseConventional, plainTypeOf } from '../../../src/core/git/conventional';
+import { withoutReferences } from '../../../src/core/git/refs';
 import { fileNoiseReason } from '../../../src/core/git/file-noise';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { client, clientsFile, commitment, item } from '../../support/clients';
@@ -49,5 +50,29 @@ describe('draft: "no progress" is not said when an unlinked change may be the pr
     const unrelated = draft('修复登录页白屏的问题');
     assert.equal(unrelated.status.status, 'at-risk');
     assert.match(unrelated.status.reasons.join(''), /积分兑换商品列表”3 天后到期，但本周没有相关进展/u);
+  });
+});
+
+describe('git: a component prefix is not a conventional type', () => {
+  it('`Waitlist: data model` keeps its words; known types in any case are still types', () => {
+    assert.deepEqual(parseConventional('Waitlist: data model'), { breaking: false, description: 'Waitlist: data model' });
+    assert.equal(parseConventional('Booking: clinics can block public holidays').type, undefined);
+    assert.equal(parseConventional('Fix: crash on start').type, 'fix');
+    assert.equal(parseConventional('feat(waitlist): data model').type, 'feat');
+    assert.equal(parseConventional('waitlist: data model').type, 'waitlist', 'a lower-case word is read as the spec says');
+    assert.equal(kindOf(parseConventional('Consent: fix Safari signature pad offset'), 'Consent: fix Safari signature pad offset'), 'fix');
+  });
+
+  it('the client reads commitment titles without the PR/MR numbers written on them; the internal report keeps them', () => {
+    assert.equal(withoutReferences('Upload photos with a claim !57'), 'Upload photos with a claim');
+    assert.equal(withoutReferences('SMS appointment reminders PR 1288'), 'SMS appointment reminders');
+    assert.equal(withoutReferences('运单批量打印 !23'), '运单批量打印');
+    assert.equal(withoutReferences('Make it pop!'), 'Make it pop!');
+    const c = client({ commitments: [commitment(0, 'SMS appointment reminders PR 1288', { due: '2026-11-30' })] });
+    const compose = (audience: 'client' | 'internal') =>
+      composeDraft({ file: clientsFile(c), client: c.name, items: [], today: '2026-11-20', period: { since: '2026-11-14', until: '2026-11-20' }, audience, signature: 'Sam' });
+    assert.doesNotMatch(compose('client').markdown, /PR 1288/u);
+    assert.match(compose('client').markdown, /SMS appointment reminders — due Mon 30 Nov/u);
+    assert.match(compose('internal').markdown, /SMS appointment reminders PR 1288/u);
   });
 });
