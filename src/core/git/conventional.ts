@@ -98,8 +98,8 @@ export function kindOf(conventional: Conventional, subject: string): CommitKind 
   if (conventional.type) return KINDS[conventional.type] ?? 'other';
   const s = subject.trim();
   if (REVERT_SUBJECT.test(s)) return 'revert';
-  // After a component prefix (`Consent: fix Safari signature pad offset`), the words that follow say the kind.
-  const words = s.replace(/^\p{Lu}[\p{L}\p{N} /-]{0,30}[:：]\s*/u, '');
+  // After a component prefix (`Consent: fix Safari signature pad offset`, `直播回放：支持倍速播放`), the words that follow say the kind.
+  const words = s.replace(/^(?:\p{Lu}[\p{L}\p{N} /-]{0,30}|\p{Script=Han}{2,12})[:：]\s*/u, '');
   for (const [re, kind] of PLAIN_KINDS) if (re.test(s) || re.test(words)) return kind;
   return 'other';
 }

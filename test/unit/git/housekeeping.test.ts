@@ -61,6 +61,8 @@ describe('git: a component prefix is not a conventional type', () => {
     assert.equal(parseConventional('feat(waitlist): data model').type, 'feat');
     assert.equal(parseConventional('waitlist: data model').type, 'waitlist', 'a lower-case word is read as the spec says');
     assert.equal(kindOf(parseConventional('Consent: fix Safari signature pad offset'), 'Consent: fix Safari signature pad offset'), 'fix');
+    assert.equal(kindOf(parseConventional('直播回放：支持倍速播放和拖动进度条'), '直播回放：支持倍速播放和拖动进度条'), 'feature');
+    assert.equal(kindOf(parseConventional('作业批改页面：老师端批注'), '作业批改页面：老师端批注'), 'other');
   });
 
   it('the client reads commitment titles without the PR/MR numbers written on them; the internal report keeps them', () => {
