@@ -11,7 +11,7 @@ import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
-import { withoutReferences } from '../git/refs';
+import { closedNumbers, commitmentNumbers, withoutReferences } from '../git/refs';
 import { usableRecipients } from '../mailbox';
 import type { DraftInput } from './input';
 import { rewordReasons } from './rewordCheck';
@@ -86,6 +86,8 @@ interface Context {
   evidenceAll: Map<string, ActivityItem[]>;
   /** Items shown as evidence in lines. */
   evidenceShown: Map<string, ActivityItem[]>;
+  /** Commitment titles as written (with the PR/MR numbers the client's titles lose), by id. */
+  rawTitles: Map<string, string>;
 }
 
 function day(ctx: Context, date: IsoDate): string {
@@ -108,9 +110,39 @@ function evidenceDays(ctx: Context, c: Commitment): IsoDate[] {
   return (ctx.evidenceAll.get(c.id) ?? []).filter((i) => i.kind !== 'revert').map((i) => i.commit.authorDate.slice(0, 10));
 }
 
-/** An open, past-due commitment whose work was done by its due date: the day, else undefined. */
+/**
+ * The day of the change that finishes `c` after its due date: one that closes an issue whose
+ * number is on the commitment (`Closes #310`) or lands the pull request written on it (`#412`,
+ * `!57`, `PR 88`), not rolled back. Undefined when there is none (then more work is to come).
+ */
+function closedLateOn(ctx: Context, c: Commitment): IsoDate | undefined {
+  if (c.done || c.due === undefined || c.due >= ctx.today) return undefined;
+  const due = c.due;
+  const numbers = new Set<string>(commitmentNumbers(ctx.rawTitles.get(c.id) ?? c.title, c.tags));
+  if (numbers.size === 0) return undefined;
+  const days = (ctx.evidenceAll.get(c.id) ?? [])
+    .filter((i) => i.kind !== 'revert' && i.hidden !== 'reverted')
+    .filter((i) => closedNumbers(`${i.commit.subject}\n${i.commit.body}`).some((n) => numbers.has(`#${n}`)) || (i.pullRequest !== undefined && (numbers.has(`#${i.pullRequest.number}`) || numbers.has(`!${i.pullRequest.number}`))))
+    .map((i) => i.commit.authorDate.slice(0, 10))
+    .filter((d) => d > due)
+    .sort();
+  return days[days.length - 1];
+}
+
+/**
+ * An open, past-due commitment whose work is done and waits for the client's check: done by its
+ * due date (any evidence on or before it), else finished later by a change that closes it. The
+ * day, and whether that was after the due date; undefined when the work is not done.
+ */
+function completion(ctx: Context, c: Commitment): { on: IsoDate; late: boolean } | undefined {
+  const inTime = completedInTime(c, evidenceDays(ctx, c), ctx.today);
+  if (inTime !== undefined) return { on: inTime, late: false };
+  const late = closedLateOn(ctx, c);
+  return late !== undefined ? { on: late, late: true } : undefined;
+}
+
 function completedOn(ctx: Context, c: Commitment): IsoDate | undefined {
-  return completedInTime(c, evidenceDays(ctx, c), ctx.today);
+  return completion(ctx, c)?.on;
 }
 
 /** git's subject for a revert: `Revert "<the reverted subject>"`. */
@@ -281,11 +313,12 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           commitmentId: c.id,
           subject: c.title,
         }));
-      // Done by the due date but not ticked yet: delivered, pending the client's check.
+      // Done (by the due date, or later by a change that closes it) but not ticked yet: delivered, pending the client's check.
       const pending = open.flatMap((c) => {
-        const on = completedOn(ctx, c);
-        if (on === undefined) return [];
-        return [{ id: `delivered:${c.id}`, text: phrases.line.deliveredPending(c.title, day(ctx, on)), hashes: hashesOf(shown(c)), commitmentId: c.id, subject: c.title }];
+        const done = completion(ctx, c);
+        if (done === undefined) return [];
+        const text = phrases.line.deliveredPending(c.title, day(ctx, done.on), done.late && c.due !== undefined ? day(ctx, c.due) : undefined);
+        return [{ id: `delivered:${c.id}`, text, hashes: hashesOf(shown(c)), commitmentId: c.id, subject: c.title }];
       });
       return [...ticked, ...pending];
     }
@@ -509,12 +542,13 @@ export function composeDraft(rawInput: DraftInput): Draft {
     shown,
     evidenceAll: evidence(items),
     evidenceShown: evidence(shown),
+    rawTitles: new Map(found.commitments.map((c) => [c.id, c.title])),
   };
 
   // A breaking change in an area the client watches (its risks, its notes) puts the work at risk.
   const breaking = breakingItems(items).filter((i) => touchesWatchedArea(i, found)).map((i) => stripStop(commitText(ctx, i)));
   const status = assessStatus(
-    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => !c.done)), breaking, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), closedLate: new Set(client.commitments.filter((c) => closedLateOn(ctx, c) !== undefined).map((c) => c.id)), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => !c.done)), breaking, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is

@@ -15,7 +15,8 @@
  *
  * An open commitment past its due date whose evidence in the period includes a change made on or
  * before the due date is not overdue: the work was done in time and waits for the client's check
- * (and for the lead to tick it in clients.md). It counts for none of the rules above.
+ * (and for the lead to tick it in clients.md). It counts for none of the rules above; nor does one
+ * finished later by a change that closes it (its pull request, or `Closes #N` with its number).
  */
 import type { Client, Commitment, IsoDate } from '../clients/model';
 import { addDays, daysBetween } from '../calendar';
@@ -36,6 +37,12 @@ export interface StatusContext {
   evidence: ReadonlyMap<string, readonly IsoDate[]>;
   phrases: Phrases;
   period: PeriodWords;
+  /**
+   * Open, past-due commitments finished after their due date by a change that closes them (a
+   * merged pull request or `Closes #N` with their number): delivered late, waiting for the client's
+   * check, not overdue.
+   */
+  closedLate?: ReadonlySet<string>;
   /**
    * Commitments a visible change of the period closely matches without being linked to (the lead
    * is asked to link it, see suggest.ts): "no progress" is not said of them, it may be false.
@@ -65,7 +72,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   const off: string[] = [];
   const risk: string[] = [];
   const open = client.commitments.filter((c) => !c.done);
-  const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined);
+  const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined && !ctx.closedLate?.has(c.id));
   if (overdue.length >= OFF_TRACK_OVERDUE_COUNT) {
     off.push(phrases.reason.manyOverdue(overdue.length));
   } else {

@@ -75,8 +75,8 @@ export interface Phrases {
      * "we missed".
      */
     overdue(title: string, due: string, proposed: string | undefined, work: OverdueWork | undefined, period: PeriodWords): string;
-    /** Open and past due, but the work was done by the due date: waits for the client's check. */
-    deliveredPending(title: string, doneOn: string): string;
+    /** Open and past due, but the work is done: waits for the client's check. `lateFor`: the due date, when it was done after it. */
+    deliveredPending(title: string, doneOn: string, lateFor?: string): string;
     risk(level: RiskLevel | undefined, description: string, mitigation: string | undefined): string;
     ask(text: string, askedOn: string | undefined, waitingDays: number | undefined): string;
     /** A plan line: due date ahead, or a missed date with the proposed new one (blank until filled). */
@@ -244,7 +244,10 @@ const en: Phrases = {
       const detail = work.changes > 0 ? `${plural(work.changes, 'change', 'changes')} ${enDuring(p)}, the latest on ${work.latest}` : `the latest change on ${work.latest}`;
       return `“${title}” was due ${due}; work continued after that date (${detail}). Proposed new date: ${proposed ?? BLANK}`;
     },
-    deliveredPending: (title, doneOn) => `Work on “${title}” was completed on ${doneOn}; we'll confirm once you have checked it`,
+    deliveredPending: (title, doneOn, lateFor) =>
+      lateFor
+        ? `Work on “${title}” was completed on ${doneOn} (planned for ${lateFor}); we'll confirm once you have checked it`
+        : `Work on “${title}” was completed on ${doneOn}; we'll confirm once you have checked it`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${level[0].toUpperCase()}${level.slice(1)}:** ` : '';
       return `${prefix}${stripStop(description)}. What we are doing: ${mitigation ? `${stripStop(mitigation)}.` : `${BLANK} (to be agreed)`}`;
@@ -344,7 +347,8 @@ const zh: Phrases = {
       const detail = work.changes > 0 ? `${zhDuring(p)} ${work.changes} 项相关改动，最近一次在${work.latest}` : `最近一次改动在${work.latest}`;
       return `“${title}”原定${due}完成，此后工作仍在推进（${detail}）。建议新日期：${proposed ?? BLANK}`;
     },
-    deliveredPending: (title, doneOn) => `“${title}”的工作已于${doneOn}完成，待您验收后我们再确认交付`,
+    deliveredPending: (title, doneOn, lateFor) =>
+      lateFor ? `“${title}”的工作已于${doneOn}完成（原计划${lateFor}），待您验收后我们再确认交付` : `“${title}”的工作已于${doneOn}完成，待您验收后我们再确认交付`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${{ low: '低风险', medium: '中风险', high: '高风险' }[level]}**：` : '';
       return `${prefix}${stripStop(description)}。应对：${mitigation ? `${stripStop(mitigation)}。` : `${BLANK}（待商定）`}`;
