@@ -468,7 +468,7 @@ function sectionTitle(ctx: Context, id: DraftSectionId): string {
   const t = ctx.phrases.title;
   switch (id) {
     case 'breaking':
-      return t.breaking;
+      return t.breaking(ctx.internal);
     case 'done':
       return t.done(ctx.periodWords, ctx.internal);
     case 'delivered':

@@ -52,7 +52,7 @@ export interface Phrases {
   };
   title: {
     /** Breaking changes, before "Done". */
-    breaking: string;
+    breaking(internal: boolean): string;
     done(period: PeriodWords, internal: boolean): string;
     delivered(period: PeriodWords, internal: boolean): string;
     inProgress: string;
@@ -196,7 +196,7 @@ const en: Phrases = {
     noCommitments: 'nothing is late or at risk',
   },
   title: {
-    breaking: 'Changes that need your attention',
+    breaking: (internal) => (internal ? 'Breaking changes' : 'Changes that need your attention'),
     done: (p, internal) => `${internal ? 'Work' : 'Done'} ${enDuring(p)}`,
     delivered: (p, internal) => (internal ? 'Results' : `Commitments delivered ${enDuring(p)}`),
     inProgress: 'In progress',
@@ -300,7 +300,7 @@ const zh: Phrases = {
     noCommitments: '没有延期或存在风险的事项',
   },
   title: {
-    breaking: '需要您注意的变更',
+    breaking: (internal) => (internal ? '不兼容变更' : '需要您注意的变更'),
     done: (p, internal) => `${zhDuring(p)}${internal ? '工作' : '完成'}`,
     delivered: (p, internal) => (internal ? '成果' : `${zhDuring(p)}兑现的承诺`),
     inProgress: '进行中',

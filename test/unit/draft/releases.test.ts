@@ -49,7 +49,7 @@ describe('draft: releases and breaking changes', function () {
   });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  async function draft(language: Language, risk = WATCHED): Promise<Draft> {
+  async function draft(language: Language, risk = WATCHED, audience: 'client' | 'internal' = 'client'): Promise<Draft> {
     const gathered = await gatherDraftInput({
       roots: [repo],
       clientsText: clientsText(risk),
@@ -58,7 +58,7 @@ describe('draft: releases and breaking changes', function () {
       period: { since: '2026-11-16', until: '2026-11-22' },
       today: '2026-11-20',
       weekStart: 'monday',
-      audience: 'client',
+      audience,
       language,
     });
     return composeDraft(gathered.input);
@@ -92,6 +92,8 @@ describe('draft: releases and breaking changes', function () {
     const zh = await draft('zh-CN');
     assert.equal(zh.sections[0].title, '需要您注意的变更');
     assert.ok(zh.markdown.indexOf('## 需要您注意的变更') < zh.markdown.indexOf('## 本周完成'));
+    const internal = await draft('en', WATCHED, 'internal');
+    assert.match(internal.markdown, /^## Breaking changes\n\n- feat\(config\)!: new config loader — playerConfig\.json must now have a version field/mu, 'the team reads the subject as written and the explanation');
   });
 
   it('makes the status at risk when a risk names the affected area, and says why; otherwise leaves it alone', async () => {
