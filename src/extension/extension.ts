@@ -9,6 +9,7 @@ import { registerCommitments } from './commitments/register';
 import { registerDiagnostics } from './diagnostics/register';
 import { registerDraftPanel } from './draft/register';
 import { registerHandover } from './handover/register';
+import { registerPanelService } from './panel/service';
 import { createServices } from './services';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -17,8 +18,9 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommitments(context, services);
   registerDiagnostics(context, services);
   registerCadence(context, services);
-  registerDraftPanel(context, services);
-  registerHandover(context, services);
+  const panels = registerPanelService(context, services);
+  registerDraftPanel(context, services, panels);
+  registerHandover(context, services, panels);
 }
 
 export function deactivate(): void {

@@ -30,6 +30,9 @@ export interface Services {
   onDidGrantTrust: vscode.Event<void>;
 }
 
+/** What the commands that write a document from the clients file (draft, handover) need from the shell. */
+export type DocumentCommandServices = Pick<Services, 'today' | 'log' | 'clientsFile' | 'settings'>;
+
 /**
  * "Today" by the calendar's one rule (the CLI's too). A bad `CLIENT_PULSE_TODAY` is never used:
  * it is logged and shown once per value, and the clock's date is used until it is fixed.

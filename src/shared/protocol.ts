@@ -1,5 +1,5 @@
 /**
- * THE message protocol between the draft panel's host (src/extension/draft) and its page
+ * THE message protocol between the panel's host (src/extension/panel) and its page
  * (src/webview). Two discriminated unions, `HostToPage` and `PageToHost`, plus runtime validators:
  * the host checks every message the page posts (and the state a reloaded page hands back) with
  * `parsePageToHost` / `parsePersistedState` before acting on it.

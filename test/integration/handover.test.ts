@@ -20,7 +20,8 @@ interface HandoverResult {
 interface PanelInfo {
   key: string;
   title: string;
-  session: { source: { kind: string; docKind?: string; suggestedRecordPath?: string }; markdown: string };
+  session: { source: { kind: string; docKind?: string; suggestedRecordPath?: string }; markdown: string; subject: string };
+  lastAction?: { kind: string; detail: string };
 }
 
 function workspaceRoot(): string {
@@ -82,6 +83,30 @@ describe('handover command (extension host)', function () {
     assert.match(path.basename(second.saved), /-2\.md$/);
     assert.equal(fs.readFileSync(first.saved, 'utf8'), first.markdown, 'the first file is untouched');
     for (const f of [first.saved, second.saved]) fs.rmSync(f);
+  });
+
+  it("the panel's Save writes the lead's text at the suggested path, then beside it, never overwriting", async () => {
+    const result = await vscode.commands.executeCommand<HandoverResult>('clientPulse.generateHandover', { ...(expected.owner ? { from: expected.owner } : {}) });
+    const open = (await panels()).find((p) => p.session.source.kind === 'document' && p.session.source.suggestedRecordPath === result.suggestedRecordPath);
+    assert.ok(open, 'the notes are open in the panel');
+    const wanted = path.join(root, ...result.suggestedRecordPath.split('/'));
+    assert.equal(fs.existsSync(wanted), false, 'nothing saved before Save');
+    const saved: string[] = [];
+    try {
+      for (const body of [`${result.markdown}\nEdited by the lead.`, 'second save\n']) {
+        const answer: { accepted: boolean } | undefined = await vscode.commands.executeCommand<{ accepted: boolean }>('clientPulse.test.draftPost', open.key, { type: 'saveRecord', markdown: body, subject: open.session.subject });
+        assert.deepEqual(answer, { accepted: true });
+        const last: PanelInfo['lastAction'] = (await panels()).find((p) => p.key === open.key)?.lastAction;
+        assert.ok(last?.kind === 'save', `saved (${JSON.stringify(last)})`);
+        saved.push(last.detail);
+        assert.equal(fs.readFileSync(last.detail, 'utf8'), body.endsWith('\n') ? body : `${body}\n`);
+      }
+      assert.equal(saved[0], wanted);
+      assert.equal(saved[1], wanted.replace(/\.md$/u, '-2.md'));
+      assert.match(fs.readFileSync(saved[0], 'utf8'), /Edited by the lead\.\n$/u, 'the first file is untouched');
+    } finally {
+      for (const f of saved) fs.rmSync(f, { force: true });
+    }
   });
 
   it('rejects a successor that is not "Name <email>", with the reason', async () => {

@@ -2,19 +2,20 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { importGraph } from '../support/imports';
 
 const ROOT = path.join(__dirname, '..', '..');
 
+const graph = importGraph(ROOT, 'src');
+
+/** The files under `dir` (a folder or one file). */
 function sources(dir: string): string[] {
-  const full = path.join(ROOT, dir);
-  if (fs.statSync(full).isFile()) return [dir];
-  return fs.readdirSync(full, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return graph.files.filter((f) => f === dir || f.startsWith(`${dir}/`));
 }
 
 /** Repository-relative paths of the modules `file` imports (relative imports only). */
 function importsOf(file: string): string[] {
-  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-  return [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gmu)].map((m) => path.join(path.dirname(file), m[1]));
+  return (graph.imports.get(file) ?? []).map((i) => i.replace(/\.ts$/u, ''));
 }
 
 describe('layers: no arrow runs back up', () => {

@@ -14,6 +14,7 @@ import type { RewordReason } from '../../core/draft/rewordCheck';
 import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
+import { draftEnvelope } from '../../core/draft/envelope';
 import { leftOutNote } from '../../core/mailbox';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
@@ -172,7 +173,7 @@ async function render(draft: Draft, format: Format, from: Person | undefined): P
     case 'html':
       return markdownToHtmlDocument(draft.markdown, draft.subject, draft.language);
     case 'eml':
-      return buildEml(draft, from ? { from } : {});
+      return buildEml(draftEnvelope(draft), from ? { from } : {});
   }
 }
 

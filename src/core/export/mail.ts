@@ -1,25 +1,22 @@
 /**
- * The draft as an e-mail: an `.eml` message built with nodemailer's MailComposer (UTF-8 headers
- * encoded as RFC 2047 words, text and HTML alternatives), and a `mailto:` URL for short drafts.
+ * An envelope as an e-mail: an `.eml` message built with nodemailer's MailComposer (UTF-8 headers
+ * encoded as RFC 2047 words, text and HTML alternatives), and a `mailto:` URL for short messages.
+ * Whatever the document (a client update: `core/draft/envelope.ts`; handover notes), the mail is
+ * built from its `Envelope` alone.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Envelope, IsoDate, Person } from '../model';
+import type { Envelope, Person } from '../model';
 import { momentOn } from '../calendar';
 import { isMailbox, usableRecipients } from '../mailbox';
 import { markdownToHtmlDocument, markdownToText } from './markdown';
-
-/** What a message is built from: an envelope whose body is `markdown` (a `Draft` is one). */
-type Mailable = Omit<Envelope, 'text'> & { markdown: string; today?: IsoDate };
 
 /** Above this length a `mailto:` URL is not reliable in every mail client and OS. */
 export const MAILTO_MAX_LENGTH = 1900;
 
 export interface EmlOptions {
-  /** The body as the user left it; defaults to `draft.markdown`. */
-  markdown?: string;
   /** Sender, e.g. the client's owner; left out when unknown (the mail client fills it in). */
   from?: Person;
-  /** Date header; defaults to now on the draft's `today` (CLIENT_PULSE_TODAY honoured, see calendar.ts `momentOn`). */
+  /** Date header; defaults to now on the envelope's `today` (CLIENT_PULSE_TODAY honoured, see calendar.ts `momentOn`). */
   date?: Date;
   /** Message-ID header; a random one by default. */
   messageId?: string;
@@ -40,21 +37,21 @@ export function mailRecipients(envelope: Pick<Envelope, 'to' | 'cc'>): { to: Per
   return { to, cc };
 }
 
-/** The draft as an RFC 5322 message (`.eml`), marked as an unsent draft (`X-Unsent: 1`). */
-export function buildEml(draft: Mailable, options: EmlOptions = {}): Promise<Buffer> {
-  const markdown = options.markdown ?? draft.markdown;
-  const recipients = mailRecipients(draft);
+/** The envelope as an RFC 5322 message (`.eml`), marked as an unsent draft (`X-Unsent: 1`). */
+export function buildEml(envelope: Envelope, options: EmlOptions = {}): Promise<Buffer> {
+  const markdown = envelope.text;
+  const recipients = mailRecipients(envelope);
   const composer = new MailComposer({
     ...(options.from?.email && isMailbox(options.from.email) ? { from: mailbox(options.from) } : {}),
     to: recipients.to.map(mailbox),
     cc: recipients.cc,
-    subject: draft.subject,
+    subject: envelope.subject,
     text: markdownToText(markdown),
-    html: markdownToHtmlDocument(markdown, draft.subject, draft.language),
+    html: markdownToHtmlDocument(markdown, envelope.subject, envelope.language),
     textEncoding: 'base64',
-    date: options.date ?? (draft.today ? momentOn(draft.today) : new Date()),
+    date: options.date ?? (envelope.today ? momentOn(envelope.today) : new Date()),
     ...(options.messageId ? { messageId: options.messageId } : {}),
-    headers: { 'X-Unsent': '1', 'Content-Language': draft.language },
+    headers: { 'X-Unsent': '1', 'Content-Language': envelope.language },
   });
   return new Promise((resolve, reject) => {
     composer.compile().build((err, message) => (err ? reject(err) : resolve(message)));
@@ -65,12 +62,12 @@ export function buildEml(draft: Mailable, options: EmlOptions = {}): Promise<Buf
  * A `mailto:` URL with recipients, subject and the plain-text body, or undefined when it would be
  * longer than `maxLength` characters (then save an `.eml` instead).
  */
-export function mailtoUrl(draft: Mailable, options: { markdown?: string; maxLength?: number } = {}): string | undefined {
-  const recipients = mailRecipients(draft);
+export function mailtoUrl(envelope: Envelope, options: { maxLength?: number } = {}): string | undefined {
+  const recipients = mailRecipients(envelope);
   const to = recipients.to.map((p) => p.email as string);
-  const params = [`subject=${encodeURIComponent(draft.subject)}`];
+  const params = [`subject=${encodeURIComponent(envelope.subject)}`];
   if (recipients.cc.length) params.unshift(`cc=${recipients.cc.map(encodeURIComponent).join(',')}`);
-  const body = markdownToText(options.markdown ?? draft.markdown).replace(/\n/g, '\r\n');
+  const body = markdownToText(envelope.text).replace(/\n/g, '\r\n');
   params.push(`body=${encodeURIComponent(body)}`);
   const url = `mailto:${to.map(encodeURIComponent).join(',')}?${params.join('&')}`;
   return url.length <= (options.maxLength ?? MAILTO_MAX_LENGTH) ? url : undefined;

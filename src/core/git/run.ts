@@ -73,6 +73,17 @@ export class GitError extends Error {
 }
 
 /**
+ * The codes that mean "there is no history to read here" (no git, no repository, nothing committed
+ * yet, a repository git refuses to read): a document can still be written from clients.md alone.
+ * `git-failed` is not one of them: git ran and failed, which the user must see.
+ */
+export const GIT_UNAVAILABLE: readonly GitErrorCode[] = ['git-not-found', 'not-a-repository', 'empty-repository', 'unsafe-directory'];
+
+export function isGitUnavailable(e: unknown): e is GitError {
+  return e instanceof GitError && GIT_UNAVAILABLE.includes(e.code);
+}
+
+/**
  * No git run may hang a command or the editor: after 5 minutes (a 90-day reading of a
  * 1M-commit repository takes a fraction of a second) git is stopped with a clear error.
  */

@@ -32,7 +32,8 @@ export async function createExclusive(file: string, content: string | Uint8Array
   return true;
 }
 
-async function namesIn(dir: string): Promise<string[]> {
+/** The names in `dir`; none when the folder does not exist yet. */
+export async function namesIn(dir: string): Promise<string[]> {
   try {
     return await fs.readdir(dir);
   } catch (e) {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { saveNew } from '../project/save';
+import { namesIn, saveNew } from '../project/save';
 import { parseRecord, renderRecord, type RenderRecordOptions } from './format';
 import { recordFileName, recordNamesFor } from './naming';
 import type { ParsedRecord, RecordSource } from './types';
@@ -16,21 +16,12 @@ export function updatesDir(projectDir: string): string {
   return path.join(projectDir, 'updates');
 }
 
-async function names(dir: string): Promise<string[]> {
-  try {
-    return await fs.readdir(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-}
-
 /**
  * The newest client-audience record of `client` in `dir`, or undefined when there is none.
  * Files that are not records (no front matter) are skipped.
  */
 export async function readNewestRecord(dir: string, client: string): Promise<ParsedRecord | undefined> {
-  for (const candidate of recordNamesFor(client, await names(dir))) {
+  for (const candidate of recordNamesFor(client, await namesIn(dir))) {
     let text: string;
     try {
       text = await fs.readFile(path.join(dir, candidate.name), 'utf8');

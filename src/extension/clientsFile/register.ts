@@ -3,13 +3,13 @@
  * clients file" (a localised, commented template) and "Add commitment".
  */
 import * as vscode from 'vscode';
-import type { Language } from '../../core/clients/model';
 import { parseClients } from '../../core/clients/parse';
 import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey } from '../commandIds';
 import { addCommitment as addCommitmentEdits, metadataInTitle, type NewCommitment } from '../../core/clients/edits';
 import type { Services } from '../services';
-import { askDueDate, dateProblem } from './inputs';
+import { uiLanguage } from '../workspace';
+import { askDueDate, dateProblem } from '../inputs';
 
 /** What is wrong with a commitment title as typed, or undefined. */
 function titleProblem(v: string): string | undefined {
@@ -20,11 +20,6 @@ function titleProblem(v: string): string | undefined {
   if (token.kind === 'owner') return vscode.l10n.t('"{0}" would be read as the owner: give the owner in the next steps, or write it without @.', token.text);
   if (token.kind === 'tag') return vscode.l10n.t('"{0}" would be read as a tag: give the tag in the next steps, or write it without # (e.g. "issue 42").', token.text);
   return vscode.l10n.t('"{0}" would be read as a date: give the due date in the next step.', token.text);
-}
-
-/** The UI language as a draft language: Chinese UIs get the Chinese template. */
-export function uiLanguage(): Language {
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 async function pickFolder(services: Services, withFile: boolean): Promise<vscode.WorkspaceFolder | undefined> {

@@ -13,7 +13,7 @@ import { locate, refOf } from './locate';
 import { isFilterActive, type Filter } from './model';
 import { CommitmentsTree, type CommitmentNode, type Node } from './tree';
 import { describeFilter, pickFilter } from './filter';
-import { askDueDate } from '../clientsFile/inputs';
+import { askDueDate } from '../inputs';
 import { findCommitment, snapshotView } from './snapshot';
 
 /** Test mode only (not in package.json): the view as plain data, after pending refreshes. */

@@ -17,17 +17,20 @@ import { composeHandover } from '../../core/handover/compose';
 import { DEFAULT_WINDOW_DAYS, gatherHandoverInput, HandoverError, parseSince } from '../../core/handover/gather';
 import { realHandoverGit } from '../../core/handover/gitSource';
 import { formatPerson, parseNameEmail } from '../../core/handover/person';
-import { handoverDir, saveHandover } from '../../core/handover/store';
+import { handoverDir } from '../../core/handover/store';
 import type { HandoverDocument } from '../../core/handover/types';
 import { recordFileName } from '../../core/records/naming';
 import { addDays } from '../../core/calendar';
-import type { DraftSettings } from '../config';
-import { openDocumentPanel, type DraftServices } from '../draft/register';
+import { offerWithoutGit } from '../gitFallback';
+import type { PanelService } from '../panel/service';
+import type { DocumentCommandServices } from '../services';
+import { documentLanguage, historyRoots, projectDirOf, requireClientsFile } from '../workspace';
+import { documentProvider, handoverSession, saveNotes } from './provider';
 
 export const HANDOVER_COMMAND = 'clientPulse.generateHandover';
 
-/** What this feature needs from the shell: the same services the draft feature gets. */
-export type HandoverServices = DraftServices;
+/** What this feature needs from the shell. */
+export type HandoverServices = DocumentCommandServices;
 
 export interface HandoverArgs {
   from?: string;
@@ -80,15 +83,9 @@ function parseArgs(arg: unknown): HandoverArgs | undefined {
   return out;
 }
 
+/** Git never runs in Restricted Mode: no folder's history is read. */
 function roots(clientsUri: vscode.Uri): string[] {
-  if (!vscode.workspace.isTrusted) return [];
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  return folders.length > 0 ? folders : [path.dirname(path.dirname(clientsUri.fsPath))];
-}
-
-function frameLanguage(setting: DraftSettings['language']): Language {
-  if (setting !== 'auto') return setting;
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return vscode.workspace.isTrusted ? historyRoots(clientsUri) : [];
 }
 
 interface PersonItem extends vscode.QuickPickItem {
@@ -180,18 +177,16 @@ async function askWindow(today: IsoDate): Promise<string | undefined> {
 }
 
 /** `.project/handover/<date>-<slug>.md`, relative to the workspace folder holding clients.md. */
-function suggestedPath(clientsUri: vscode.Uri, today: IsoDate, person: string): { relative: string; dir: vscode.Uri } {
-  const projectDir = vscode.Uri.joinPath(clientsUri, '..');
-  const dir = vscode.Uri.file(handoverDir(projectDir.fsPath));
+function suggestedPath(clientsUri: vscode.Uri, today: IsoDate, person: string): { relative: string; file: string } {
+  const dir = handoverDir(projectDirOf(clientsUri).fsPath);
   const folder = vscode.workspace.getWorkspaceFolder(clientsUri);
-  const file = path.join(dir.fsPath, recordFileName(today, person, []));
-  return { relative: folder ? path.relative(folder.uri.fsPath, file).split(path.sep).join('/') : file, dir };
+  const file = path.join(dir, recordFileName(today, person, []));
+  return { relative: folder ? path.relative(folder.uri.fsPath, file).split(path.sep).join('/') : file, file };
 }
 
-export async function runHandover(context: vscode.ExtensionContext, services: HandoverServices, arg?: unknown): Promise<HandoverResult | undefined> {
+async function runHandover(services: HandoverServices, panels: PanelService, arg?: unknown): Promise<HandoverResult | undefined> {
   const args = parseArgs(arg);
-  const snapshot = await services.clientsFile();
-  if (!snapshot) throw new HandoverError(vscode.l10n.t('no clients file found. Run "Client Pulse: Create clients file" first.'));
+  const snapshot = await requireClientsFile(() => services.clientsFile());
   const today = services.today();
   const settings = services.settings(snapshot.uri);
   const rootList = roots(snapshot.uri);
@@ -230,7 +225,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
   const sinceText = args?.since ?? (interactive ? await askWindow(today) : undefined);
   if (interactive && sinceText === undefined) return undefined;
   const since = givenSince ?? (sinceText !== undefined ? parseSince(sinceText, today) : undefined);
-  const language = args?.language ?? frameLanguage(settings.language);
+  const language = args?.language ?? documentLanguage(settings.language);
 
   const generate = (useRoots: string[]): Thenable<HandoverDocument> => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Generating handover notes…') },
@@ -244,7 +239,7 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
         ...(since ? { since } : {}),
         today,
         language,
-        projectDir: vscode.Uri.joinPath(snapshot.uri, '..').fsPath,
+        projectDir: projectDirOf(snapshot.uri).fsPath,
         noise: optionsFromSettings(settings).noise,
         redaction: optionsFromSettings(settings).redaction,
         git: realHandoverGit(),
@@ -259,41 +254,33 @@ export async function runHandover(context: vscode.ExtensionContext, services: Ha
     doc = await generate(rootList);
   } catch (e) {
     // Without a usable repository, offer what clients.md alone can give (like the draft command).
-    const gitMissing = e instanceof GitError && ['git-not-found', 'not-a-repository', 'empty-repository', 'unsafe-directory'].includes(e.code);
-    if (!gitMissing || !interactive) throw e;
-    const fromFile = vscode.l10n.t('Use clients.md only');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Client Pulse could not read the history ({0}). Write the handover notes from clients.md only?', (e as Error).message),
-      fromFile,
-    );
-    if (answer !== fromFile) return undefined;
+    if (!interactive) throw e;
+    const goOn = await offerWithoutGit(e, services.log, {
+      ask: (reason) => vscode.l10n.t('Client Pulse could not read the history ({0}). Write the handover notes from clients.md only?', reason),
+      button: vscode.l10n.t('Use clients.md only'),
+    });
+    if (!goOn) return undefined;
     doc = await generate([]);
   }
   for (const w of doc.warnings) services.log.warn(`handover: ${w}`);
 
-  const { relative, dir } = suggestedPath(snapshot.uri, today, doc.from.name);
-  openDocumentPanel(context, services, {
-    kind: 'handover',
-    title: doc.title,
-    markdown: doc.markdown,
-    language: doc.language,
-    suggestedRecordPath: relative,
-    subject: doc.title,
-  });
+  const { relative, file } = suggestedPath(snapshot.uri, today, doc.from.name);
+  panels.show(handoverSession(doc, relative));
   const result: HandoverResult = { title: doc.title, markdown: doc.markdown, clients: doc.clients.map((c) => c.client), suggestedRecordPath: relative };
   if (args?.save) {
-    const uri = vscode.Uri.file(await saveHandover(dir.fsPath, today, doc.from.name, doc.markdown));
+    const uri = vscode.Uri.file(await saveNotes(file, doc.markdown));
     result.saved = uri.fsPath;
     services.log.info(`handover: saved ${uri.fsPath}`);
   }
   return result;
 }
 
-export function registerHandover(context: vscode.ExtensionContext, services: HandoverServices): void {
+export function registerHandover(context: vscode.ExtensionContext, services: HandoverServices, panels: PanelService): void {
+  panels.provide('document', documentProvider(services));
   context.subscriptions.push(
     vscode.commands.registerCommand(HANDOVER_COMMAND, async (arg?: unknown) => {
       try {
-        return await runHandover(context, services, arg);
+        return await runHandover(services, panels, arg);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         services.log.error(`handover: ${message}`);

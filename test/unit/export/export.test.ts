@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { buildEml, mailtoUrl, MAILTO_MAX_LENGTH } from '../../../src/core/export/mail';
 import { localDateOf } from '../../../src/core/calendar';
+import { draftEnvelope } from '../../../src/core/draft/envelope';
 import { isAllowedLink, markdownToHtml, markdownToHtmlDocument, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
 import { client, clientsFile, commitment, item } from '../../support/clients';
@@ -82,7 +83,7 @@ describe('export: .eml', () => {
   it('encodes a Chinese subject as UTF-8 encoded words and carries text and HTML alternatives', async () => {
     const d = draftFor(zhClient(), ['报名页支持微信支付']);
     assert.equal(d.subject, '【Acme Retail】项目周报 第47周（11月14日–20日）');
-    const raw = (await buildEml(d, { from: { name: 'Alice Martin', email: 'alice@agency.example' }, date: new Date('2026-11-20T09:00:00Z'), messageId: '<draft-1@client-pulse>' })).toString('utf8');
+    const raw = (await buildEml(draftEnvelope(d), { from: { name: 'Alice Martin', email: 'alice@agency.example' }, date: new Date('2026-11-20T09:00:00Z'), messageId: '<draft-1@client-pulse>' })).toString('utf8');
     assert.ok(/^[\x00-\x7f]*$/.test(raw), 'the message is 7-bit clean');
     const msg = parseMime(raw);
     const subject = msg.headers.get('subject') ?? '';
@@ -107,18 +108,18 @@ describe('export: .eml', () => {
   it("dates the message on the draft's today (CLIENT_PULSE_TODAY), not the clock's day", async () => {
     const d = draftFor(client());
     assert.equal(d.today, '2026-11-20');
-    const date = parseMime((await buildEml(d, { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '';
+    const date = parseMime((await buildEml(draftEnvelope(d), { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '';
     assert.match(date, /^\w{3}, 20 Nov 2026 \d{2}:\d{2}:\d{2} [+-]\d{4}$/u, date);
     const onToday = { ...d, today: localDateOf(new Date()) };
-    const now = Date.parse(parseMime((await buildEml(onToday, { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '');
+    const now = Date.parse(parseMime((await buildEml(draftEnvelope(onToday), { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '');
     assert.ok(Math.abs(now - Date.now()) < 60_000, 'on the real day, the real time');
   });
 
   it('the same draft and date give the same bytes', async () => {
     const d = draftFor(client());
     const opts = { date: new Date('2026-11-20T09:00:00Z'), messageId: '<x@y>' };
-    const a = (await buildEml(d, opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
-    const b = (await buildEml(d, opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
+    const a = (await buildEml(draftEnvelope(d), opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
+    const b = (await buildEml(draftEnvelope(d), opts)).toString('utf8').replace(/_NmP-[0-9a-f]+-Part/g, 'B');
     assert.equal(a, b);
   });
 });
@@ -126,7 +127,7 @@ describe('export: .eml', () => {
 describe('export: mailto', () => {
   it('builds an encoded mailto: URL with recipients, cc, subject and the plain body', () => {
     const d = draftFor(zhClient());
-    const url = mailtoUrl(d);
+    const url = mailtoUrl(draftEnvelope(d));
     assert.ok(url);
     const parsed = new URL(url);
     assert.equal(parsed.protocol, 'mailto:');
@@ -139,12 +140,12 @@ describe('export: mailto', () => {
 
   it('returns undefined when the URL would be too long (the caller falls back to .eml)', () => {
     const long = draftFor(client(), Array.from({ length: 40 }, (_, i) => `Improvement number ${i} to the store locator`));
-    assert.equal(mailtoUrl(long), undefined);
-    const url = mailtoUrl(long, { maxLength: 100_000 });
+    assert.equal(mailtoUrl(draftEnvelope(long)), undefined);
+    const url = mailtoUrl(draftEnvelope(long), { maxLength: 100_000 });
     assert.ok(url && url.length > MAILTO_MAX_LENGTH);
     const short = draftFor(client());
-    const exact = mailtoUrl(short, { maxLength: 100_000 }) as string;
-    assert.equal(mailtoUrl(short, { maxLength: exact.length }), exact);
-    assert.equal(mailtoUrl(short, { maxLength: exact.length - 1 }), undefined);
+    const exact = mailtoUrl(draftEnvelope(short), { maxLength: 100_000 }) as string;
+    assert.equal(mailtoUrl(draftEnvelope(short), { maxLength: exact.length }), exact);
+    assert.equal(mailtoUrl(draftEnvelope(short), { maxLength: exact.length - 1 }), undefined);
   });
 });

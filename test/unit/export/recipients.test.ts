@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { buildEml, mailRecipients, mailtoUrl } from '../../../src/core/export/mail';
+import { draftEnvelope } from '../../../src/core/draft/envelope';
 import { parseClients } from '../../../src/core/clients/parse';
 import { headerBreaking, leftOutNote, mailboxFault } from '../../../src/core/mailbox';
 import { decodeWords, parseMime } from '../../support/mime';
@@ -67,7 +68,7 @@ describe('export: recipients are validated where they are used', () => {
   it('the .eml headers hold only the usable recipients; no group, no Bcc, no extra address', async () => {
     const { draft: d } = draft();
     // Even an envelope that still carries the hostile addresses (a caller that skipped the draft's filter).
-    const envelope = { ...d, to: [...d.to, { name: 'Bob Stone', email: 'bob@client.example, eve@elsewhere.example' }], cc: ['a@client.example', HOSTILE] };
+    const envelope = { ...draftEnvelope(d), to: [...d.to, { name: 'Bob Stone', email: 'bob@client.example, eve@elsewhere.example' }], cc: ['a@client.example', HOSTILE] };
     const raw = (await buildEml(envelope, { from: { name: 'Alice', email: 'alice@agency.example\r\nBcc: spy@elsewhere.example' }, date: new Date('2026-11-20T09:00:00Z'), messageId: '<t@client-pulse>' })).toString('utf8');
     const msg = parseMime(raw);
     assert.equal(decodeWords(msg.headers.get('to') ?? ''), 'Jane Doe <jane.doe@client.example>');
@@ -81,7 +82,7 @@ describe('export: recipients are validated where they are used', () => {
 
   it('the mailto: URL holds only the usable recipients', () => {
     const { draft: d } = draft();
-    const url = mailtoUrl({ ...d, cc: [...d.cc, HOSTILE] }, { maxLength: 100_000 });
+    const url = mailtoUrl({ ...draftEnvelope(d), cc: [...d.cc, HOSTILE] }, { maxLength: 100_000 });
     assert.ok(url);
     const parsed = new URL(url);
     assert.equal(decodeURIComponent(parsed.pathname), 'jane.doe@client.example');

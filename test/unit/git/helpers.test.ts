@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { logArgs } from '../../../src/core/git/activity';
 import { LogParser, parseTrailers, splitMessage } from '../../../src/core/git/log-format';
-import { currentUser, defaultBranch, gitVersion, GitError, hardenedArgs, listAuthors, repoInfo, repoRoot, streamGit, unmergedBranches } from '../../../src/core/git/run';
+import { currentUser, defaultBranch, gitVersion, GitError, hardenedArgs, isGitUnavailable, listAuthors, repoInfo, repoRoot, streamGit, unmergedBranches } from '../../../src/core/git/run';
 import type { Commit } from '../../../src/core/git/types';
 import { git, makeRepo, useIsolatedGitConfig } from '../../support/git';
 import { tempDir } from '../../support/temp';
@@ -22,6 +22,19 @@ describe('git/helpers', function () {
     } finally {
       process.env.PATH = saved;
     }
+  });
+
+  it('isGitUnavailable: no git, no repository; not a git run that failed, not another error', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = tempDir('no-git');
+    try {
+      await assert.rejects(gitVersion(), (e: unknown) => isGitUnavailable(e));
+    } finally {
+      process.env.PATH = saved;
+    }
+    await assert.rejects(repoRoot(tempDir('not-a-repo')), (e: unknown) => isGitUnavailable(e) && e.code === 'not-a-repository');
+    assert.equal(isGitUnavailable(new GitError('git-failed', 'fatal: bad revision')), false);
+    assert.equal(isGitUnavailable(new Error('not-a-repository')), false);
   });
 
   it('repoRoot and repoInfo from a sub-folder', async () => {

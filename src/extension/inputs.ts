@@ -1,7 +1,7 @@
-/** Validated inputs shared by "Add commitment" and "Change due date". */
+/** Validated inputs shared by features: the due date asked by "Add commitment" (clientsFile) and "Change due date" (commitments). */
 import * as vscode from 'vscode';
-import type { IsoDate } from '../../core/clients/model';
-import { dateFault } from '../../core/calendar';
+import type { IsoDate } from '../core/clients/model';
+import { dateFault } from '../core/calendar';
 
 /** An error message for a date that is not a real `YYYY-MM-DD` day, else undefined. */
 export function dateProblem(value: string): string | undefined {

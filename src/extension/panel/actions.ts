@@ -1,29 +1,26 @@
 /**
  * What the panel's buttons do on the host: copy (plain text, markdown, rich HTML via the page),
  * open the mail client (`mailto:`, or an `.eml` when the URL would be too long), save as `.eml`,
- * save the record or document. Files are written through the shell's single writer, which never
- * overwrites.
+ * save the record or document. The e-mail is the provider's envelope of the session; the file
+ * "Save" writes is the provider's; every file is created new, never overwritten.
  */
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { IsoDate } from '../../core/clients/model';
-import type { Draft } from '../../core/draft/types';
-import { buildEml, mailtoUrl, markdownToHtmlDocument, markdownToText } from '../../core/export';
-import { createExclusive, firstFreeName, saveNew } from '../../core/project/save';
+import type { IsoDate } from '../../core/model';
+import { buildEml, mailtoUrl } from '../../core/export/mail';
+import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
+import { createExclusive } from '../../core/project/save';
 import { clientSlug } from '../../core/records/naming';
-import { saveRecord, updatesDir } from '../../core/records/store';
 import type { CopyFormat } from '../../shared/protocol';
-import type { DraftPanel, Session } from './panel';
+import type { PanelActions, PanelView, Session } from './types';
 
 export interface ActionEnv {
   today(): IsoDate;
   log: { info(message: string): void; warn(message: string): void };
   /** The `.project` folder (the clients file's folder), when the workspace has one. */
   projectDir(): Promise<vscode.Uri | undefined>;
-  /** The workspace folder paths of documents are relative to. */
-  workspaceRoot(): Promise<vscode.Uri | undefined>;
   /** Creates a new file; resolves false (writing nothing) when it already exists. */
   writeNewFile(uri: vscode.Uri, content: Uint8Array): Promise<boolean>;
 }
@@ -34,30 +31,12 @@ export interface LastAction {
   detail: string;
 }
 
-
-/** A Draft-shaped value for documents, so the e-mail builders can be shared. */
-export function draftOf(session: Session, today: IsoDate): Draft {
-  const subject = session.subject;
-  if (session.draft) return { ...session.draft, subject, markdown: session.markdown };
-  const language = session.source.kind === 'document' ? session.source.language : session.options.language;
-  return {
-    client: session.source.kind === 'update' ? session.source.client : '',
-    language,
-    audience: session.options.audience,
-    period: session.source.kind === 'update' ? session.source.period : { since: today, until: today },
-    today,
-    subject,
-    to: [],
-    cc: [],
-    greeting: '',
-    status: { status: 'on-track', reasons: [], overridden: false },
-    sections: [],
-    signOff: '',
-    markdown: session.markdown,
-  };
+/** The client an update is for ('' for a document): names the .eml files. */
+function clientOf(session: Session): string {
+  return session.source.kind === 'update' ? session.source.client : '';
 }
 
-export class PanelActions {
+export class Actions implements PanelActions {
   private nextRequest = 1;
   private readonly richRequests = new Map<number, string>();
   /** For tests: the last thing an action did. */
@@ -65,10 +44,10 @@ export class PanelActions {
 
   constructor(private readonly env: ActionEnv) {}
 
-  async copy(panel: DraftPanel, format: CopyFormat): Promise<void> {
+  async copy(panel: PanelView, format: CopyFormat): Promise<void> {
     const s = panel.session;
     if (format === 'html') {
-      const html = markdownToHtmlDocument(s.markdown, s.subject, draftOf(s, this.env.today()).language);
+      const html = markdownToHtmlDocument(s.markdown, s.subject, panel.provider.envelope(s).language);
       const requestId = this.nextRequest++;
       this.richRequests.set(requestId, html);
       panel.send({ type: 'richCopy', html, text: markdownToText(s.markdown), requestId });
@@ -81,7 +60,7 @@ export class PanelActions {
   }
 
   /** The page reports whether it could put HTML on the clipboard; if not, copy the HTML source. */
-  async richCopyResult(panel: DraftPanel, requestId: number, ok: boolean, error: string | undefined): Promise<void> {
+  async richCopyResult(panel: PanelView, requestId: number, ok: boolean, error: string | undefined): Promise<void> {
     const html = this.richRequests.get(requestId);
     this.richRequests.delete(requestId);
     if (html === undefined) {
@@ -98,9 +77,9 @@ export class PanelActions {
     panel.notify('warning', vscode.l10n.t('Rich text could not be copied here, so the HTML source was copied instead. Paste it into a mail client that accepts HTML.'));
   }
 
-  async openMail(panel: DraftPanel): Promise<void> {
-    const draft = draftOf(panel.session, this.env.today());
-    const url = mailtoUrl(draft, { markdown: panel.session.markdown });
+  async openMail(panel: PanelView): Promise<void> {
+    const envelope = panel.provider.envelope(panel.session);
+    const url = mailtoUrl(envelope);
     if (url) {
       this.last = { kind: 'mailto', detail: url };
       const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
@@ -108,9 +87,9 @@ export class PanelActions {
       return;
     }
     // Too long for a mailto: URL in every mail client: hand over an .eml file instead.
-    const eml = await buildEml(draft, { markdown: panel.session.markdown });
+    const eml = await buildEml(envelope);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'client-pulse-'));
-    const file = path.join(dir, `${this.env.today()}-${clientSlug(draft.client || draft.subject)}.eml`);
+    const file = path.join(dir, `${this.env.today()}-${clientSlug(clientOf(panel.session) || envelope.subject)}.eml`);
     await createExclusive(file, eml);
     this.last = { kind: 'mailEml', detail: file };
     panel.notify('info', vscode.l10n.t('The update is too long for a mail link, so it was saved as {0} and opened in your mail app.', file));
@@ -118,11 +97,10 @@ export class PanelActions {
     if (!opened) panel.notify('warning', vscode.l10n.t('No app opened {0}. Open it from your mail client.', file));
   }
 
-  async saveEml(panel: DraftPanel): Promise<void> {
+  async saveEml(panel: PanelView): Promise<void> {
     const s = panel.session;
-    const draft = draftOf(s, this.env.today());
     const dir = await this.env.projectDir();
-    const name = `${this.env.today()}-${clientSlug(draft.client || s.title)}.eml`;
+    const name = `${this.env.today()}-${clientSlug(clientOf(s) || s.title)}.eml`;
     const defaultUri = dir ? vscode.Uri.joinPath(dir, 'updates', name) : undefined;
     const target = await vscode.window.showSaveDialog({
       defaultUri,
@@ -131,7 +109,7 @@ export class PanelActions {
       title: vscode.l10n.t('Save the update as an e-mail file'),
     });
     if (!target) return;
-    const eml = await buildEml(draft, { markdown: s.markdown });
+    const eml = await buildEml(panel.provider.envelope(s));
     if (!(await this.env.writeNewFile(target, eml))) {
       panel.notify('error', vscode.l10n.t('{0} already exists and was left as it is. Choose another name.', target.fsPath));
       return;
@@ -141,20 +119,8 @@ export class PanelActions {
   }
 
   /** Save record (updates) or save document (handover): a new file, never an overwrite. */
-  async save(panel: DraftPanel): Promise<void> {
-    const s = panel.session;
-    let written: vscode.Uri;
-    if (s.source.kind === 'update') {
-      const dir = await this.env.projectDir();
-      if (!dir || !s.draft) throw new Error(vscode.l10n.t('Open the workspace folder that holds .project/clients.md to save records.'));
-      written = vscode.Uri.file(await saveRecord(updatesDir(dir.fsPath), draftOf(s, this.env.today()), { sent: this.env.today(), markdown: s.markdown }));
-    } else {
-      const root = await this.env.workspaceRoot();
-      if (!root) throw new Error(vscode.l10n.t('Open a workspace folder to save the document.'));
-      const wanted = vscode.Uri.joinPath(root, ...s.source.suggestedRecordPath.split(/[\\/]/)).fsPath;
-      const text = s.markdown.endsWith('\n') ? s.markdown : `${s.markdown}\n`;
-      written = vscode.Uri.file(await saveNew(path.dirname(wanted), (taken) => firstFreeName(path.basename(wanted), taken), text));
-    }
+  async save(panel: PanelView): Promise<void> {
+    const written = await panel.provider.save(panel.session);
     this.last = { kind: 'save', detail: written.fsPath };
     const rel = vscode.workspace.asRelativePath(written);
     panel.notify('info', vscode.l10n.t('Saved {0}.', rel));

@@ -1,53 +1,28 @@
 /**
- * One draft panel: a WebviewPanel, the session behind it (where the draft came from, the user's
- * choices and text) and the handling of every message the page posts. Messages are validated
- * against the protocol first; anything else is rejected and logged.
+ * One panel: a WebviewPanel, the session behind it (where the text came from, the user's choices
+ * and text) and the handling of every message the page posts. Messages are validated against the
+ * protocol first; anything else is rejected and logged. What the buttons do is the actions'; what
+ * depends on the source (its e-mail, save, composing again) is its provider's.
  */
 import * as vscode from 'vscode';
-import type { Draft } from '../../core/draft/types';
-import type { DraftOptions, HostToPage, PageToHost, PanelSettings, PanelSource, PanelState } from '../../shared/protocol';
+import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
-import type { PanelActions } from './actions';
 import { pageHtml, webviewOptions } from './html';
-import { panelLabels } from './labels';
+import { panelKey, panelState } from './session';
+import type { PanelActions, PanelLog, PanelProvider, PanelView, Session } from './types';
 
 export const VIEW_TYPE = 'clientPulse.draft';
 
-/** What a panel shows and can regenerate. */
-export interface Session {
-  source: PanelSource;
-  title: string;
-  options: DraftOptions;
-  /** Undefined for documents, and when a restored draft could not be composed again. */
-  draft?: Draft;
-  /** The markdown the composer (or the handing feature) produced. */
-  generated: string;
-  /** The user's current text and subject. */
-  markdown: string;
-  subject: string;
-  /** False when git must not run (untrusted workspace): the draft comes from clients.md only. */
-  useGit: boolean;
-  /** What the user must know about how the draft was made (from the last composition). */
-  warnings?: string[];
-}
-
-/** A composed draft and the facts worth telling the user about it. */
-export interface Recomposed {
-  draft: Draft;
-  warnings: string[];
-}
-
+/** What one panel needs from the service that made it. */
 export interface PanelHost {
   extensionUri: vscode.Uri;
-  log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+  log: PanelLog;
   actions: PanelActions;
-  /** Composes the draft of an update session again with new options. */
-  recompose(session: Session, options: DraftOptions): Promise<Recomposed>;
   settings(): PanelSettings;
-  onDispose(panel: DraftPanel): void;
+  onDispose(panel: Panel): void;
 }
 
-export class DraftPanel {
+export class Panel implements PanelView {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private disposed = false;
@@ -55,6 +30,7 @@ export class DraftPanel {
   constructor(
     readonly panel: vscode.WebviewPanel,
     public session: Session,
+    readonly provider: PanelProvider,
     private readonly host: PanelHost,
   ) {
     panel.webview.options = webviewOptions(host.extensionUri);
@@ -75,19 +51,7 @@ export class DraftPanel {
 
   /** The snapshot the page gets. */
   state(): PanelState {
-    const s = this.session;
-    return {
-      source: s.source,
-      title: s.title,
-      subject: s.subject,
-      generated: s.generated,
-      markdown: s.markdown,
-      draft: s.draft,
-      options: s.options,
-      warnings: s.warnings ?? [],
-      labels: panelLabels(),
-      settings: this.host.settings(),
-    };
+    return panelState(this.session, this.host.settings());
   }
 
   /** Replaces the session (a new period or document for the same key) and tells the page. */
@@ -106,7 +70,7 @@ export class DraftPanel {
     void this.panel.webview.postMessage(message);
   }
 
-  notify(level: 'info' | 'warning' | 'error', text: string): void {
+  notify(level: NoticeLevel, text: string): void {
     this.send({ type: 'notice', level, text });
   }
 
@@ -118,54 +82,48 @@ export class DraftPanel {
   private async receive(raw: unknown): Promise<void> {
     const parsed = parsePageToHost(raw);
     if (!parsed.ok) {
-      this.host.log.warn(`draft panel: rejected a message from the page (${parsed.error})`);
+      this.host.log.warn(`panel: rejected a message from the page (${parsed.error})`);
       return;
     }
     try {
       await this.handle(parsed.value);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      this.host.log.error(`draft panel: ${parsed.value.type} failed: ${message}`);
+      this.host.log.error(`panel: ${parsed.value.type} failed: ${message}`);
       this.notify('error', message);
       void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse: {0}', message));
     }
   }
 
   private async handle(m: PageToHost): Promise<void> {
-    const s = this.session;
+    // Every message that carries the page's text brings the user's latest edits: keep them first.
+    if ('markdown' in m) {
+      this.session.markdown = m.markdown;
+      this.session.subject = m.subject;
+    }
     switch (m.type) {
       case 'ready':
         this.ready = true;
         this.send({ type: 'state', state: this.state(), replaceText: false });
         return;
       case 'edited':
-        s.markdown = m.markdown;
-        s.subject = m.subject;
         return;
       case 'regenerate':
         await this.regenerate(m.options);
         return;
       case 'copy':
-        s.markdown = m.markdown;
-        s.subject = m.subject;
         await this.host.actions.copy(this, m.format);
         return;
       case 'richCopyResult':
         await this.host.actions.richCopyResult(this, m.requestId, m.ok, m.error);
         return;
       case 'openMail':
-        s.markdown = m.markdown;
-        s.subject = m.subject;
         await this.host.actions.openMail(this);
         return;
       case 'saveEml':
-        s.markdown = m.markdown;
-        s.subject = m.subject;
         await this.host.actions.saveEml(this);
         return;
       case 'saveRecord':
-        s.markdown = m.markdown;
-        s.subject = m.subject;
         await this.host.actions.save(this);
         return;
     }
@@ -173,10 +131,10 @@ export class DraftPanel {
 
   async regenerate(options: DraftOptions): Promise<void> {
     const s = this.session;
-    if (s.source.kind !== 'update') return;
+    if (!this.provider.recompose) return;
     this.send({ type: 'busy', busy: true });
     try {
-      const { draft, warnings } = await this.host.recompose(s, options);
+      const { draft, warnings } = await this.provider.recompose(s, options);
       s.warnings = warnings;
       s.options = options;
       s.draft = draft;
@@ -200,8 +158,4 @@ export class DraftPanel {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-export function panelKey(source: PanelSource): string {
-  return source.kind === 'update' ? `update:${source.client.toLowerCase()}` : `document:${source.suggestedRecordPath.toLowerCase()}`;
 }

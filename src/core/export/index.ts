@@ -1,3 +1,0 @@
-/** Rendering a draft for people and mail clients: markdown, plain text, HTML, `.eml`, `mailto:`. */
-export { createMarkdownRenderer, isAllowedLink, markdownToHtml, markdownToHtmlDocument, markdownToText } from './markdown';
-export { buildEml, mailtoUrl, MAILTO_MAX_LENGTH, type EmlOptions } from './mail';
