@@ -1,9 +1,10 @@
 /**
  * `npm run quality`: builds every corpus fixture (test/corpus), drafts every client in English and
  * Chinese through the same pipeline as the CLI (`gatherDraftInput` + `composeDraft`) for the last
- * seven days, and prints per draft: lines shown (and from commits), lines flagged for rewording,
- * commits hidden by reason, commitments with evidence vs linked, and the must-be-zero checks
- * against the fixtures' ground truth:
+ * seven days (signed by each client's Owner, as the CLI does without a setting), and prints per
+ * draft: lines shown (and from commits), lines flagged for rewording (and their share in the
+ * drafts written in the client's own language), commits hidden by reason, commitments with
+ * evidence vs linked, and the must-be-zero checks against the fixtures' ground truth:
  *   false   a "missed"/"no progress"/overdue line about a commitment with evidence in the period
  *   other   a line built only from commits that are another client's work
  *   noise   a line built only from tests/CI/lockfile/deps/fragment/tooling/release-bump commits
@@ -108,14 +109,18 @@ export function measureDraft(fx: FixtureRepo, clientName: string, d: Draft, item
   };
 }
 
+/** The language each fixture client writes in (`fixture/client` → language), filled as fixtures are measured. */
+export const CLIENT_LANGUAGES = new Map<string, string>();
+
 export async function measureFixture(name: string, dir: string, today: string, show?: (d: Draft) => void): Promise<DraftMeasure[]> {
   const fx = buildFixture(name, dir, today);
+  for (const c of fx.clients) CLIENT_LANGUAGES.set(`${name}/${c.name}`, c.language);
   const clientsText = fs.readFileSync(path.join(dir, '.project', 'clients.md'), 'utf8');
   const period = { since: shiftDay(today, -6), until: today };
   const out: DraftMeasure[] = [];
   for (const client of fx.clients) {
     for (const language of ['en', 'zh-CN'] as const) {
-      const gathered = await gatherDraftInput({ roots: [dir], clientsText, projectDir: path.join(dir, '.project'), client: client.name, period, today, weekStart: 'monday', audience: 'client', language, signature: 'Agency' });
+      const gathered = await gatherDraftInput({ roots: [dir], clientsText, projectDir: path.join(dir, '.project'), client: client.name, period, today, weekStart: 'monday', audience: 'client', language });
       const draft = composeDraft(gathered.input);
       show?.(draft);
       const parsed = gathered.input.file.clients.find((c) => c.name === client.name);
@@ -132,7 +137,7 @@ export async function measureFixture(name: string, dir: string, today: string, s
 
 const MUST_BE_ZERO = ['falseStatements', 'otherClient', 'noise', 'unstated'] as const;
 
-export function table(rows: DraftMeasure[]): string {
+export function table(rows: DraftMeasure[], clientLanguage?: (r: DraftMeasure) => boolean): string {
   const head = '| Fixture | Client | Lang | Shown (from commits) | Reword | Hidden by reason | Evidence / linked | False | Other client | Noise | Unstated |';
   const sep = '|---|---|---|---|---|---|---|---|---|---|---|';
   const body = rows.map((r) => {
@@ -142,7 +147,12 @@ export function table(rows: DraftMeasure[]): string {
   const sum = (f: (r: DraftMeasure) => number) => rows.reduce((n, r) => n + f(r), 0);
   const shown = sum((r) => r.shown);
   const totals = `| **all** | ${rows.length} drafts | | ${shown} (${sum((r) => r.fromCommits)}) | ${sum((r) => r.reword)} (${shown ? Math.round((100 * sum((r) => r.reword)) / shown) : 0} %) | ${sum((r) => Object.values(r.hidden).reduce((a, b) => a + b, 0))} | ${sum((r) => r.evidence)} / ${sum((r) => r.linked)} | ${sum((r) => r.falseStatements.length)} | ${sum((r) => r.otherClient.length)} | ${sum((r) => r.noise.length)} | ${sum((r) => r.unstated.length)} |`;
-  return [head, sep, ...body, totals].join('\n');
+  const own = clientLanguage ? rows.filter(clientLanguage) : [];
+  const ownShown = own.reduce((n, r) => n + r.shown, 0);
+  const ownReword = own.reduce((n, r) => n + r.reword, 0);
+  // Drafts in the client's own language: the e-mails that are sent (a Chinese draft of an English client's English commits flags every line).
+  const ownLine = own.length ? [`| **client's language** | ${own.length} drafts | | ${ownShown} | ${ownReword} (${ownShown ? Math.round((100 * ownReword) / ownShown) : 0} %) | | | | | | |`] : [];
+  return [head, sep, ...body, totals, ...ownLine].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -160,7 +170,7 @@ async function main(): Promise<void> {
     if (args.includes('--json')) console.log(JSON.stringify(rows, null, 2));
     else {
       console.log(`Quality on the corpus, today ${today}, period ${shiftDay(today, -6)}..${today}\n`);
-      console.log(table(rows));
+      console.log(table(rows, (r) => CLIENT_LANGUAGES.get(`${r.fixture}/${r.client}`) === r.language));
       for (const r of rows) {
         for (const k of MUST_BE_ZERO) for (const text of r[k]) console.log(`${k}: ${r.fixture} / ${r.client} / ${r.language}: ${text}`);
       }

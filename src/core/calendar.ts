@@ -111,6 +111,17 @@ export function localDateOf(instant: Date): IsoDate {
   return format(instant, 'yyyy-MM-dd');
 }
 
+/**
+ * The moment to stamp on something made "today" (an e-mail's `Date:`): `now` when `today` is the
+ * clock's day, else `today` at now's local time of day — so a fixed `CLIENT_PULSE_TODAY` gives a
+ * message dated that day, like every other date of the draft.
+ */
+export function momentOn(today: IsoDate, now: Date = new Date()): Date {
+  if (localDateOf(now) === today) return now;
+  const [y, m, d] = today.split('-').map(Number);
+  return new Date(y, m - 1, d, now.getHours(), now.getMinutes(), now.getSeconds());
+}
+
 /** The day as a UTC midnight `Date`, for `Intl.DateTimeFormat` with `timeZone: 'UTC'`. */
 export function toUtcDate(date: IsoDate): Date {
   const d = toLocalNoon(date);

@@ -54,4 +54,6 @@ export interface Envelope {
   language: Language;
   /** The body as markdown. */
   text: string;
+  /** The day the message is for (the document's "today"): the `.eml` is dated on it. */
+  today?: IsoDate;
 }

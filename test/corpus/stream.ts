@@ -67,6 +67,8 @@ export class Stream {
   private readonly parts: Buffer[] = [];
   private readonly tips = new Map<string, number>();
   private mark = 0;
+  /** Committer day and time of each ref's tip: a history goes forward in time. */
+  private readonly tipWhen = new Map<string, string>();
   readonly commits: Array<StreamCommit & { mark: number }> = [];
 
   constructor(readonly today: string) {}
@@ -75,6 +77,10 @@ export class Stream {
   commit(c: StreamCommit): number {
     const mark = ++this.mark;
     const committer = c.committer ?? c.author;
+    // git log's --since stops at the first older commit on a line: out-of-order dates would drop commits silently.
+    const when = `${String(1000 + (c.committerDay ?? c.day)).padStart(5, '0')} ${c.committerTime ?? c.time}`;
+    const before = c.from === undefined ? this.tipWhen.get(c.ref) : undefined;
+    if (before !== undefined && when < before) throw new Error(`corpus: commit "${c.message.split('\n')[0]}" on ${c.ref} is dated before its parent (day ${c.committerDay ?? c.day} ${c.committerTime ?? c.time})`);
     const who = (p: Person, day: number, time: string) => `${p.name} <${p.email}> ${raw(this.today, day, time, p.tz)}`;
     this.parts.push(
       Buffer.from(`commit ${c.ref}\nmark :${mark}\n`),
@@ -91,6 +97,7 @@ export class Stream {
     }
     this.parts.push(Buffer.from('\n'));
     this.tips.set(c.ref, mark);
+    this.tipWhen.set(c.ref, when);
     this.commits.push({ ...c, mark });
     return mark;
   }

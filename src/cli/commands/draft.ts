@@ -49,7 +49,7 @@ Options:
       --new-date TAG=DATE  The new date you propose for an overdue commitment (its #tag or the
                         start of its title), written into its line; repeat for several
       --week-start DAY  monday (default), sunday or saturday
-      --signature NAME  Sign with NAME (default: git user.name, else the client's Owner)
+      --signature NAME  Sign with NAME (default: the client's Owner, else git user.name)
       --file FILE       The clients file (default: .project/clients.md, found by walking up)
       --settings FILE   The clientPulse.* settings (default: .vscode/settings.json of the folder
                         that holds .project/, as the extension reads them)

@@ -12,10 +12,12 @@ import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
 import { recipientsFor } from './recipients';
+import { closedNumbers, commitmentNumbers, withoutReferences } from '../git/refs';
 import type { DraftInput } from './input';
 import { rewordReasons } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
-import { suggestLinks } from './suggest';
+import { breakingItems, touchesWatchedArea } from './breaking';
+import { possibleEvidence, suggestLinks } from './suggest';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
 import { NoticeError, type DraftNotice } from '../notices';
@@ -82,6 +84,8 @@ interface Context {
   evidenceAll: Map<string, ActivityItem[]>;
   /** Items shown as evidence in lines. */
   evidenceShown: Map<string, ActivityItem[]>;
+  /** Commitment titles as written (with the PR/MR numbers the client's titles lose), by id. */
+  rawTitles: Map<string, string>;
 }
 
 function day(ctx: Context, date: IsoDate): string {
@@ -104,9 +108,39 @@ function evidenceDays(ctx: Context, c: Commitment): IsoDate[] {
   return (ctx.evidenceAll.get(c.id) ?? []).filter((i) => i.kind !== 'revert').map((i) => i.commit.authorDate.slice(0, 10));
 }
 
-/** An open, past-due commitment whose work was done by its due date: the day, else undefined. */
+/**
+ * The day of the change that finishes `c` after its due date: one that closes an issue whose
+ * number is on the commitment (`Closes #310`) or lands the pull request written on it (`#412`,
+ * `!57`, `PR 88`), not rolled back. Undefined when there is none (then more work is to come).
+ */
+function closedLateOn(ctx: Context, c: Commitment): IsoDate | undefined {
+  if (c.done || c.due === undefined || c.due >= ctx.today) return undefined;
+  const due = c.due;
+  const numbers = new Set<string>(commitmentNumbers(ctx.rawTitles.get(c.id) ?? c.title, c.tags));
+  if (numbers.size === 0) return undefined;
+  const days = (ctx.evidenceAll.get(c.id) ?? [])
+    .filter((i) => i.kind !== 'revert' && i.hidden !== 'reverted')
+    .filter((i) => closedNumbers(`${i.commit.subject}\n${i.commit.body}`).some((n) => numbers.has(`#${n}`)) || (i.pullRequest !== undefined && (numbers.has(`#${i.pullRequest.number}`) || numbers.has(`!${i.pullRequest.number}`))))
+    .map((i) => i.commit.authorDate.slice(0, 10))
+    .filter((d) => d > due)
+    .sort();
+  return days[days.length - 1];
+}
+
+/**
+ * An open, past-due commitment whose work is done and waits for the client's check: done by its
+ * due date (any evidence on or before it), else finished later by a change that closes it. The
+ * day, and whether that was after the due date; undefined when the work is not done.
+ */
+function completion(ctx: Context, c: Commitment): { on: IsoDate; late: boolean } | undefined {
+  const inTime = completedInTime(c, evidenceDays(ctx, c), ctx.today);
+  if (inTime !== undefined) return { on: inTime, late: false };
+  const late = closedLateOn(ctx, c);
+  return late !== undefined ? { on: late, late: true } : undefined;
+}
+
 function completedOn(ctx: Context, c: Commitment): IsoDate | undefined {
-  return completedInTime(c, evidenceDays(ctx, c), ctx.today);
+  return completion(ctx, c)?.on;
 }
 
 /** git's subject for a revert: `Revert "<the reverted subject>"`. */
@@ -151,12 +185,62 @@ function rewordFields(text: string, language: Language): Pick<DraftLine, 'needsR
   return reword.length ? { needsRewording: true, reword } : {};
 }
 
+/** Hidden reasons that keep a release from being told (a revert, an ignored revision, the user's pattern). */
+const RELEASE_UNTOLD: ReadonlyArray<HiddenReason | undefined> = ['reverted', 'ignored-rev', 'pattern'];
+
+/** One line per version shipped in the period (release commits, bumps and tags of one version together). */
+function releaseLines(ctx: Context): DraftLine[] {
+  const byVersion = new Map<string, DraftLine>();
+  const heading = ctx.phrases.kindGroup.release;
+  for (const item of ctx.items) {
+    if (!item.release || RELEASE_UNTOLD.includes(item.hidden)) continue;
+    const version = item.release.version;
+    const line = byVersion.get(version);
+    if (line) {
+      line.hashes.push(item.commit.hash);
+      continue;
+    }
+    // A version is digits, letters, dots, `-` and `+` (release.ts): nothing to escape.
+    const text = ctx.phrases.line.released(version);
+    byVersion.set(version, { id: `done:release:${version}`, text, hashes: [item.commit.hash], group: heading, subject: text });
+  }
+  return [...byVersion.values()];
+}
+
+/** Changes that need the client's attention: one line per breaking change, with its explanation. */
+function breakingLines(ctx: Context): DraftLine[] {
+  const lines: DraftLine[] = [];
+  for (const item of breakingItems(ctx.items)) {
+    const note = item.breakingNote ?? item.clientText;
+    const text = ctx.internal ? `${escapeInline(item.internalText)} — ${escapeInline(stripStop(note))}` : escapeInline(stripStop(note));
+    const same = lines.find((l) => normalise(l.text) === normalise(text));
+    if (same) {
+      same.hashes.push(item.commit.hash);
+      continue;
+    }
+    lines.push({
+      id: `breaking:${item.commit.hash.slice(0, 12)}`,
+      text,
+      hashes: [item.commit.hash, ...(item.branch ?? [])],
+      subject: commitText(ctx, item),
+      ...(ctx.internal ? {} : rewordFields(text, ctx.language)),
+    });
+  }
+  return lines;
+}
+
 function doneSection(ctx: Context): DraftLine[] {
   const byGroup = new Map<string, { heading: string; lines: DraftLine[] }>();
   const own = new Map(ctx.client.commitments.map((c) => [c.id, c]));
   const commitmentOrder = ctx.client.commitments.map((c) => `c:${c.id}`);
   const lineOfHash = new Map<string, DraftLine>();
+  const releases = releaseLines(ctx);
+  if (releases.length) byGroup.set('k:release', { heading: ctx.phrases.kindGroup.release, lines: releases });
   for (const item of ctx.shown) {
+    // A release commit is its version's line; a breaking change not tied to a commitment is told
+    // once, with its explanation, under "Changes that need your attention".
+    if (item.release?.commit) continue;
+    if (!ctx.internal && item.breaking && !item.commitmentIds.some((id) => own.has(id))) continue;
     // The git part marks near-repeats of an earlier line (cherry-picks, re-applied fixes).
     const original = !ctx.internal && item.duplicateOf !== undefined ? lineOfHash.get(item.duplicateOf) : undefined;
     if (original) {
@@ -189,7 +273,7 @@ function doneSection(ctx: Context): DraftLine[] {
     group.lines.push(line);
     lineOfHash.set(item.commit.hash, line);
   }
-  const order = [...commitmentOrder, ...KIND_ORDER.map((k) => `k:${k}`)];
+  const order = ['k:release', ...commitmentOrder, ...KIND_ORDER.map((k) => `k:${k}`)];
   const lines = order.flatMap((key) => byGroup.get(key)?.lines ?? []);
   if (ctx.internal) {
     const hidden = ctx.items.filter((i) => i.hidden !== undefined);
@@ -218,6 +302,8 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
   const open = client.commitments.filter((c) => !c.done);
   const shown = (c: Commitment) => ctx.evidenceShown.get(c.id) ?? [];
   switch (id) {
+    case 'breaking':
+      return breakingLines(ctx);
     case 'done':
       return doneSection(ctx);
     case 'delivered': {
@@ -230,11 +316,12 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           commitmentId: c.id,
           subject: c.title,
         }));
-      // Done by the due date but not ticked yet: delivered, pending the client's check.
+      // Done (by the due date, or later by a change that closes it) but not ticked yet: delivered, pending the client's check.
       const pending = open.flatMap((c) => {
-        const on = completedOn(ctx, c);
-        if (on === undefined) return [];
-        return [{ id: `delivered:${c.id}`, text: phrases.line.deliveredPending(c.title, day(ctx, on)), hashes: hashesOf(shown(c)), commitmentId: c.id, subject: c.title }];
+        const done = completion(ctx, c);
+        if (done === undefined) return [];
+        const text = phrases.line.deliveredPending(c.title, day(ctx, done.on), done.late && c.due !== undefined ? day(ctx, c.due) : undefined);
+        return [{ id: `delivered:${c.id}`, text, hashes: hashesOf(shown(c)), commitmentId: c.id, subject: c.title }];
       });
       return [...ticked, ...pending];
     }
@@ -389,12 +476,14 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
   return { words: { kind: 'range', range: formatRange(since, until, language, refYear) }, next: { kind: 'coming' } };
 }
 
-const CLIENT_ORDER: DraftSectionId[] = ['done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'];
-const INTERNAL_ORDER: DraftSectionId[] = ['done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
+const CLIENT_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'];
+const INTERNAL_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
 
 function sectionTitle(ctx: Context, id: DraftSectionId): string {
   const t = ctx.phrases.title;
   switch (id) {
+    case 'breaking':
+      return t.breaking(ctx.internal);
     case 'done':
       return t.done(ctx.periodWords, ctx.internal);
     case 'delivered':
@@ -415,10 +504,11 @@ function sectionTitle(ctx: Context, id: DraftSectionId): string {
 }
 
 /** The client with the text of its commitments, risks and asks passed through `write`. */
-function redactedClient(client: Client, write: (text: string) => string): Client {
+function redactedClient(client: Client, write: (text: string) => string, internal: boolean): Client {
   return {
     ...client,
-    commitments: client.commitments.map((c) => ({ ...c, title: write(c.title) })),
+    // The client reads a title without the PR/MR numbers written on it for linking (`!57`, `PR 1288`).
+    commitments: client.commitments.map((c) => ({ ...c, title: write(internal ? c.title : withoutReferences(c.title)) })),
     risks: client.risks.map((r) => ({ ...r, description: write(r.description), ...(r.mitigation !== undefined ? { mitigation: write(r.mitigation) } : {}) })),
     asks: client.asks.map((a) => ({ ...a, text: write(a.text) })),
   };
@@ -431,7 +521,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
   // extra patterns for the client), so every client-facing string passes the same redactor.
   const redactor = makeRedactor(rawInput.redaction);
   const write = rawInput.audience === 'internal' ? redactor.internal : redactor.written;
-  const client = redactedClient(found, write);
+  const client = redactedClient(found, write, rawInput.audience === 'internal');
   const input: DraftInput = rawInput.lastRecord ? { ...rawInput, lastRecord: { ...rawInput.lastRecord, next: rawInput.lastRecord.next.map(write) } } : rawInput;
   const { since, until } = input.period;
   if (since > until) throw new DraftError({ code: 'draft.period-reversed', since, until });
@@ -467,10 +557,13 @@ export function composeDraft(rawInput: DraftInput): Draft {
     shown,
     evidenceAll: evidence(items),
     evidenceShown: evidence(shown),
+    rawTitles: new Map(found.commitments.map((c) => [c.id, c.title])),
   };
 
+  // A breaking change in an area the client watches (its risks, its notes) puts the work at risk.
+  const breaking = breakingItems(items).filter((i) => touchesWatchedArea(i, found)).map((i) => stripStop(commitText(ctx, i)));
   const status = assessStatus(
-    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), phrases, period: period.words, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), closedLate: new Set(client.commitments.filter((c) => closedLateOn(ctx, c) !== undefined).map((c) => c.id)), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => !c.done)), breaking, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is

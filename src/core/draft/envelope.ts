@@ -19,5 +19,6 @@ export function draftEnvelope(draft: Draft, edited: EditedText = {}): Envelope {
     subject: edited.subject ?? draft.subject,
     language: draft.language,
     text: edited.markdown ?? draft.markdown,
+    today: draft.today,
   };
 }

@@ -39,7 +39,7 @@ export interface GatherOptions {
   /** Else the client's `Language:`, else `fallbackLanguage`, else `en`. */
   language?: Language;
   fallbackLanguage?: Language;
-  /** The configured signature; empty or undefined: git `user.name`, else the client's owner. */
+  /** The configured signature; empty or undefined: the client's Owner, else git `user.name`. */
   signature?: string;
   statusOverride?: Status;
   droppedLineIds?: string[];
@@ -124,7 +124,9 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     }
   }
 
-  let signature = options.signature?.trim() ?? '';
+  // The e-mail is from the client's Owner, so it is signed with the Owner's name; git's user.name
+  // (whoever runs the command) only when the client has no Owner.
+  let signature = options.signature?.trim() || client.owner?.name?.trim() || '';
   if (!signature) {
     for (const root of repositories.length ? repositories : options.roots) {
       const user = await currentUser(root).catch(() => ({ name: undefined }));
@@ -134,7 +136,6 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
       }
     }
   }
-  if (!signature) signature = client.owner?.name ?? '';
 
   const template = await findTemplate(options.projectDir, options.audience, language);
   const input: DraftInput = {

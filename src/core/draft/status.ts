@@ -9,13 +9,15 @@
  *   - an open commitment is past its due date;
  *   - an open commitment missed the date first promised (`promised:` in clients.md) and was moved;
  *   - an open commitment is due within 3 days (today included) and no commit of the period is
- *     evidence for it;
- *   - there is a high risk (with a mitigation).
+ *     evidence for it (nor closely matches it unlinked: the lead is asked to link that one);
+ *   - there is a high risk (with a mitigation);
+ *   - a breaking change of the period touches an area the client's risks or notes name.
  * On track otherwise.
  *
  * An open commitment past its due date whose evidence in the period includes a change made on or
  * before the due date is not overdue: the work was done in time and waits for the client's check
- * (and for the lead to tick it in clients.md). It counts for none of the rules above.
+ * (and for the lead to tick it in clients.md). It counts for none of the rules above; nor does one
+ * finished later by a change that closes it (its pull request, or `Closes #N` with its number).
  */
 import type { Client, Commitment, IsoDate } from '../clients/model';
 import { addDays, daysBetween } from '../calendar';
@@ -36,6 +38,19 @@ export interface StatusContext {
   evidence: ReadonlyMap<string, readonly IsoDate[]>;
   phrases: Phrases;
   period: PeriodWords;
+  /**
+   * Open, past-due commitments finished after their due date by a change that closes them (a
+   * merged pull request or `Closes #N` with their number): delivered late, waiting for the client's
+   * check, not overdue.
+   */
+  closedLate?: ReadonlySet<string>;
+  /**
+   * Commitments a visible change of the period closely matches without being linked to (the lead
+   * is asked to link it, see suggest.ts): "no progress" is not said of them, it may be false.
+   */
+  possibleEvidence?: ReadonlySet<string>;
+  /** Short titles of the period's breaking changes that touch an area the client's risks or notes name (see breaking.ts). */
+  breaking?: readonly string[];
   /** Rewrites text from clients.md for the reader (dates); identity when absent. */
   localise?: (text: string) => string;
 }
@@ -58,7 +73,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   const off: string[] = [];
   const risk: string[] = [];
   const open = client.commitments.filter((c) => !c.done);
-  const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined);
+  const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined && !ctx.closedLate?.has(c.id));
   if (overdue.length >= OFF_TRACK_OVERDUE_COUNT) {
     off.push(phrases.reason.manyOverdue(overdue.length));
   } else {
@@ -78,10 +93,11 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
       risk.push(phrases.reason.slipped(c.title, local(c.promised), local(c.due)));
     }
   }
+  if (ctx.breaking?.length) risk.push(phrases.reason.breaking([...ctx.breaking]));
   const soonLimit = addDays(today, DUE_SOON_WITHOUT_PROGRESS_DAYS);
   for (const c of open) {
     if (c.due === undefined || c.due < today || c.due > soonLimit) continue;
-    if ((ctx.evidence.get(c.id)?.length ?? 0) > 0) continue;
+    if ((ctx.evidence.get(c.id)?.length ?? 0) > 0 || ctx.possibleEvidence?.has(c.id)) continue;
     risk.push(phrases.reason.dueSoonWithoutProgress(c.title, daysBetween(today, c.due), ctx.period));
   }
   if (off.length) return { status: 'off-track', reasons: [...off, ...risk] };

@@ -40,6 +40,23 @@ export function closeness(change: string, title: string): number {
 
 export const SUGGEST_AT = 0.6;
 
+/**
+ * Below a suggestion, still enough overlap (two shared words, a third of the title) that "no
+ * progress" may be false: the status rules do not say it of that commitment (nothing is linked).
+ */
+export const POSSIBLE_AT = 0.3;
+
+/** Ids of open commitments that an unlinked visible change of `items` may be evidence for. */
+export function possibleEvidence(items: readonly ActivityItem[], open: readonly Commitment[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of items) {
+    if (item.hidden !== undefined || item.commitmentIds.length > 0) continue;
+    const text = item.pullRequest?.title ?? item.commit.subject;
+    for (const c of open) if (closeness(text, c.title) >= POSSIBLE_AT) out.add(c.id);
+  }
+  return out;
+}
+
 /** Unlinked visible changes that closely match one of `open` (the best match each). */
 export function suggestLinks(items: readonly ActivityItem[], open: readonly Commitment[], lineOf: (hash: string) => string | undefined): LinkSuggestion[] {
   const out: LinkSuggestion[] = [];

@@ -67,7 +67,7 @@ const SECTION: Schema = ['id', 'title', 'groups', 'lines'];
 const FOOTNOTE: Schema = ['n', 'marker', 'hashes'];
 const STATUS: Schema = ['key', 'label', 'reasons', 'overridden', 'onTrack', 'atRisk', 'offTrack'];
 const PERIOD: Schema = ['since', 'until', 'range', 'week'];
-const SECTION_IDS = ['done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'] as const;
+const SECTION_IDS = ['breaking', 'done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'] as const;
 
 /** Top-level names of the view (see `TemplateView` in view.ts). */
 export const TOP_LEVEL: Schema = [

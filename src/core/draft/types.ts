@@ -8,6 +8,7 @@ import type { LinkSuggestion } from './suggest';
 import type { RewordReason } from './rewordCheck';
 
 export type DraftSectionId =
+  | 'breaking'
   | 'done'
   | 'delivered'
   | 'inProgress'

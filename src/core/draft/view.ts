@@ -54,6 +54,7 @@ export interface TemplateView {
   status: { key: string; label: string; reasons: string[]; overridden: boolean; onTrack: boolean; atRisk: boolean; offTrack: boolean };
   statusLine: string;
   sections: SectionView[];
+  breaking: SectionView | false;
   done: SectionView | false;
   delivered: SectionView | false;
   inProgress: SectionView | false;
@@ -154,6 +155,7 @@ export function buildView(draft: Draft, options: ViewOptions): TemplateView {
     },
     statusLine: phrases.statusLine(label, status.overridden ? [] : status.reasons),
     sections,
+    breaking: byId('breaking'),
     done: byId('done'),
     delivered: byId('delivered'),
     inProgress: byId('inProgress'),

@@ -6,6 +6,7 @@
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Envelope, Person } from '../model';
+import { momentOn } from '../calendar';
 import { isMailbox, usableRecipients } from '../mailbox';
 import { markdownToHtmlDocument, markdownToText } from './markdown';
 
@@ -15,7 +16,7 @@ export const MAILTO_MAX_LENGTH = 1900;
 export interface EmlOptions {
   /** Sender, e.g. the client's owner; left out when unknown (the mail client fills it in). */
   from?: Person;
-  /** Date header; defaults to now. Fixed in tests for a reproducible message. */
+  /** Date header; defaults to now on the envelope's `today` (CLIENT_PULSE_TODAY honoured, see calendar.ts `momentOn`). */
   date?: Date;
   /** Message-ID header; a random one by default. */
   messageId?: string;
@@ -48,7 +49,7 @@ export function buildEml(envelope: Envelope, options: EmlOptions = {}): Promise<
     text: markdownToText(markdown),
     html: markdownToHtmlDocument(markdown, envelope.subject, envelope.language),
     textEncoding: 'base64',
-    date: options.date ?? new Date(),
+    date: options.date ?? (envelope.today ? momentOn(envelope.today) : new Date()),
     ...(options.messageId ? { messageId: options.messageId } : {}),
     headers: { 'X-Unsent': '1', 'Content-Language': envelope.language },
   });

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client, ClientsFile } from '../clients/model';
-import { kindOf, parseConventional } from './conventional';
+import { kindOf, parseConventional, plainTypeOf } from './conventional';
 import { makeLinker } from './link';
 import { LogParser, logFormatArgs } from './log-format';
 import { compilePatterns, isBotAuthor, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
@@ -18,6 +18,7 @@ import { customPeriod } from '../calendar';
 import { windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { capitalise, clearest, findDuplicates, rewordForClient } from './reword';
+import { releaseOf } from './release';
 import { makeRouter } from './route';
 import { branchCommits, recognisePullRequest } from './pullRequests';
 import { repoFacts } from './facts';
@@ -161,11 +162,18 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       clientText: capitalise(redactor.client(rewordForClient(withoutControls(clientDescription)), allowed)),
       internalText: redactor.internal(withoutControls(titled && commit.parents.length > 1 ? `${pr.title} (${pr.sigil}${pr.number})` : commit.subject)),
     };
+    const release = releaseOf(words, conv, commit.tags);
+    if (release) item.release = release;
+    if (conv.breaking) {
+      const note = conv.breakingNote ? capitalise(redactor.client(rewordForClient(withoutControls(conv.breakingNote)), allowed)) : item.clientText;
+      if (note) item.breakingNote = note;
+    }
     if (titled) item.pullRequest = { number: pr.number, title: redactor.internal(withoutControls(pr.title)), platform: pr.platform };
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
     items.push(item);
-    types.push(conv.type);
+    // A plain housekeeping subject (代码格式化, remove dead code) is hidden like its conventional type.
+    types.push(conv.type ?? plainTypeOf(words));
   };
 
   let result: CommitsResult;
@@ -209,6 +217,12 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     pr.clients = clientsOfPr;
     for (const b of branch) for (const c of clientsOfPr) if (!b.clients.includes(c)) b.clients.push(c);
     if (pr.kind === 'other' && pr.type === undefined) pr.kind = KIND_RANK.find((k) => branch.some((b) => b.kind === k)) ?? 'other';
+    // A breaking change made on the branch ships with the pull request.
+    const breakingBranch = branch.find((b) => b.breaking);
+    if (!pr.breaking && breakingBranch) {
+      pr.breaking = true;
+      if (breakingBranch.breakingNote) pr.breakingNote = breakingBranch.breakingNote;
+    }
   }
   items.forEach((item, k) => {
     if (partOf.has(item.commit.hash)) {
@@ -222,8 +236,11 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     if (hidden === undefined && branch.length > 0 && branch.every((b) => isBotAuthor(b.commit.authorName, b.commit.authorEmail, noise.botAuthors))) hidden = 'bot';
     // Nothing left to tell a client once internal detail is removed (e.g. a subject that was only a ticket key).
     if (hidden === undefined && item.clientText === '') hidden = 'pattern';
+    // A release is told to the client as one line, even when a bot or a chore commit made it.
+    if (hidden !== undefined && item.release?.commit && RELEASE_SHOWN_DESPITE.includes(hidden)) hidden = undefined;
     if (hidden !== undefined) item.hidden = hidden;
   });
+  routeReleases(items);
 
   // Near-identical visible lines share one text, so they collapse into one line: the clearest of
   // them (the most content); `duplicateOf` names the oldest.
@@ -243,6 +260,23 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
   }
 
   return { root: result.info.root, items, warnings: result.warnings };
+}
+
+/** Noise reasons a release commit is shown despite (a user's pattern, a revert or an ignored revision still hide it). */
+const RELEASE_SHOWN_DESPITE: readonly string[] = ['merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling'];
+
+/**
+ * A release that no client's Paths or Tag route (it touched only the root package.json or the
+ * changelog) ships the work before it: it goes to every client with a change shown in the period
+ * on or before it. `items` are newest first.
+ */
+function routeReleases(items: ActivityItem[]): void {
+  items.forEach((item, k) => {
+    if (!item.release || item.clients.length > 0 || item.hidden === 'reverted') return;
+    const clients = new Set<string>();
+    for (const older of items.slice(k + 1)) if (older.hidden === undefined && !older.release) for (const c of older.clients) clients.add(c);
+    item.clients = [...clients];
+  });
 }
 
 /** The kinds a pull request without a conventional title takes from its branch, in this order. */

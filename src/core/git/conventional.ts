@@ -35,7 +35,9 @@ export function parseConventional(subject: string, body = '', trailers: readonly
   const note = (footer?.[1] ?? trailer?.value ?? '').trim();
   const breakingFooter = footer !== null || trailer !== undefined;
   const withNote = <T extends Conventional>(c: T): T => (note ? { ...c, breakingNote: note } : c);
-  if (!m) return withNote({ breaking: breakingFooter, description: header });
+  // `Waitlist: data model`, `Booking: clinics can block holidays`: a capitalised word that is no
+  // type teams use is the component the change is in, not a conventional type.
+  if (!m || (/^\p{Lu}/u.test(m[1]) && !KNOWN_TYPES.has(m[1].toLowerCase()))) return withNote({ breaking: breakingFooter, description: header });
   const scope = m[2]?.trim();
   return withNote({
     type: m[1].toLowerCase(),
@@ -44,6 +46,9 @@ export function parseConventional(subject: string, body = '', trailers: readonly
     description: m[4].trim(),
   });
 }
+
+/** Types of the convention and of the presets teams use (Angular, commitlint, gitmoji-less conventional-changelog). */
+const KNOWN_TYPES = new Set(['feat', 'feature', 'fix', 'bugfix', 'hotfix', 'perf', 'docs', 'doc', 'revert', 'chore', 'ci', 'build', 'test', 'tests', 'style', 'refactor', 'release', 'deps', 'security', 'types', 'wip', 'i18n', 'l10n', 'ui', 'ux', 'a11y', 'config', 'infra', 'ops', 'merge']);
 
 const KINDS: Record<string, CommitKind> = {
   feat: 'feature',
@@ -71,11 +76,30 @@ const PLAIN_KINDS: ReadonlyArray<[RegExp, CommitKind]> = [
   [/^(?:docs?|documentation|update (?:the )?(?:readme|docs?|changelog))\b|^(?:文档|更新文档|完善文档)/iu, 'docs'],
 ];
 
+/**
+ * Housekeeping said in plain words (no conventional type), English and Chinese: the conventional
+ * type it stands for, so the hidden types hide it too. Whole subjects only — `修复测试环境登录失败`
+ * is a fix, `测试` alone is a test commit.
+ */
+const PLAIN_TYPES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:(?:代码|格式)?格式化(?:代码)?|调整(?:代码)?格式|代码风格(?:调整)?|(?:re)?format(?:ting)?(?: (?:the )?code)?|prettier|run prettier|code style|fix (?:lint|eslint|linting)(?: (?:errors|warnings))?|lint(?: fixes)?)$/iu, 'style'],
+  [/^(?:重构.*|(?:删除|清理|移除|去掉|去除)(?:无用|多余|废弃|冗余|没用)的?代码|代码(?:清理|优化)|clean ?up(?: code)?|remove (?:dead|unused) code|refactor(?:ing)?\b.*)$/iu, 'refactor'],
+  [/^(?:测试|(?:增加|添加|新增|补充|完善)?(?:单元)?测试(?:用例)?|add (?:unit )?tests?|tests?)$/iu, 'test'],
+];
+
+/** The conventional type a plain-language subject stands for (`代码格式化` → `style`), when it is only housekeeping. */
+export function plainTypeOf(subject: string): string | undefined {
+  const s = subject.trim().replace(/[.。!！]+$/u, '');
+  return PLAIN_TYPES.find(([re]) => re.test(s))?.[1];
+}
+
 /** The kind of a commit: from its conventional type, else from the plain words it starts with. */
 export function kindOf(conventional: Conventional, subject: string): CommitKind {
   if (conventional.type) return KINDS[conventional.type] ?? 'other';
   const s = subject.trim();
   if (REVERT_SUBJECT.test(s)) return 'revert';
-  for (const [re, kind] of PLAIN_KINDS) if (re.test(s)) return kind;
+  // After a component prefix (`Consent: fix Safari signature pad offset`, `直播回放：支持倍速播放`), the words that follow say the kind.
+  const words = s.replace(/^(?:\p{Lu}[\p{L}\p{N} /-]{0,30}|\p{Script=Han}{2,12})[:：]\s*/u, '');
+  for (const [re, kind] of PLAIN_KINDS) if (re.test(s) || re.test(words)) return kind;
   return 'other';
 }

@@ -31,6 +31,8 @@ export const TOOLING_FILE_PATTERNS: readonly string[] = [
   '.prettierignore', '.editorconfig', '.vscode/', '.idea/', '.husky/', '.lintstagedrc*', 'commitlint.config.*',
   '.commitlintrc*', '.stylelintrc*', '.markdownlint*', '.gitignore', '.gitattributes', '.git-blame-ignore-revs',
   '.nvmrc', '.node-version', '.npmrc', '.yarnrc*', 'tsconfig*.json', '.pre-commit-config.yaml', 'checkstyle*.xml',
+  // component workshops (Storybook, Ladle, Histoire): stories are for the team, not the product
+  '*.stories.*', '*.story.*', '.storybook/', '.ladle/',
 ];
 
 const compiled = new Map<string, RegExp>();

@@ -2,14 +2,16 @@
  * The `git log` format core reads, and its streaming parser.
  *
  * Output shape (with `-z`): each commit is NUL-terminated fields
- *   MARK, %H, %P, %aN, %aE, %aI, %B
+ *   MARK, %H, %P, %aN, %aE, %aI, %D, %B
+ * (`%D` with `--decorate-refs=refs/tags/`: the tags pointing at the commit, `tag: v1.2.0, tag: x`),
  * followed by its diff entries, NUL-terminated as well:
  *   name-status: `status` `path` pairs (the first status may carry a leading `\n`);
  *   numstat:     `added\tdeleted\tpath` (with `--no-renames` always one field).
  *
  * Why this cannot be forged by a commit message, an author or a file name:
  * - git cuts every message and identity at the first NUL, so no field contains a NUL;
- * - header fields are read by position (exactly 6 after MARK), whatever they contain;
+ * - header fields are read by position (exactly 7 after MARK), whatever they contain (a tag
+ *   name cannot hold a NUL, a space or a comma followed by a space, so `%D` splits safely);
  * - in the diff part, a path is always read as the field after its status (name-status) or
  *   after two tabs (numstat), so a file named like MARK is still a path; the only fields we
  *   classify are statuses (an upper-case letter), numstat lines (a digit or `-`) and MARK,
@@ -19,14 +21,16 @@ import type { Commit, FileStat, Trailer } from './types';
 
 export const MARK = '\x01cp';
 
-const HEADER_FIELDS = 6;
+const HEADER_FIELDS = 7;
 
 /** Format and diff options, without the window or paths. */
 export function logFormatArgs(numstat: boolean): string[] {
   return [
     '-z',
     '--encoding=UTF-8',
-    `--format=format:${MARK}%x00%H%x00%P%x00%aN%x00%aE%x00%aI%x00%B%x00`,
+    `--format=format:${MARK}%x00%H%x00%P%x00%aN%x00%aE%x00%aI%x00%D%x00%B%x00`,
+    // Only tags in %D (no HEAD or branches), whatever log.decorate says.
+    '--decorate-refs=refs/tags/',
     '--no-renames',
     '--diff-merges=first-parent',
     '--root',
@@ -110,10 +114,10 @@ export class LogParser {
   private field(buf: Buffer): void {
     const cur = this.current;
     if (cur && this.headerLeft > 0) {
-      // Name (4 left), e-mail (3) and message (1) may be in an encoding git could not convert;
-      // hash, parents and date are ASCII.
+      // Name (5 left), e-mail (4), tag names (2) and message (1) may be in an encoding git could
+      // not convert; hash, parents and date are ASCII.
       const left = this.headerLeft;
-      cur.header.push(left === 4 || left === 3 || left === 1 ? decodeField(buf) : buf.toString('latin1'));
+      cur.header.push(left === 5 || left === 4 || left === 2 || left === 1 ? decodeField(buf) : buf.toString('latin1'));
       this.headerLeft--;
       return;
     }
@@ -156,7 +160,7 @@ export class LogParser {
     if (!cur) return;
     this.current = undefined;
     if (cur.header.length < HEADER_FIELDS) throw new Error('git log output ended in the middle of a commit');
-    const [hash, parents, authorName, authorEmail, authorDate, message] = cur.header;
+    const [hash, parents, authorName, authorEmail, authorDate, decoration, message] = cur.header;
     const { subject, subjectLine, body, trailers } = splitMessage(message);
     const commit: Commit = {
       hash,
@@ -170,9 +174,21 @@ export class LogParser {
       files: cur.files,
     };
     if (subjectLine !== undefined) commit.subjectLine = subjectLine;
+    const tags = tagsOf(decoration);
+    if (tags.length) commit.tags = tags;
     if (cur.numstat) commit.numstat = cur.numstat;
     this.onCommit(commit);
   }
+}
+
+/** The tag names of a `%D` decoration (`tag: v1.2.0, tag: latest`); other refs are ignored. */
+export function tagsOf(decoration: string): string[] {
+  if (!decoration.includes('tag: ')) return [];
+  return decoration
+    .split(', ')
+    .filter((d) => d.startsWith('tag: '))
+    .map((d) => d.slice(5).trim())
+    .filter((t) => t !== '');
 }
 
 /**

@@ -48,6 +48,20 @@ const PR_WORD = /(?<![\p{L}\p{N}_])(?:PR|MR|pull request|merge request)[ \t]*[#!
 export type NumberKey = `#${number}` | `!${number}`;
 
 /**
+ * Text without the pull-request and merge-request references written on it (`!57`, `PR 1288`,
+ * `MR !12`): a commitment title as the client reads it. The numbers stay on the commitment for
+ * linking; a client does not know what `!57` is.
+ */
+export function withoutReferences(text: string): string {
+  if (!/[!]\d|(?:PR|MR|pull request|merge request)[ \t]*[#!]?\d/iu.test(text)) return text;
+  return text
+    .replace(new RegExp(`[ \\t]*(?:${PR_WORD.source})`, 'giu'), '')
+    .replace(new RegExp(`[ \\t]*(?:${BANG.source})`, 'gu'), '')
+    .replace(/[ \t]{2,}/gu, ' ')
+    .trim();
+}
+
+/**
  * The pull-request and issue numbers written on a commitment, as keys a commit's references are
  * looked up with: `#12` (a numeric tag) → `#12`; `!12` → `!12`; `PR 12` → both (the platform decides
  * the sigil, a person writing "PR 12" does not).

@@ -24,7 +24,27 @@ export function rewordForClient(description: string): string {
     .trim()
     .replace(/(?<![.])[.]$/u, '')
     .trim();
-  return capitalise(text);
+  return capitalise(fullWidthParentheses(text));
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/**
+ * In a Chinese sentence, ASCII parentheses become full-width ones, as the fixed phrases write
+ * them (`修复登录页(iOS)的问题` → `修复登录页（iOS）的问题`; the spaces around them go too).
+ * English text keeps its own, and so does code (`init()`, a parenthesis right after a Latin letter
+ * or digit with no space, when the sentence around it is not Chinese).
+ */
+export function fullWidthParentheses(text: string): string {
+  if (!text.includes('(') || !CJK.test(text)) return text;
+  return text.replace(/( ?)\(([^()\n]*)\)( ?)/gu, (whole: string, before: string, inner: string, after: string, offset: number) => {
+    const prev = text[offset - 1] ?? '';
+    const next = text[offset + whole.length] ?? '';
+    // `init()`, `f(x)`: a call, not a remark.
+    if (inner.trim() === '' || (before === '' && /[A-Za-z0-9_]/u.test(prev) && !CJK.test(inner))) return whole;
+    // A remark in an English stretch of a Chinese line (`Apple Pay (beta) 支付`) is Chinese punctuation too.
+    return `（${inner.trim()}）${after && !CJK.test(next) ? after : ''}`;
+  });
 }
 
 /** Upper-cases the first letter when the first word is all lower-case Latin (keeps `iOS`, `npm`-like words readable, Chinese untouched). */

@@ -36,6 +36,8 @@ export interface Commit {
   files: string[];
   /** Present only when numstat was requested. */
   numstat?: FileStat[];
+  /** Tags pointing at this commit (from the log's decoration), when there are any. */
+  tags?: string[];
 }
 
 export type CommitKind = 'feature' | 'fix' | 'perf' | 'docs' | 'revert' | 'other';
@@ -61,6 +63,14 @@ export interface PullRequestInfo {
   platform: 'github' | 'gitlab' | 'gitee' | 'azure' | 'bitbucket' | 'squash';
 }
 
+/** A version shipped by a commit (see release.ts). */
+export interface ReleaseInfo {
+  /** Without a leading `v`: `5.0.1`, `2.4.0-rc.1`. */
+  version: string;
+  /** The commit's own message is the release (`chore(release): 5.0.1`): the release line stands for it. False when only a tag marks it. */
+  commit: boolean;
+}
+
 export interface ActivityItem {
   commit: Commit;
   /** Names of the clients this commit belongs to (routing by Paths and Tag). */
@@ -81,6 +91,13 @@ export interface ActivityItem {
   type?: string;
   scope?: string;
   breaking: boolean;
+  /**
+   * For a breaking change: what the client must know, reworded and redacted like `clientText`
+   * (the footer's explanation, else the description of a `type!:` subject).
+   */
+  breakingNote?: string;
+  /** Set when this commit ships a version (a release commit, a version bump or a version tag on it). */
+  release?: ReleaseInfo;
   /** Reworded for a reader outside the team, redacted. */
   clientText: string;
   /** The subject as written, with secrets redacted but ticket keys and detail kept. */

@@ -18,7 +18,7 @@ export type NextWords = { kind: 'next-week' } | { kind: 'this-week' } | { kind: 
 
 export type PlanDue = { due: string; movedFrom?: string } | { missed: string; proposed: string | undefined };
 
-export type KindGroup = 'feature' | 'fix' | 'improvement' | 'docs';
+export type KindGroup = 'release' | 'feature' | 'fix' | 'improvement' | 'docs';
 
 /** The period's work on an overdue commitment, all of it after the due date. */
 export interface OverdueWork {
@@ -47,10 +47,14 @@ export interface Phrases {
     highRisk(description: string): string;
     /** An open commitment whose first promised date passed; it was moved to `due`. */
     slipped(title: string, promised: string, due: string): string;
+    /** Breaking changes of the period that touch an area the client's risks or notes name (their short titles). */
+    breaking(titles: string[]): string;
     onTrack: string;
     noCommitments: string;
   };
   title: {
+    /** Breaking changes, before "Done". */
+    breaking(internal: boolean): string;
     done(period: PeriodWords, internal: boolean): string;
     delivered(period: PeriodWords, internal: boolean): string;
     inProgress: string;
@@ -62,6 +66,8 @@ export interface Phrases {
   };
   kindGroup: Record<KindGroup, string>;
   line: {
+    /** One line per version shipped in the period. */
+    released(version: string): string;
     delivered(title: string, doneOn: string | undefined, due: string | undefined, timing: 'early' | 'on-time' | 'late' | 'undated'): string;
     inProgress(title: string, changes: number, period: PeriodWords, due: string | undefined): string;
     dueSoon(title: string, due: string, days: number): string;
@@ -76,8 +82,8 @@ export interface Phrases {
      * `missed`: the promised date has passed. The reason is a blank the lead fills in.
      */
     moved(title: string, promised: string, due: string, missed: boolean): string;
-    /** Open and past due, but the work was done by the due date: waits for the client's check. */
-    deliveredPending(title: string, doneOn: string): string;
+    /** Open and past due, but the work is done: waits for the client's check. `lateFor`: the due date, when it was done after it. */
+    deliveredPending(title: string, doneOn: string, lateFor?: string): string;
     risk(level: RiskLevel | undefined, description: string, mitigation: string | undefined): string;
     ask(text: string, askedOn: string | undefined, waitingDays: number | undefined): string;
     /** A plan line: due date ahead, or a missed date with the proposed new one (blank until filled). */
@@ -190,10 +196,15 @@ const en: Phrases = {
     dueSoonWithoutProgress: (title, days, p) => `“${title}” is due ${enIn(days)} and saw no progress ${enDuring(p)}`,
     highRisk: (d) => `a high risk is open (${stripStop(d)})`,
     slipped: (title, promised, due) => `“${title}” missed its ${promised} date (new date ${due})`,
+    breaking: (titles) =>
+      titles.length === 1
+        ? `“${titles[0]}” is a breaking change in an area you rely on (see “Changes that need your attention”)`
+        : `${titles.length} breaking changes touch areas you rely on (see “Changes that need your attention”)`,
     onTrack: 'all commitments are on schedule',
     noCommitments: 'nothing is late or at risk',
   },
   title: {
+    breaking: (internal) => (internal ? 'Breaking changes' : 'Changes that need your attention'),
     done: (p, internal) => `${internal ? 'Work' : 'Done'} ${enDuring(p)}`,
     delivered: (p, internal) => (internal ? 'Results' : `Commitments delivered ${enDuring(p)}`),
     inProgress: 'In progress',
@@ -214,8 +225,9 @@ const en: Phrases = {
       }
     },
   },
-  kindGroup: { feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
+  kindGroup: { release: 'Releases', feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
   line: {
+    released: (version) => `Released version ${version}`,
     rolledBack: (what) => `Rolled back: ${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
@@ -242,7 +254,10 @@ const en: Phrases = {
     },
     moved: (title, promised, due, missed) =>
       missed ? `${title}: the ${promised} date was missed; new date ${due}, because ${BLANK}` : `${title}: moved from ${promised} to ${due}, because ${BLANK}`,
-    deliveredPending: (title, doneOn) => `Work on “${title}” was completed on ${doneOn}; we'll confirm once you have checked it`,
+    deliveredPending: (title, doneOn, lateFor) =>
+      lateFor
+        ? `Work on “${title}” was completed on ${doneOn} (planned for ${lateFor}); we'll confirm once you have checked it`
+        : `Work on “${title}” was completed on ${doneOn}; we'll confirm once you have checked it`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${level[0].toUpperCase()}${level.slice(1)}:** ` : '';
       return `${prefix}${stripStop(description)}. What we are doing: ${mitigation ? `${stripStop(mitigation)}.` : `${BLANK} (to be agreed)`}`;
@@ -270,8 +285,8 @@ const en: Phrases = {
 const zh: Phrases = {
   language: 'zh-CN',
   subject(client, internal, week, range) {
-    if (internal) return week !== undefined ? `【${client}】内部周报 第${week}周(${range})` : `【${client}】内部进展报告 ${range}`;
-    return week !== undefined ? `【${client}】项目周报 第${week}周(${range})` : `【${client}】项目进展 ${range}`;
+    if (internal) return week !== undefined ? `【${client}】内部周报 第${week}周（${range}）` : `【${client}】内部进展报告 ${range}`;
+    return week !== undefined ? `【${client}】项目周报 第${week}周（${range}）` : `【${client}】项目进展 ${range}`;
   },
   // The usual opening of a Chinese business e-mail: 「李娜，您好！」
   greeting: (name) => (name ? `${name}，您好！` : '您好！'),
@@ -290,10 +305,13 @@ const zh: Phrases = {
     dueSoonWithoutProgress: (title, days, p) => `“${title}”${zhIn(days)}到期，但${zhDuring(p)}没有相关进展`,
     highRisk: (d) => `存在高风险（${stripStop(d)}）`,
     slipped: (title, promised, due) => `“${title}”未能按原定的${promised}完成（新日期${due}）`,
+    breaking: (titles) =>
+      titles.length === 1 ? `“${titles[0]}”是涉及您所依赖部分的不兼容变更（见“需要您注意的变更”）` : `有 ${titles.length} 项不兼容变更涉及您所依赖的部分（见“需要您注意的变更”）`,
     onTrack: '各项承诺均按计划推进',
     noCommitments: '没有延期或存在风险的事项',
   },
   title: {
+    breaking: (internal) => (internal ? '不兼容变更' : '需要您注意的变更'),
     done: (p, internal) => `${zhDuring(p)}${internal ? '工作' : '完成'}`,
     delivered: (p, internal) => (internal ? '成果' : `${zhDuring(p)}兑现的承诺`),
     inProgress: '进行中',
@@ -314,8 +332,9 @@ const zh: Phrases = {
       }
     },
   },
-  kindGroup: { feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
+  kindGroup: { release: '版本发布', feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
   line: {
+    released: (version) => `发布了 ${version} 版本`,
     rolledBack: (what) => `已撤回：${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
@@ -341,7 +360,8 @@ const zh: Phrases = {
     },
     moved: (title, promised, due, missed) =>
       missed ? `${title}：原定${promised}未能完成，新日期${due}，原因：${BLANK}` : `${title}：由${promised}调整至${due}，原因：${BLANK}`,
-    deliveredPending: (title, doneOn) => `“${title}”的工作已于${doneOn}完成，待您验收后我们再确认交付`,
+    deliveredPending: (title, doneOn, lateFor) =>
+      lateFor ? `“${title}”的工作已于${doneOn}完成（原计划${lateFor}），待您验收后我们再确认交付` : `“${title}”的工作已于${doneOn}完成，待您验收后我们再确认交付`,
     risk(level, description, mitigation) {
       const prefix = level ? `**${{ low: '低风险', medium: '中风险', high: '高风险' }[level]}**：` : '';
       return `${prefix}${stripStop(description)}。应对：${mitigation ? `${stripStop(mitigation)}。` : `${BLANK}（待商定）`}`;

@@ -26,7 +26,7 @@ const EXPECT: Record<string, Expect> = {
   gitee: { merges: 11, check: (fx) => assert.equal(subjects(fx).filter((s) => /^!\d+ /u.test(s)).length, 11) },
   azure: { merges: 11, check: (fx) => assert.equal(subjects(fx).filter((s) => /^Merged PR \d+: /u.test(s)).length, 11) },
   'chinese-plain': { merges: 0, check: (fx) => assert.ok(subjects(fx).filter((s) => /^[\u4e00-\u9fff]/u.test(s)).length >= 25) },
-  'conventional-breaking': { merges: 0, tags: 3, check: (fx) => { assert.equal(subjects(fx).filter((s) => /^chore\(release\): \d/u.test(s)).length, 3); assert.match(bodies(fx), /\* BREAKING CHANGE: /u); assert.match(bodies(fx), /breaking-change: /u); } },
+  'conventional-breaking': { merges: 0, tags: 3, check: (fx) => { assert.equal(subjects(fx).filter((s) => /^chore\(release\): \d/u.test(s)).length, 3); assert.match(bodies(fx), /\* BREAKING CHANGE: /u); assert.match(bodies(fx), /^BREAKING-CHANGE: /mu); } },
   'monorepo-shared': { merges: 0, check: (fx) => { const file = parseClients(fs.readFileSync(path.join(fx.dir, '.project/clients.md'), 'utf8')); assert.equal(file.clients.filter((c) => c.paths.includes('packages/ui/')).length, 3); } },
 };
 
@@ -43,6 +43,11 @@ describe('quality corpus fixtures', () => {
       for (const [tag, hash] of fx.tags) assert.equal(git(fx.dir, ['rev-parse', `${tag}^{commit}`]), hash);
       const dates = git(fx.dir, ['log', '--all', '--format=%cs']).split('\n');
       assert.ok(dates.every((d) => d >= '2026-10-21' && d <= TODAY), 'dates within 30 days of today');
+      // Dates go forward along main: git log --since stops at the first older commit, so a commit
+      // dated out of order would silently drop the newer ones behind it from every measure.
+      const week = git(fx.dir, ['log', '--since=2026-11-14T00:00:00', '--format=%H', 'main']).split('\n').filter(Boolean);
+      const dated = git(fx.dir, ['log', '--format=%H %cI', 'main']).split('\n').filter((l) => l.split(' ')[1] >= '2026-11-14');
+      assert.equal(week.length, dated.length, 'every commit of the last week is found by git log --since');
       assert.equal(fx.truth.size, all, 'every commit has its truth');
       assert.equal(git(fx.dir, ['status', '--porcelain']), '', 'clients file committed, tree clean');
       const file = parseClients(fs.readFileSync(path.join(fx.dir, '.project/clients.md'), 'utf8'));

@@ -216,7 +216,7 @@ describe('draft: composer', () => {
     assert.ok(d.markdown.endsWith('\nAlice Martin\n'));
     const zh = compose(client({ language: 'zh-CN' }), [item('x', { kind: 'fix' })], { audience: 'internal' });
     assert.deepEqual(zh.sections.map((s) => s.title), ['本周工作']);
-    assert.match(zh.subject, /^【Acme Retail】内部周报 第47周\(11月14日–20日\)$/);
+    assert.match(zh.subject, /^【Acme Retail】内部周报 第47周（11月14日–20日）$/);
   });
 
   it('dropped lines stay in the sections, marked, and leave the text', () => {
@@ -254,7 +254,7 @@ describe('draft: composer', () => {
     });
     assert.equal(sinceLast.sections[0].title, 'Done since our last update');
     const yearEnd = compose(client({ language: 'zh-CN' }), [], { today: '2026-12-31', period: { since: '2026-12-28', until: '2027-01-03' } });
-    assert.equal(yearEnd.subject, '【Acme Retail】项目周报 第53周(2026年12月28日–2027年1月3日)');
+    assert.equal(yearEnd.subject, '【Acme Retail】项目周报 第53周（2026年12月28日–2027年1月3日）');
   });
 
   it('a user template replaces the body; a broken one names the file and line', () => {

@@ -18,9 +18,9 @@ function draft() {
 }
 
 describe('draft envelope', () => {
-  it("carries the draft's recipients, subject, language and text", () => {
+  it("carries the draft's recipients, subject, language, text and today (the .eml's date)", () => {
     const d = draft();
-    assert.deepEqual(draftEnvelope(d), { to: d.to, cc: d.cc, subject: d.subject, language: 'zh-CN', text: d.markdown });
+    assert.deepEqual(draftEnvelope(d), { to: d.to, cc: d.cc, subject: d.subject, language: 'zh-CN', text: d.markdown, today: d.today });
     assert.deepEqual(d.to.map((p) => p.email), ['li.na@xinghe.example']);
     assert.deepEqual(d.cc, ['pm@xinghe.example']);
   });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { gatherDraftInput, type GatherOptions } from '../../../src/core/draft/gather';
 import { TemplateError } from '../../../src/core/draft/template';
-import { commit, initRepo } from '../../support/git';
+import { commit, git, initRepo, useIsolatedGitConfig } from '../../support/git';
 import { tempDir } from '../../support/temp';
 import { wordNotice } from '../../../src/core/notices';
 
@@ -28,6 +28,7 @@ Tag: acme
 
 describe('draft: gathering from real repositories', function () {
   this.timeout(60000);
+  useIsolatedGitConfig();
   let tmp: string;
   let web: string;
   let api: string;
@@ -55,6 +56,19 @@ describe('draft: gathering from real repositories', function () {
     };
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it("signs with the client's Owner (the .eml is from the Owner), not git's user.name; git's name only without an Owner", async () => {
+    git(web, ['config', 'user.name', 'Build Server']);
+    const noSetting = { ...base, signature: '' };
+    const owned = CLIENTS.replace('Language: en', 'Language: en\nOwner: Priya Nair <priya@agency.example>');
+    const signed = composeDraft((await gatherDraftInput({ ...noSetting, clientsText: owned, client: 'Acme Retail', audience: 'client' })).input);
+    assert.match(signed.markdown, /Best regards,\nPriya Nair\n$/u);
+    assert.doesNotMatch(signed.markdown, /Build Server/u);
+    const unowned = composeDraft((await gatherDraftInput({ ...noSetting, client: 'Acme Retail', audience: 'client' })).input);
+    assert.match(unowned.markdown, /Best regards,\nBuild Server\n$/u);
+    const set = composeDraft((await gatherDraftInput({ ...base, clientsText: owned, client: 'Acme Retail', audience: 'client' })).input);
+    assert.match(set.markdown, /Best regards,\nAlice Martin\n$/u, 'the setting wins');
+  });
 
   it('a token and a ticket key never reach the client e-mail; the internal report keeps the ticket key', async () => {
     const client = composeDraft((await gatherDraftInput({ ...base, client: 'Acme Retail', audience: 'client' })).input);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { escapeInline } from '../../../src/core/draft/escape';
 import { defaultPeriod } from '../../../src/core/draft/period';
 import { formatDay, formatDayWithWeekday, formatRange } from '../../../src/core/l10n/dates';
-import { markdownToText } from '../../../src/core/export/markdown';
+import { markdownToHtml, markdownToText } from '../../../src/core/export/markdown';
 
 describe('draft: dates for the reader', () => {
   it('days and weekdays in both languages, the year only when it is not the current one', () => {
@@ -57,5 +57,16 @@ describe('draft: escaping commit text', () => {
       assert.equal(markdownToText(`- ${escapeInline(text)}`), `- ${text}\n`, text);
     }
     assert.equal(escapeInline('snake_case_name'), 'snake_case_name');
+  });
+
+  it('keeps code-like tokens as written in markdown, plain text and HTML (window.__ENV__, __init__(), _id)', () => {
+    const text = 'Read window.__ENV__, then call __init__() and keep _id (not a_b_).';
+    const md = `- ${escapeInline(text)}`;
+    assert.equal(md, '- Read `window.__ENV__`, then call `__init__()` and keep `_id` (not `a_b_`).');
+    assert.doesNotMatch(md, /\\_/u, 'no escaped underscores in the markdown the lead edits');
+    assert.equal(markdownToText(md), `- ${text}\n`);
+    const html = markdownToHtml(md);
+    assert.match(html, /<code>window\.__ENV__<\/code>/u);
+    assert.doesNotMatch(html, /<em>|<strong>/u);
   });
 });

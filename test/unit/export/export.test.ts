@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { composeDraft } from '../../../src/core/draft/compose';
 import { buildEml, mailtoUrl, MAILTO_MAX_LENGTH } from '../../../src/core/export/mail';
+import { localDateOf } from '../../../src/core/calendar';
 import { draftEnvelope } from '../../../src/core/draft/envelope';
 import { isAllowedLink, markdownToHtml, markdownToHtmlDocument, markdownToText } from '../../../src/core/export/markdown';
 import type { Client } from '../../../src/core/clients/model';
@@ -81,7 +82,7 @@ describe('export: markdown, text and HTML', () => {
 describe('export: .eml', () => {
   it('encodes a Chinese subject as UTF-8 encoded words and carries text and HTML alternatives', async () => {
     const d = draftFor(zhClient(), ['报名页支持微信支付']);
-    assert.equal(d.subject, '【Acme Retail】项目周报 第47周(11月14日–20日)');
+    assert.equal(d.subject, '【Acme Retail】项目周报 第47周（11月14日–20日）');
     const raw = (await buildEml(draftEnvelope(d), { from: { name: 'Alice Martin', email: 'alice@agency.example' }, date: new Date('2026-11-20T09:00:00Z'), messageId: '<draft-1@client-pulse>' })).toString('utf8');
     assert.ok(/^[\x00-\x7f]*$/.test(raw), 'the message is 7-bit clean');
     const msg = parseMime(raw);
@@ -102,6 +103,16 @@ describe('export: .eml', () => {
     assert.match(text.body, /- 报名页支持微信支付/);
     assert.match(html.body, /<h2[^>]*>本周完成<\/h2>/);
     assert.match(html.body, /<li>报名页支持微信支付<\/li>/);
+  });
+
+  it("dates the message on the draft's today (CLIENT_PULSE_TODAY), not the clock's day", async () => {
+    const d = draftFor(client());
+    assert.equal(d.today, '2026-11-20');
+    const date = parseMime((await buildEml(draftEnvelope(d), { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '';
+    assert.match(date, /^\w{3}, 20 Nov 2026 \d{2}:\d{2}:\d{2} [+-]\d{4}$/u, date);
+    const onToday = { ...d, today: localDateOf(new Date()) };
+    const now = Date.parse(parseMime((await buildEml(draftEnvelope(onToday), { messageId: '<x@y>' })).toString('utf8')).headers.get('date') ?? '');
+    assert.ok(Math.abs(now - Date.now()) < 60_000, 'on the real day, the real time');
   });
 
   it('the same draft and date give the same bytes', async () => {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { kindOf, parseConventional } from '../../../src/core/git/conventional';
 import { makeRedactor, redactSecrets, tidy } from '../../../src/core/git/redact';
-import { capitalise, findDuplicates, rewordForClient } from '../../../src/core/git/reword';
+import { capitalise, findDuplicates, fullWidthParentheses, rewordForClient } from '../../../src/core/git/reword';
 
 describe('git/conventional', () => {
   it('parses type, scope, ! and the description', () => {
@@ -102,5 +102,18 @@ describe('git/redact', () => {
     assert.equal(tidy('Fix login ( ) ,'), 'Fix login');
     assert.equal(tidy(': retry payments'), 'retry payments');
     assert.equal(tidy('Add export: .eml files'), 'Add export: .eml files');
+  });
+});
+
+describe('git/reword: parentheses in Chinese sentences', () => {
+  it('full-width where the sentence is Chinese; English text and code keep ASCII ones', () => {
+    assert.equal(fullWidthParentheses('修复登录页(iOS)的问题'), '修复登录页（iOS）的问题');
+    assert.equal(fullWidthParentheses('优化列表 (分页) 性能'), '优化列表（分页）性能');
+    assert.equal(fullWidthParentheses('支持 Apple Pay (Beta)'), '支持 Apple Pay（Beta）');
+    assert.equal(fullWidthParentheses('新增导出功能(CSV、Excel)'), '新增导出功能（CSV、Excel）');
+    assert.equal(fullWidthParentheses('Fix login (iOS)'), 'Fix login (iOS)');
+    assert.equal(fullWidthParentheses('调用 init() 之前检查'), '调用 init() 之前检查');
+    assert.equal(fullWidthParentheses('修复 foo(x) 报错'), '修复 foo(x) 报错');
+    assert.equal(rewordForClient('修复订单页(安卓)白屏 (#12)'), '修复订单页（安卓）白屏');
   });
 });
