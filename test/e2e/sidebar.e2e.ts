@@ -81,7 +81,11 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     // The badge on the container counts the overdue commitments (Acme 1, Northwind 1, 星河 1).
     const badge = page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Client Pulse"]') }).locator('.badge-content').first();
     await badge.waitFor({ timeout: 10_000 }).catch(() => undefined);
-    if (await badge.isVisible()) assert.equal((await badge.textContent())?.trim(), '3');
+    if (await badge.isVisible()) {
+      // The badge is drawn before its number: wait for a number, then check it.
+      await badge.filter({ hasText: /\d/ }).waitFor({ timeout: 10_000 });
+      assert.equal((await badge.textContent())?.trim(), '3');
+    }
 
     // The cadence reminder.
     const status = page.locator('.statusbar-item', { hasText: /Next update|Update overdue/ }).first();
