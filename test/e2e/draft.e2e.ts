@@ -152,6 +152,17 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    // Under load the arrow can reach the select before its popup opens, leaving it unchanged: then
+    // the choice is made on the element (the page's own change handler runs either way).
+    const chosen = await acme.locator('#language').evaluate((el) => (el as unknown as { value: string }).value);
+    if (chosen !== 'zh-CN') {
+      await page.keyboard.press('Escape');
+      await acme.locator('#language').evaluate((el) => {
+        const select = el as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+        select.value = 'zh-CN';
+        select.dispatchEvent(new (globalThis as unknown as { Event: new (t: string) => unknown }).Event('change'));
+      });
+    }
     await acme.locator('#preview', { hasText: '本周' }).waitFor({ timeout: 20_000 });
     assert.match(await acme.locator('#subject').evaluate((el) => (el as unknown as { value: string }).value), /^【Acme Retail】/);
   });
