@@ -137,6 +137,22 @@ export type ClientsFileNotice =
 
 export type SaveNotice = { code: 'save.no-free-name'; dir: string; name: string };
 
+/** A write to the user's files that failed (core/project/write.ts); `.change`/`.create` by action. */
+export type WriteNotice =
+  | { code: 'write.disk-full.change' | 'write.disk-full.create'; file: string }
+  | { code: 'write.read-only.change' | 'write.read-only.create'; file: string }
+  | { code: 'write.read-only-disk.change' | 'write.read-only-disk.create'; file: string }
+  | { code: 'write.no-permission'; file: string; folder: string }
+  | { code: 'write.name-too-long'; file: string; name: string }
+  | { code: 'write.outside-workspace.change' | 'write.outside-workspace.create'; file: string; path: string; real: string; within: string }
+  | { code: 'write.inside-git.change' | 'write.inside-git.create'; file: string; real: string }
+  | { code: 'write.not-a-folder.change' | 'write.not-a-folder.create'; file: string; path: string }
+  | { code: 'write.not-a-file'; file: string }
+  | { code: 'write.changed'; file: string }
+  | { code: 'write.missing'; file: string }
+  | { code: 'write.not-verified.change' | 'write.not-verified.create'; file: string }
+  | { code: 'write.failed.change' | 'write.failed.create'; file: string; detail: string };
+
 /** Text that is no core notice (an error of Node, a sentence a front has worded already), as it is. */
 export type TextNotice = { code: 'text'; text: string };
 
@@ -153,6 +169,7 @@ export type Notice =
   | SettingsNotice
   | ClientsFileNotice
   | SaveNotice
+  | WriteNotice
   | TextNotice;
 
 export type NoticeCode = Notice['code'];
@@ -275,6 +292,30 @@ export const NOTICE_TEMPLATES = {
     '{file} is not valid UTF-8 (first at line {line}); save it as UTF-8 (in VS Code: "Reopen with Encoding" with the file\'s encoding, then "Save with Encoding" → UTF-8)',
 
   'save.no-free-name': 'no free file name in {dir} ({name} is taken)',
+
+  'write.disk-full.change': 'The disk is full; {file} was not changed. Free some space and try again.',
+  'write.disk-full.create': 'The disk is full; {file} was not saved. Free some space and try again.',
+  'write.read-only.change': '{file} is read-only; it was not changed. Make it writable (for example chmod u+w) and try again.',
+  'write.read-only.create': 'The folder of {file} is read-only; {file} was not saved. Make it writable and try again.',
+  'write.read-only-disk.change': '{file} is on a read-only disk; it was not changed.',
+  'write.read-only-disk.create': '{file} is on a read-only disk; it was not saved.',
+  'write.no-permission': "You may not write in {folder}; {file} was not written. Check the folder's permissions.",
+  'write.name-too-long': 'The name {name} is too long for this disk; {file} was not saved. Choose a shorter name.',
+  'write.outside-workspace.change':
+    '{file} was not changed: {path} leads to {real}, outside the workspace folder {within}. Client Pulse writes only inside the workspace; replace the link with a real folder.',
+  'write.outside-workspace.create':
+    '{file} was not saved: {path} leads to {real}, outside the workspace folder {within}. Client Pulse writes only inside the workspace; replace the link with a real folder.',
+  'write.inside-git.change': '{file} was not changed: it would be inside a .git folder ({real}). Client Pulse never writes in .git.',
+  'write.inside-git.create': '{file} was not saved: it would be inside a .git folder ({real}). Client Pulse never writes in .git.',
+  'write.not-a-folder.change': '{file} was not changed: {path} is not a folder.',
+  'write.not-a-folder.create': '{file} was not saved: {path} is not a folder.',
+  'write.not-a-file': '{file} was not changed: it is not a regular file.',
+  'write.changed': '{file} changed on disk while it was being edited; it was not changed. Try again.',
+  'write.missing': '{file} no longer exists; it was not changed.',
+  'write.not-verified.change': 'The bytes written to {file} could not be read back as written; it was not changed. Check the disk.',
+  'write.not-verified.create': 'The bytes written to {file} could not be read back as written; it was not saved. Check the disk.',
+  'write.failed.change': '{file} was not changed: {detail}',
+  'write.failed.create': '{file} was not saved: {detail}',
 
   text: '{text}',
 } as const satisfies Record<NoticeCode, string>;

@@ -251,7 +251,7 @@ describe('Writes (extension host): full disk, concurrent ticks, links out of the
       await vscode.commands.executeCommand(POST, KEY, { type: 'saveRecord', markdown: panel.session.markdown, subject: panel.session.subject });
       const after = ((await vscode.commands.executeCommand<PanelInfo[]>(PANELS)) ?? []).find((p) => p.key === KEY);
       assert.equal(after?.notice?.level, 'error', JSON.stringify(after?.notice));
-      assert.match(after?.notice?.text ?? '', /was not written: \.project\/updates leads to .*, outside the workspace folder/);
+      assert.match(after?.notice?.text ?? '', /was not saved: \.project\/updates leads to .*, outside the workspace folder/);
       assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written where the link leads');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

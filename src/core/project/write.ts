@@ -11,12 +11,13 @@
  *   inside it and outside any `.git` folder: a symlinked `.project/updates` that leads elsewhere
  *   is refused, not written through.
  *
- * Failures are a {@link WriteError} with a {@link WriteProblem} code and the paths involved; each
- * front words them (the extension with `vscode.l10n.t`, the CLI with {@link describeWriteError}).
+ * Failures are a {@link WriteError}: a {@link WriteProblem} code, the paths involved, and a
+ * `write.*` notice that each front words with its own translation (core/notices.ts).
  */
 import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { NoticeError, wordNotice, type WriteNotice } from '../notices';
 import { randomBytes } from 'node:crypto';
 
 export type WriteProblem =
@@ -48,7 +49,13 @@ export type WriteProblem =
 /** Whether the write was to change an existing file or to create a new one (for the wording). */
 export type WriteAction = 'change' | 'create';
 
-export class WriteError extends Error {
+/**
+ * A failed write: a {@link NoticeError} whose notice (`write.*`) is worded by each front through
+ * the one template table of core/notices.ts. The paths stay absolute here; a front that shows
+ * paths relative to something builds the notice again with {@link WriteError.noticeWith}.
+ */
+export class WriteError extends NoticeError<WriteNotice> {
+  override readonly name: string = 'WriteError';
   constructor(
     readonly problem: WriteProblem,
     readonly action: WriteAction,
@@ -59,48 +66,61 @@ export class WriteError extends Error {
     /** The system's own message, for 'failed'. */
     readonly detail?: string,
   ) {
-    super(describeWriteError({ problem, action, file, via, detail }, (p) => p));
-    this.name = 'WriteError';
+    super(writeNotice({ problem, action, file, via, detail }, (p) => p));
+  }
+
+  /** The notice with every path shown by `show` (relative to the workspace, the current folder…). */
+  noticeWith(show: (p: string) => string): WriteNotice {
+    return writeNotice(this, show);
   }
 }
 
-/** English wording of a write failure (the CLI's; the extension words the same codes through l10n). */
-export function describeWriteError(
+/** The notice of a write failure, paths shown by `show`. */
+export function writeNotice(
   e: Pick<WriteError, 'problem' | 'action' | 'file' | 'via' | 'detail'>,
   show: (p: string) => string,
-): string {
-  const name = show(e.file);
-  const not = e.action === 'change' ? `${name} was not changed` : `${name} was not saved`;
+): WriteNotice {
+  const file = show(e.file);
+  const change = e.action === 'change';
   switch (e.problem) {
     case 'disk-full':
-      return `The disk is full; ${not}. Free some space and try again.`;
+      return { code: change ? 'write.disk-full.change' : 'write.disk-full.create', file };
     case 'read-only':
-      return e.action === 'change'
-        ? `${name} is read-only; it was not changed. Make it writable (for example chmod u+w) and try again.`
-        : `The folder of ${name} is read-only; ${not}. Make it writable and try again.`;
+      return { code: change ? 'write.read-only.change' : 'write.read-only.create', file };
     case 'read-only-disk':
-      return `${name} is on a read-only disk; ${not}.`;
+      return { code: change ? 'write.read-only-disk.change' : 'write.read-only-disk.create', file };
     case 'no-permission':
-      return `You may not write in ${show(path.dirname(e.file))}; ${not}. Check the folder's permissions.`;
+      return { code: 'write.no-permission', file, folder: show(path.dirname(e.file)) };
     case 'name-too-long':
-      return `The name ${path.basename(e.file)} is too long for this disk; ${not}. Choose a shorter name.`;
+      return { code: 'write.name-too-long', file, name: path.basename(e.file) };
     case 'outside-workspace':
-      return `${not}: ${show(e.via?.path ?? e.file)} leads to ${e.via?.real ?? '?'}, outside the workspace folder${e.via?.within ? ` ${e.via.within}` : ''}. Client Pulse writes only inside the workspace; replace the link with a real folder.`;
+      return {
+        code: change ? 'write.outside-workspace.change' : 'write.outside-workspace.create',
+        file,
+        path: show(e.via?.path ?? e.file),
+        real: e.via?.real ?? e.file,
+        within: e.via?.within ?? '?',
+      };
     case 'inside-git':
-      return `${not}: it would be inside a .git folder (${e.via?.real ?? e.file}). Client Pulse never writes in .git.`;
+      return { code: change ? 'write.inside-git.change' : 'write.inside-git.create', file, real: e.via?.real ?? e.file };
     case 'not-a-folder':
-      return `${not}: ${show(e.via?.path ?? path.dirname(e.file))} is not a folder.`;
+      return { code: change ? 'write.not-a-folder.change' : 'write.not-a-folder.create', file, path: show(e.via?.path ?? path.dirname(e.file)) };
     case 'not-a-file':
-      return `${not}: it is not a regular file.`;
+      return { code: 'write.not-a-file', file };
     case 'changed':
-      return `${name} changed on disk while it was being edited; it was not changed. Try again.`;
+      return { code: 'write.changed', file };
     case 'missing':
-      return `${name} no longer exists; it was not changed.`;
+      return { code: 'write.missing', file };
     case 'not-verified':
-      return `The bytes written could not be read back as written; ${not}. Check the disk.`;
+      return { code: change ? 'write.not-verified.change' : 'write.not-verified.create', file };
     case 'failed':
-      return `${not}: ${e.detail ?? 'unknown error'}.`;
+      return { code: change ? 'write.failed.change' : 'write.failed.create', file, detail: e.detail ?? 'unknown error' };
   }
+}
+
+/** English wording of a write failure, paths shown by `show` (tests, logs). */
+export function describeWriteError(e: Pick<WriteError, 'problem' | 'action' | 'file' | 'via' | 'detail'>, show: (p: string) => string): string {
+  return wordNotice(writeNotice(e, show));
 }
 
 /** Writes `data` to the open temp file; tests pass one that fails (or writes less) to check the rest. */
