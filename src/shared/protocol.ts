@@ -140,6 +140,8 @@ export interface PanelState {
   warnings: string[];
   labels: Labels;
   settings: PanelSettings;
+  /** The text last saved as it is (record, draft or document): not "edited". */
+  saved?: string;
   /** Edits the lead had when this panel was last closed (kept by the host), offered once on reopening. */
   keptEdits?: KeptEdits;
 }

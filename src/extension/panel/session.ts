@@ -53,5 +53,6 @@ export function panelState(s: Session, settings: PanelSettings): PanelState {
     labels: panelLabels(),
     settings,
     ...(s.keptEdits ? { keptEdits: s.keptEdits } : {}),
+    ...(s.savedMarkdown !== undefined ? { saved: s.savedMarkdown } : {}),
   };
 }
