@@ -61,7 +61,12 @@ function textChanged(): void {
   renderPreview();
   renderEdited();
   if (editTimer) clearTimeout(editTimer);
-  editTimer = setTimeout(() => post({ type: 'edited', markdown: text, subject }), 300);
+  // `data-synced` says whether the host has the latest text (it keeps it when the panel closes).
+  document.body.dataset.synced = 'false';
+  editTimer = setTimeout(() => {
+    post({ type: 'edited', markdown: text, subject });
+    document.body.dataset.synced = 'true';
+  }, 300);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -433,10 +438,7 @@ function renderKept(): void {
   };
   const restore = h('vscode-button', { id: 'restore-kept' }, L('restoreKept'));
   restore.addEventListener('click', () => {
-    if (text !== kept.markdown) {
-      undoText = text;
-      undoReason = 'reverted';
-    }
+    // The generated draft stays one click away with "Revert to generated".
     text = kept.markdown;
     subject = kept.subject || subject;
     if (refs.source) refs.source.value = text;
