@@ -268,7 +268,7 @@ function checklist(f: ClientFacts, items: string[]): string[] {
 export function clientMarkdown(f: ClientFacts, ctx: PartContext, l: Letter | undefined, check: string[]): string {
   const { p } = f;
   const part = f.lead.kind === 'owner' && f.to && f.role !== 'none' ? ` ${p.takesPart(formatPerson(f.to), ctx.from)}` : '';
-  const intro = [p.roleLine(ctx.from, f.role), p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName), part.trim()]
+  const intro = [f.role === 'none' && !ctx.historyRead ? p.roleNoneUnread(ctx.from) : p.roleLine(ctx.from, f.role), p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName), part.trim()]
     .filter(Boolean)
     .join(p.sentenceSep);
   const blocks = [

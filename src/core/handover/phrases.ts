@@ -66,6 +66,8 @@ export interface HandoverPhrases {
   placeholderContact: string;
 
   roleLine(from: string, role: 'owner' | 'backup' | 'contributor' | 'none'): string;
+  /** Role `none` when git history was not read: whether they changed the client's code is not known. */
+  roleNoneUnread(from: string): string;
   leadLine(kind: 'successor' | 'interim' | 'owner' | 'placeholder', who: string): string;
   takesPart(to: string, from: string): string;
   noLetter(from: string): string;
@@ -216,6 +218,7 @@ const en: HandoverPhrases = {
   placeholderLastDay: '[last working day]',
   placeholderContact: '[contact name]',
 
+  roleNoneUnread: (from) => `${from} is neither Owner nor Backup here; whether they changed this client's code in the window is not known (git history was not read).`,
   roleLine: (from, role) =>
     role === 'owner'
       ? `${from} runs this account (Owner).`
@@ -398,6 +401,7 @@ const zh: HandoverPhrases = {
   placeholderLastDay: '【最后工作日】',
   placeholderContact: '【联系人姓名】',
 
+  roleNoneUnread: (from) => `${from}既不是该客户的负责人也不是备份；此期间是否改动过该客户的代码未知（未读取 git 历史）。`,
   roleLine: (from, role) =>
     role === 'owner'
       ? `${from}是该客户的负责人。`

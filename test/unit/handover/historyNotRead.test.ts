@@ -41,4 +41,11 @@ describe('handover: git history not read', () => {
     assert.doesNotMatch(md, /该客户没有未合并的分支|此期间没有该客户的提交|此期间没有关联提交/u);
     assert.match(md, /Points on the loyalty card/u, 'what clients.md says is still there');
   });
+
+  it('someone with no role here is not said to have changed nothing', async () => {
+    const input = await gatherHandoverInput({ roots: [], clientsText: CLIENTS.replace(/Owner: Alice Martin <alice@agency\.example>\n\n## Commitments\n- \[ \] Points on the loyalty card due:2026-11-25 @alice #points/u, 'Owner: Bob Stone <bob@agency.example>'), from: 'Alice Martin', today: '2026-11-20', language: 'en', git: realHandoverGit() });
+    const md = composeHandover(input).markdown;
+    assert.match(md, /Alice Martin is neither Owner nor Backup here; whether they changed this client's code in the window is not known/u, md);
+    assert.doesNotMatch(md, /made no change the client saw/u);
+  });
 });
