@@ -82,17 +82,18 @@ describe('Panel: edits survive closing (extension host)', function () {
   });
 
   it('a draft closed with edits offers them on reopening, once; restoring forgets them', async () => {
-    const panel = await openAcme();
-    const edited = `${panel.session.generated}\nP.S. Thanks for Tuesday's call.\n`;
-    await post({ type: 'edited', markdown: edited, subject: `${panel.session.subject} (edited)` });
+    // (The snapshot holds the live session: copy what is compared before changing it.)
+    const { generated, subject } = { ...(await openAcme()).session };
+    const edited = `${generated}\nP.S. Thanks for Tuesday's call.\n`;
+    await post({ type: 'edited', markdown: edited, subject: `${subject} (edited)` });
     await closeAcme();
     const reopened = await openAcme();
     assert.equal(reopened.keptEdits?.markdown, edited, 'the edits are offered');
-    assert.equal(reopened.keptEdits?.subject, `${panel.session.subject} (edited)`);
+    assert.equal(reopened.keptEdits?.subject, `${subject} (edited)`);
     assert.ok(!Number.isNaN(Date.parse(reopened.keptEdits?.keptAt ?? '')), 'with the time they were kept');
     assert.equal(reopened.session.markdown, reopened.session.generated, 'the panel shows the fresh draft until the lead restores');
     await post({ type: 'keptEdits', action: 'restore' });
-    await post({ type: 'edited', markdown: edited, subject: panel.session.subject });
+    await post({ type: 'edited', markdown: edited, subject });
     const restored = await waitFor('the restored text', async () => (await panels()).find((p) => p.key === KEY && p.keptEdits === undefined && p.session.markdown === edited));
     assert.equal(restored.keptEdits, undefined);
     // Still edited, so closing keeps them again; discarding forgets them.
