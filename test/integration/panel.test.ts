@@ -19,6 +19,7 @@ interface PanelInfo {
   session: { markdown: string; generated: string; subject: string; savedMarkdown?: string };
   keptEdits?: { markdown: string; subject: string; keptAt: string };
   lastAction?: { kind: string; detail: string };
+  notice?: { level: string; text: string };
 }
 
 async function panels(): Promise<PanelInfo[]> {
@@ -115,6 +116,28 @@ describe('Panel: edits survive closing (extension host)', function () {
     assert.match(fs.readFileSync(saved.lastAction?.detail ?? '', 'utf8'), /P\.S\. Recorded as sent\./);
     await closeAcme();
     assert.equal((await openAcme()).keptEdits, undefined, 'a saved text is not offered as unsaved edits');
+    await closeAcme();
+  });
+
+  it('in this browser workbench, Save as .eml and a too-long mail are offered as downloads, never "opened in your mail app"', async () => {
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'the harness runs the browser workbench');
+    const panel = await openAcme();
+    const { generated, subject } = { ...panel.session };
+    const files = () => (fs.existsSync(updates()) ? fs.readdirSync(updates(), { recursive: true }).map(String).sort() : []);
+    const written = files();
+    await post({ type: 'saveEml', markdown: generated, subject });
+    let now = await waitFor('the .eml download', async () => (await panels()).find((p) => p.key === KEY && p.lastAction?.kind === 'downloadEml'));
+    assert.match(now.lastAction?.detail ?? '', /^\d{4}-\d{2}-\d{2}-acme-retail\.eml$/);
+    assert.match(now.notice?.text ?? '', /offered 2026-11-20-acme-retail\.eml as a download/);
+    // A text too long for a mailto: link (over 1,900 characters once encoded) becomes an .eml download too.
+    const long = `${generated}\n${'Detail line for a long update. '.repeat(400)}\n`;
+    await post({ type: 'openMail', markdown: long, subject });
+    now = await waitFor('the mail download', async () => (await panels()).find((p) => p.key === KEY && p.notice?.text.includes('too long for a mail link')));
+    assert.equal(now.lastAction?.kind, 'downloadEml');
+    assert.match(now.notice?.text ?? '', /offered .* as a download/);
+    assert.doesNotMatch(now.notice?.text ?? '', /opened in your mail app|handed to your mail app/);
+    assert.deepEqual(files(), written, 'nothing was written into .project/updates');
+    await post({ type: 'edited', markdown: generated, subject });
     await closeAcme();
   });
 });
