@@ -156,7 +156,27 @@ describe('Draft panel: fits, confirms, keeps edits (end to end, real workbench a
       await page.mouse.move(0, 0);
       await page.screenshot({ path: path.join(E2E_OUT, `panel-${theme}-${size.width}x${size.height}.png`) });
     }
+    // 1280 px with the side bar open (the Commitments view beside the draft): still one row, no page scroll.
     await page.setViewportSize(SIZES[0]);
+    await settledSize(frame, SIZES[0].width - 200);
+    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+    await page.keyboard.press('Control+b');
+    await page.locator('.part.sidebar').waitFor({ state: 'visible' });
+    const narrow = await until(page, 'the panel beside the side bar', async () => {
+      const size = await frame.evaluate<{ width: number; height: number }>('({ width: innerWidth, height: innerHeight })');
+      return size.width < SIZES[0].width - 250 ? size : undefined;
+    });
+    await settledSize(frame, 0);
+    const facts = await layoutFacts(frame);
+    const where = `${theme} 1280×800 with the side bar (panel ${narrow.width}×${narrow.height})`;
+    assert.ok(facts.page.scroll <= facts.page.client, `${where}: no page scroll (${JSON.stringify(facts.page)})`);
+    assert.equal(new Set(facts.bottoms).size, 1, `${where}: one toolbar row (${facts.ids.map((id, i) => `${id}@${facts.bottoms[i]}`).join(', ')})`);
+    assert.ok(facts.rightmost <= facts.barRight, `${where}: nothing sticks out of the toolbar (${facts.rightmost} > ${facts.barRight})`);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(E2E_OUT, `panel-${theme}-1280x800-sidebar.png`) });
+    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+    await page.keyboard.press('Control+b');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     await settledSize(frame, SIZES[0].width - 200);
   }
 
