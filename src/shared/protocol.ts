@@ -66,6 +66,14 @@ export const LABEL_KEYS = [
   'period',
   'readOnly',
   'shortcutHint',
+  'edited',
+  'editedHint',
+  'revert',
+  'reverted',
+  'keptEdits',
+  'restoreKept',
+  'discardKept',
+  'moreActions',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Record<LabelKey, string>;
@@ -132,6 +140,18 @@ export interface PanelState {
   warnings: string[];
   labels: Labels;
   settings: PanelSettings;
+  /** The text last saved as it is (record, draft or document): not "edited". */
+  saved?: string;
+  /** Edits the lead had when this panel was last closed (kept by the host), offered once on reopening. */
+  keptEdits?: KeptEdits;
+}
+
+/** The text of a panel closed with edits, kept by the host (workspace state) and offered on reopening. */
+export interface KeptEdits {
+  markdown: string;
+  subject: string;
+  /** When the panel was closed (ISO date and time), for the offer. */
+  keptAt: string;
 }
 
 /** What the page keeps with vscode.setState, and what the serializer gets back after a reload. */
@@ -152,7 +172,11 @@ export type HostToPage =
   /** Ask the page to put rich HTML on the clipboard (it can, the host cannot). */
   | { type: 'richCopy'; html: string; text: string; requestId: number }
   /** Select `[offset, offset + length)` of the source text (a blank to fill in) and focus it. */
-  | { type: 'select'; offset: number; length: number };
+  | { type: 'select'; offset: number; length: number }
+  /** The text was saved (record, draft or document): it is no longer "edited". */
+  | { type: 'saved'; markdown: string }
+  /** Offer a file to the user's machine as a browser download (browser or remote workbench). */
+  | { type: 'download'; name: string; mime: string; base64: string };
 
 export type PageToHost =
   | { type: 'ready' }
@@ -165,7 +189,9 @@ export type PageToHost =
   | { type: 'saveEml'; markdown: string; subject: string }
   | { type: 'saveRecord'; markdown: string; subject: string }
   /** Save the update as a draft to finish later (not sent: the cadence does not move). */
-  | { type: 'saveDraft'; markdown: string; subject: string };
+  | { type: 'saveDraft'; markdown: string; subject: string }
+  /** The lead restored or discarded the edits kept from the last close: the host forgets them. */
+  | { type: 'keptEdits'; action: 'restore' | 'discard' };
 
 /* ------------------------------------------------------------------------------------------ */
 /* Runtime validation                                                                          */
@@ -267,6 +293,12 @@ export function parsePageToHost(x: unknown): Parsed<PageToHost> {
       const options = parseDraftOptions(x.options);
       if (!options.ok) return fail(options.error);
       return { ok: true, value: { type: 'regenerate', options: options.value } };
+    }
+    case 'keptEdits': {
+      const extra = onlyKeys(x, ['action']);
+      if (extra) return fail(extra);
+      if (x.action !== 'restore' && x.action !== 'discard') return fail('action must be "restore" or "discard"');
+      return { ok: true, value: { type: 'keptEdits', action: x.action } };
     }
     case 'richCopyResult': {
       const extra = onlyKeys(x, ['requestId', 'ok', 'error']);

@@ -39,6 +39,10 @@ let state: PanelState | undefined;
 let text = '';
 let subject = '';
 let undoText: string | undefined;
+/** Why the banner offers `undoText` back: a regeneration replaced it, or the lead reverted. */
+let undoReason: 'regenerated' | 'reverted' = 'regenerated';
+/** The text last saved (a record, draft or document): not "edited". */
+let savedText: string | undefined;
 let copyFormat: CopyFormat = 'text';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -55,8 +59,14 @@ let editTimer: ReturnType<typeof setTimeout> | undefined;
 function textChanged(): void {
   persist();
   renderPreview();
+  renderEdited();
   if (editTimer) clearTimeout(editTimer);
-  editTimer = setTimeout(() => post({ type: 'edited', markdown: text, subject }), 300);
+  // `data-synced` says whether the host has the latest text (it keeps it when the panel closes).
+  document.body.dataset.synced = 'false';
+  editTimer = setTimeout(() => {
+    post({ type: 'edited', markdown: text, subject });
+    document.body.dataset.synced = 'true';
+  }, 300);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -65,7 +75,10 @@ const refs: {
   preview?: HTMLElement;
   source?: HTMLTextAreaElement;
   banner?: HTMLElement;
+  kept?: HTMLElement;
   toast?: HTMLElement;
+  edited?: HTMLElement;
+  menu?: HTMLElement;
   buttons: HTMLElement[];
 } = { buttons: [] };
 
@@ -131,12 +144,14 @@ function renderHeader(s: PanelState): HTMLElement {
   const pill = draft
     ? h('span', { class: `pill ${draft.status.status}`, id: 'status-pill', title: draft.status.reasons.map(plainInline).join('\n') || undefined }, icon(draft.status.status === 'on-track' ? 'pass' : draft.status.status === 'at-risk' ? 'warning' : 'error'), statusLabel(draft.status.status))
     : undefined;
+  const revert = h('vscode-button', { id: 'revert', secondary: true, icon: 'discard', title: L('revert') }, L('revert'));
+  revert.addEventListener('click', revertText);
+  refs.edited = h('span', { id: 'edited', class: 'edited', hidden: true }, h('span', { class: 'edited-mark', title: L('editedHint') }, icon('circle-filled'), L('edited')), revert);
   return h(
     'header',
     { class: 'top' },
-    h('div', { class: 'title-row' }, h('h1', { id: 'title' }, s.title), pill),
-    meta,
-    h('div', { class: 'field subject' }, h('label', { for: 'subject' }, L('subject')), subjectField),
+    h('div', { class: 'title-row' }, h('h1', { id: 'title' }, s.title), pill, refs.edited, refs.toast),
+    h('div', { class: 'subject-row' }, h('div', { class: 'field subject' }, h('label', { for: 'subject' }, L('subject')), subjectField), meta),
   );
 }
 
@@ -182,17 +197,66 @@ function renderToolbar(s: PanelState): HTMLElement {
       copyFormat = v === 'html' ? 'html' : v === 'markdown' ? 'markdown' : 'text';
     }),
     button('copy', L('copy'), 'copy', copy, false),
-    button('open-mail', L('openMail'), 'mail', () => post({ type: 'openMail', markdown: text, subject })),
-    button('save-eml', L('saveEml'), 'save-as', () => post({ type: 'saveEml', markdown: text, subject })),
   );
   if (s.settings.canSave) {
     // An update: "Save draft" keeps the text to finish later; only "Mark as sent" records it as sent (the cadence moves).
     if (s.source.kind !== 'document') append(actions, button('save-draft', L('saveDraft'), 'save', () => post({ type: 'saveDraft', markdown: text, subject })));
     append(actions, button('save-record', s.source.kind === 'document' ? L('saveDocument') : L('markSent'), s.source.kind === 'document' ? 'save' : 'check', () => post({ type: 'saveRecord', markdown: text, subject })));
   }
+  append(actions, moreMenu([
+    ['open-mail', L('openMail'), 'mail', () => post({ type: 'openMail', markdown: text, subject })],
+    ['save-eml', L('saveEml'), 'save-as', () => post({ type: 'saveEml', markdown: text, subject })],
+  ]));
   append(bar, actions);
   return bar;
 }
+
+/** The actions that do not fit on the one toolbar row: a "More actions" button and its menu. */
+function moreMenu(items: Array<[string, string, string, () => void]>): HTMLElement {
+  const toggle = h('vscode-button', { id: 'more-actions', icon: 'ellipsis', secondary: true, title: L('moreActions'), 'aria-label': L('moreActions'), 'aria-haspopup': 'menu', 'aria-expanded': 'false' });
+  refs.buttons.push(toggle);
+  const menu = h('div', { id: 'more-menu', class: 'menu', role: 'menu', hidden: true });
+  const close = (focusToggle: boolean) => {
+    menu.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    if (focusToggle) toggle.focus();
+  };
+  for (const [id, label, iconName, run] of items) {
+    const item = h('button', { id, class: 'menu-item', role: 'menuitem', type: 'button' }, icon(iconName), label);
+    item.addEventListener('click', () => {
+      close(false);
+      run();
+    });
+    refs.buttons.push(item);
+    append(menu, item);
+  }
+  toggle.addEventListener('click', () => {
+    const open = menu.hidden;
+    menu.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) menu.querySelector<HTMLElement>('.menu-item')?.focus();
+  });
+  menu.addEventListener('keydown', (e) => {
+    const list = [...menu.querySelectorAll<HTMLElement>('.menu-item')];
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') close(true);
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      list[(at + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length]?.focus();
+    } else return;
+    e.stopPropagation();
+  });
+  refs.menu = menu;
+  return h('div', { class: 'more' }, toggle, menu);
+}
+
+document.addEventListener('click', (e) => {
+  const menu = refs.menu;
+  if (menu && !menu.hidden && !(e.target instanceof Node && menu.parentElement?.contains(e.target))) {
+    menu.hidden = true;
+    menu.parentElement?.querySelector('#more-actions')?.setAttribute('aria-expanded', 'false');
+  }
+});
 
 function copy(): void {
   if (copyFormat === 'html') rich.begin();
@@ -287,7 +351,10 @@ function render(): void {
   refs.source = source;
   refs.preview = preview;
   refs.banner = h('div', { id: 'banner', class: 'banner', hidden: true });
-  refs.toast = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
+  refs.kept = h('div', { id: 'kept-edits', class: 'banner', hidden: true });
+  // The confirmation (or failure) of every action, at the top beside the title, where the eye is.
+  const previousToast = refs.toast;
+  refs.toast = h('div', { id: 'toast', class: previousToast?.className ?? 'toast', role: 'status', 'aria-live': 'polite' }, previousToast?.textContent ?? '');
   const lines = renderLines(s);
   append(
     root,
@@ -295,6 +362,7 @@ function render(): void {
     renderToolbar(s),
     s.warnings.length ? h('div', { class: 'warnings', role: 'note' }, ...s.warnings.map((w) => h('p', {}, icon('warning'), ' ', w))) : undefined,
     refs.banner,
+    refs.kept,
     h(
       'main',
       { class: lines ? 'panes with-lines' : 'panes' },
@@ -305,13 +373,89 @@ function render(): void {
     h(
       'footer',
       {},
-      refs.toast,
       h('span', { class: 'muted shortcut' }, s.settings.canSave ? '' : `${L('readOnly')} · `, L('shortcutHint').replace('{0}', s.settings.modKey)),
     ),
   );
   renderPreview();
   renderBanner();
+  renderKept();
+  renderEdited();
+  syncScroll(source, preview);
   restoreFocus(focused);
+}
+
+/** Source and preview scroll together: the same fraction of each. */
+function syncScroll(a: HTMLElement, b: HTMLElement): void {
+  let leader: HTMLElement | undefined;
+  let release: ReturnType<typeof setTimeout> | undefined;
+  const follow = (from: HTMLElement, to: HTMLElement) => () => {
+    if (leader && leader !== from) return;
+    leader = from;
+    const range = from.scrollHeight - from.clientHeight;
+    const fraction = range > 0 ? from.scrollTop / range : 0;
+    to.scrollTop = fraction * (to.scrollHeight - to.clientHeight);
+    if (release) clearTimeout(release);
+    release = setTimeout(() => (leader = undefined), 120);
+  };
+  a.addEventListener('scroll', follow(a, b), { passive: true });
+  b.addEventListener('scroll', follow(b, a), { passive: true });
+}
+
+function isEdited(): boolean {
+  return state !== undefined && text !== state.generated && text !== savedText;
+}
+
+function renderEdited(): void {
+  if (refs.edited) refs.edited.hidden = !isEdited();
+}
+
+/** Back to the generated draft; the lead's text stays one click away in the banner. */
+function revertText(): void {
+  if (!state || text === state.generated) return;
+  undoText = text;
+  undoReason = 'reverted';
+  text = state.generated;
+  if (refs.source) refs.source.value = text;
+  textChanged();
+  post({ type: 'edited', markdown: text, subject });
+  renderBanner();
+}
+
+/** The edits kept from the last close of this panel: restore or discard. */
+function renderKept(): void {
+  const banner = refs.kept;
+  const kept = state?.keptEdits;
+  if (!banner) return;
+  clear(banner);
+  banner.hidden = kept === undefined;
+  if (!kept) return;
+  const when = new Date(kept.keptAt);
+  const label = Number.isNaN(when.getTime()) ? kept.keptAt : when.toLocaleString(state?.settings.uiLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const forget = () => {
+    if (state) state = { ...state, keptEdits: undefined };
+    persist();
+    renderKept();
+  };
+  const restore = h('vscode-button', { id: 'restore-kept' }, L('restoreKept'));
+  restore.addEventListener('click', () => {
+    // The generated draft stays one click away with "Revert to generated".
+    text = kept.markdown;
+    subject = kept.subject || subject;
+    if (refs.source) refs.source.value = text;
+    const subjectField = document.getElementById('subject') as ValueElement | null;
+    if (subjectField) subjectField.value = subject;
+    post({ type: 'keptEdits', action: 'restore' });
+    post({ type: 'edited', markdown: text, subject });
+    forget();
+    textChanged();
+    renderBanner();
+  });
+  const discard = h('vscode-button', { id: 'discard-kept', secondary: true }, L('discardKept'));
+  discard.addEventListener('click', () => {
+    post({ type: 'keptEdits', action: 'discard' });
+    forget();
+  });
+  append(banner, icon('history'), h('span', {}, L('keptEdits').replace('{0}', label)), restore, discard);
 }
 
 /** Re-rendering replaces the elements: keep keyboard focus on the "same" control. */
@@ -348,7 +492,7 @@ function renderBanner(): void {
     undoText = undefined;
     renderBanner();
   });
-  append(banner, icon('info'), h('span', {}, L('regenerated')), restore, dismiss);
+  append(banner, icon('info'), h('span', {}, L(undoReason)), restore, dismiss);
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -356,11 +500,17 @@ function notice(level: 'info' | 'warning' | 'error', message: string): void {
   const toast = refs.toast;
   if (!toast) return;
   toast.className = `toast ${level}`;
-  toast.textContent = message;
+  clear(toast);
+  append(toast, icon(level === 'info' ? 'check' : level === 'warning' ? 'warning' : 'error'), ' ', message);
+  toast.title = message;
   if (toastTimer) clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => {
-    toast.textContent = '';
-  }, 8000);
+  // A failure stays until the next action; a confirmation fades after a while.
+  if (level !== 'error') {
+    toastTimer = setTimeout(() => {
+      clear(toast);
+      toast.className = 'toast';
+    }, 12_000);
+  }
 }
 
 let hostStateSeen = false;
@@ -370,6 +520,7 @@ function receiveState(next: PanelState, replaceText: boolean): void {
   const first = !hostStateSeen;
   hostStateSeen = true;
   state = next;
+  if (next.saved !== undefined) savedText = next.saved;
   if (first) {
     // Opening, re-showing or reloading: the text the user last had wins over the host's copy.
     const saved = restoredState();
@@ -387,7 +538,10 @@ function receiveState(next: PanelState, replaceText: boolean): void {
       post({ type: 'edited', markdown: text, subject });
     } else {
       // Any other regeneration: keep the user's hand edits one click away.
-      if (edited) undoText = text;
+      if (edited) {
+        undoText = text;
+        undoReason = 'regenerated';
+      }
       text = next.markdown;
       subject = next.subject;
     }
@@ -422,6 +576,13 @@ window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
     case 'richCopy':
       void rich.complete(m.html, m.text, m.requestId).then((ok) => ok && notice('info', L('richCopied')));
       break;
+    case 'saved':
+      savedText = m.markdown;
+      renderEdited();
+      break;
+    case 'download':
+      download(m.name, m.mime, m.base64);
+      break;
     case 'select': {
       const source = refs.source;
       if (!source) break;
@@ -431,6 +592,17 @@ window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
     }
   }
 });
+
+/** A file for the user's own machine (browser or remote workbench): the browser's download. */
+function download(name: string, mime: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {

@@ -78,6 +78,17 @@ describe('Restricted Mode (extension host, untrusted workspace)', function () {
     assert.ok(panel.session.warnings.some((w) => /Git history was not read/.test(w)), panel.session.warnings.join(' | '));
     assert.match(panel.session.markdown, /Loyalty app beta on TestFlight/, 'commitments from clients.md are there');
     assert.doesNotMatch(panel.session.markdown, /TestFlight build pipeline/, 'no commit made it in');
+    assert.doesNotMatch(panel.session.markdown, /quiet week|no new changes shipped/, 'no claim that nothing shipped: the commits were not read');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a Chinese client\'s draft makes no claim about shipped work either', async () => {
+    await vscode.commands.executeCommand('clientPulse.draftUpdate', { client: '星河教育', period: 'this-week' });
+    const panel = await waitFor('the 星河教育 panel', async () =>
+      ((await vscode.commands.executeCommand<PanelInfo[]>('clientPulse.test.draftPanels')) ?? []).find((p) => p.ready && p.session.draft?.client === '星河教育'),
+    );
+    assert.match(panel.session.markdown, /直播课回放功能/, 'commitments from clients.md are there');
+    assert.doesNotMatch(panel.session.markdown, /没有新的交付内容/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -85,6 +96,10 @@ describe('Restricted Mode (extension host, untrusted workspace)', function () {
     const result = await vscode.commands.executeCommand<{ markdown: string }>('clientPulse.generateHandover', { from: 'alice@agency.example', clients: ['Acme Retail'], save: false });
     assert.ok(result, 'the command returns the notes');
     assert.match(result.markdown, /Checkout p95 under 2 s on the payment step/);
+    // Nothing is counted that was not read: branches and commits are "not known", never 0 or "none".
+    assert.match(result.markdown, /Unmerged branches with work by Alice Martin: not known \(git history was not read\)/);
+    assert.doesNotMatch(result.markdown, /Unmerged branches with work by [^:\n]+: \d/);
+    assert.doesNotMatch(result.markdown, /No unmerged branches|No commits for this client|no linked commits/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

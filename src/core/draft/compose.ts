@@ -585,7 +585,9 @@ export function composeDraft(rawInput: DraftInput): Draft {
     return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment' as const, commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
   });
   const range = formatRange(since, until, language, refYear);
-  const quiet = shown.length === 0;
+  // Without git history an empty list is not known to be a quiet week: say nothing about it.
+  const historyRead = input.historyRead !== false;
+  const quiet = shown.length === 0 && historyRead;
   const intro = [phrases.intro(period.words, period.week, range, client.name, internal), quiet && !internal ? phrases.quiet(period.words) : '']
     .filter(Boolean)
     .join(language === 'zh-CN' ? '' : ' ');
@@ -610,6 +612,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
     signOff: internal ? signature : [phrases.closing, signature].filter(Boolean).join('\n'),
     markdown: '',
     quiet,
+    ...(historyRead ? {} : { historyRead: false }),
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
     ...(leadNotes.length ? { leadNotes } : {}),
   };

@@ -55,6 +55,8 @@ export interface GatheredDraft {
   periodSource: PeriodSource;
   /** Top levels of the repositories read (each once). */
   repositories: string[];
+  /** False when no repository's history was read (no roots, as in Restricted Mode): the draft claims nothing about commits. */
+  historyRead: boolean;
   /** Facts worth telling the user (shallow clone, folder that is not a repository…); each front words them. */
   warnings: Notice[];
   /** The record the period and the carried-over items came from. */
@@ -142,6 +144,7 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     file,
     client: client.name,
     items,
+    historyRead: repositories.length > 0,
     today: options.today,
     period,
     audience: options.audience,
@@ -155,5 +158,5 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     redaction,
     ...(template ? { template: template.text, templateName: path.relative(path.dirname(options.projectDir), template.file) || template.file } : {}),
   };
-  return { input, periodSource: source, repositories, warnings, ...(lastRecord ? { lastRecord } : {}), ...(template ? { templateFile: template.file } : {}) };
+  return { input, periodSource: source, repositories, historyRead: repositories.length > 0, warnings, ...(lastRecord ? { lastRecord } : {}), ...(template ? { templateFile: template.file } : {}) };
 }

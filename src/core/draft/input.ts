@@ -10,6 +10,11 @@ export interface DraftInput {
   client: string;
   /** Activity of the period, already routed to clients (items of other clients are ignored). */
   items: ActivityItem[];
+  /**
+   * False when no git history was read (Restricted Mode, git unavailable): `items` is then not
+   * "nothing happened" and the draft makes no claim about what shipped. Absent: read.
+   */
+  historyRead?: boolean;
   today: IsoDate;
   period: Period;
   audience: Audience;

@@ -90,8 +90,10 @@ export interface Draft {
   markdown: string;
   /** Internal audience: commits of the period not shown to the client (merges, bots, chores…). */
   hiddenCount?: number;
-  /** True when no client-visible change was made in the period. */
+  /** True when no client-visible change was made in the period (never when git history was not read). */
   quiet?: boolean;
+  /** False when the draft was made without reading git history (it says nothing about what shipped). */
+  historyRead?: boolean;
   /** Notes for the lead only (never in `markdown`); absent when there are none. */
   leadNotes?: LeadNote[];
   /**

@@ -18,6 +18,8 @@ export interface PartContext {
   since: string;
   refYear: number;
   status?: StatusAssessment;
+  /** False: git history was not read, so nothing is claimed about commits, code areas or branches. */
+  historyRead: boolean;
 }
 
 const short = (hash: string) => hash.slice(0, 7);
@@ -74,7 +76,8 @@ function commitmentLine(f: ClientFacts, o: OpenCommitment, ctx: PartContext): st
   const tags = c.tags.map((t) => `#${t}`).join(' ');
   const head = [`**${c.title}**`, [due, state].filter(Boolean).join(p.comma), owner, tags].filter(Boolean).join(' · ');
   const out = [`- ${head}`];
-  if (o.linked.length === 0) out.push(`  - ${p.noLinked}`);
+  if (!ctx.historyRead) out.push(`  - ${p.linkedUnknown}`);
+  else if (o.linked.length === 0) out.push(`  - ${p.noLinked}`);
   else {
     const last = formatDay(o.linked[0].commit.authorDate.slice(0, 10), lang, ctx.refYear);
     out.push(`  - ${p.linked(o.linked.length, last)}${p.colon.trimEnd()}`);
@@ -153,6 +156,7 @@ const KIND_ORDER = { feature: 0, fix: 1, perf: 2, revert: 3, docs: 4, other: 5 }
 function timeline(f: ClientFacts, ctx: PartContext): string[] {
   const { p, lang } = f;
   const out = [`### ${p.window(formatDay(ctx.since, lang, ctx.refYear), formatDay(ctx.today, lang, ctx.refYear))}`, ''];
+  if (!ctx.historyRead) return [...out, p.historyNotRead];
   const commits = f.items.filter((i) => i.commit.parents.length <= 1);
   if (commits.length === 0) return [...out, p.noWindowActivity];
   const areaOf = areaIndex(commits, f.ofClient, f.baseDepth);
@@ -205,6 +209,7 @@ export function areaLines(f: Pick<ClientFacts, 'p' | 'lang'>, areas: CodeArea[],
 
 function areas(f: ClientFacts, ctx: PartContext): string[] {
   const out = [`### ${f.p.areasWorked(ctx.from)}`, ''];
+  if (!ctx.historyRead) return [...out, f.p.historyNotRead];
   if (f.areas.length === 0) return [...out, f.p.noAreas(ctx.from)];
   return [...out, ...areaLines(f, f.areas, ctx.refYear)];
 }
@@ -226,6 +231,7 @@ export function branchLines(
 
 function branches(f: ClientFacts, ctx: PartContext): string[] {
   const out = [`### ${f.p.branches}`, ''];
+  if (!ctx.historyRead) return [...out, f.p.historyNotRead];
   if (f.branches.length === 0) return [...out, f.p.noBranches];
   return [...out, ...branchLines(f, f.branches, ctx.from, ctx.refYear)];
 }
@@ -262,7 +268,7 @@ function checklist(f: ClientFacts, items: string[]): string[] {
 export function clientMarkdown(f: ClientFacts, ctx: PartContext, l: Letter | undefined, check: string[]): string {
   const { p } = f;
   const part = f.lead.kind === 'owner' && f.to && f.role !== 'none' ? ` ${p.takesPart(formatPerson(f.to), ctx.from)}` : '';
-  const intro = [p.roleLine(ctx.from, f.role), p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName), part.trim()]
+  const intro = [f.role === 'none' && !ctx.historyRead ? p.roleNoneUnread(ctx.from) : p.roleLine(ctx.from, f.role), p.leadLine(f.lead.kind, f.lead.person ? formatPerson(f.lead.person) : f.leadName), part.trim()]
     .filter(Boolean)
     .join(p.sentenceSep);
   const blocks = [

@@ -43,7 +43,8 @@ export function composeHandover(input: HandoverInput, translate: Translate = eng
   const p = phrasesFor(input.language);
   const refYear = Number(input.today.slice(0, 4));
   const from: Person = { name: input.from.name, ...(input.from.email ? { email: input.from.email } : {}) };
-  const ctxBase = { from: from.name, today: input.today, since: input.period.since, refYear };
+  const historyRead = input.historyRead !== false;
+  const ctxBase = { from: from.name, today: input.today, since: input.period.since, refYear, historyRead };
 
   const clients: ClientHandover[] = input.clients.map((client) => {
     const f = clientFacts(input, client);
@@ -105,7 +106,7 @@ export function composeHandover(input: HandoverInput, translate: Translate = eng
   const departingBranches = new Set<string>();
   for (const c of clients) for (const b of c.branches) if (hasDepartingWork(b, input.from)) departingBranches.add(b.name);
   for (const b of unassignedBranches) departingBranches.add(b.name);
-  lines.push(`- ${p.branchesTotal(departingBranches.size, from.name)}`);
+  lines.push(`- ${historyRead ? p.branchesTotal(departingBranches.size, from.name) : p.branchesUnknown(from.name)}`);
   if (input.warnings.length > 0) {
     lines.push('', `**${p.warnings}${p.colon.trimEnd()}**`, '', ...input.warnings.map((w) => `- ${wordNotice(w, translate)}`));
   }

@@ -168,6 +168,7 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
     clients,
     allClients: file.clients,
     repositories,
+    historyRead: repositories.length > 0,
     lastUpdateSent: await lastSentByClient(o.projectDir, clients),
     warnings,
   };

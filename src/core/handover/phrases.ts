@@ -51,6 +51,12 @@ export interface HandoverPhrases {
   leadShort(kind: 'successor' | 'interim' | 'owner' | 'placeholder', who: string): string;
   totals(open: number, overdue: number, owned: number, from: string): string;
   branchesTotal(n: number, from: string): string;
+  /** The same line when git history was not read (Restricted Mode, no repository): the count is not known. */
+  branchesUnknown(from: string): string;
+  /** In place of a section built from git (commits, code areas, branches) when the history was not read. */
+  historyNotRead: string;
+  /** In place of a commitment's linked commits when the history was not read. */
+  linkedUnknown: string;
   warnings: string;
   placeholderLead: string;
   placeholderBackground(who: string): string;
@@ -60,6 +66,8 @@ export interface HandoverPhrases {
   placeholderContact: string;
 
   roleLine(from: string, role: 'owner' | 'backup' | 'contributor' | 'none'): string;
+  /** Role `none` when git history was not read: whether they changed the client's code is not known. */
+  roleNoneUnread(from: string): string;
   leadLine(kind: 'successor' | 'interim' | 'owner' | 'placeholder', who: string): string;
   takesPart(to: string, from: string): string;
   noLetter(from: string): string;
@@ -199,6 +207,9 @@ const en: HandoverPhrases = {
   totals: (open, overdue, owned, from) =>
     `Open commitments: ${open}, ${overdue} overdue, ${owned} owned by ${from}${owned > 0 ? ' (each needs a new owner)' : ''}`,
   branchesTotal: (n, from) => `Unmerged branches with work by ${from}: ${n}`,
+  branchesUnknown: (from) => `Unmerged branches with work by ${from}: not known (git history was not read)`,
+  historyNotRead: '_Not known: git history was not read (trust the workspace, or run `client-pulse handover` in the repository)._',
+  linkedUnknown: 'linked commits not known (git history was not read)',
   warnings: 'Warnings',
   placeholderLead: '[successor: name and e-mail]',
   placeholderBackground: (who) => `[${who}'s background and experience, in one or two sentences]`,
@@ -207,6 +218,7 @@ const en: HandoverPhrases = {
   placeholderLastDay: '[last working day]',
   placeholderContact: '[contact name]',
 
+  roleNoneUnread: (from) => `${from} is neither Owner nor Backup here; whether they changed this client's code in the window is not known (git history was not read).`,
   roleLine: (from, role) =>
     role === 'owner'
       ? `${from} runs this account (Owner).`
@@ -378,6 +390,9 @@ const zh: HandoverPhrases = {
   totals: (open, overdue, owned, from) =>
     `未完成承诺：${open} 项，其中逾期 ${overdue} 项，${from}负责的 ${owned} 项${owned > 0 ? '（均需重新指定负责人）' : ''}`,
   branchesTotal: (n, from) => `含有${from}工作的未合并分支：${n} 个`,
+  branchesUnknown: (from) => `含有${from}工作的未合并分支：未知（未读取 git 历史）`,
+  historyNotRead: '_未知：未读取 git 历史（请信任此工作区，或在仓库中运行 `client-pulse handover`）。_',
+  linkedUnknown: '关联提交未知（未读取 git 历史）',
   warnings: '注意事项',
   placeholderLead: '【接任人：姓名和邮箱】',
   placeholderBackground: (who) => `【${who}的背景和经验，一两句话】`,
@@ -386,6 +401,7 @@ const zh: HandoverPhrases = {
   placeholderLastDay: '【最后工作日】',
   placeholderContact: '【联系人姓名】',
 
+  roleNoneUnread: (from) => `${from}既不是该客户的负责人也不是备份；此期间是否改动过该客户的代码未知（未读取 git 历史）。`,
   roleLine: (from, role) =>
     role === 'owner'
       ? `${from}是该客户的负责人。`

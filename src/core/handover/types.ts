@@ -45,6 +45,11 @@ export interface HandoverInput {
   /** Every client of the file (also those not handed over), to tell which work no client claims. */
   allClients?: Client[];
   repositories: RepositoryHistory[];
+  /**
+   * False when no git history was read (Restricted Mode, no repository): the document then says
+   * "not known" where it would count commits, code areas or branches. Absent: read.
+   */
+  historyRead?: boolean;
   /** Date the last update was sent, by client name (from the records); absent when unknown. */
   lastUpdateSent: Record<string, IsoDate>;
   /**

@@ -21,16 +21,33 @@ import type { PanelActions, PanelView, Session } from './types';
 export interface ActionEnv {
   today(): IsoDate;
   log: { info(message: string): void; warn(message: string): void };
-  /** The `.project` folder (the clients file's folder), when the workspace has one. */
-  projectDir(): Promise<vscode.Uri | undefined>;
   /** Creates a new file; resolves false (writing nothing) when it already exists. */
   writeNewFile(uri: vscode.Uri, content: Uint8Array): Promise<boolean>;
 }
 
 /** What the last action did (read by the integration tests through the test-only command). */
 export interface LastAction {
-  kind: 'copy' | 'richCopy' | 'mailto' | 'mailEml' | 'saveEml' | 'save' | 'saveDraft' | 'unchanged';
+  kind: 'copy' | 'richCopy' | 'mailto' | 'mailEml' | 'saveEml' | 'downloadEml' | 'save' | 'saveDraft' | 'unchanged';
   detail: string;
+}
+
+/**
+ * True when the extension host is not on the user's machine (a browser workbench, or a remote
+ * window): files it writes land on the server, so a file for the user is offered as a download.
+ */
+export function isBrowserOrRemote(): boolean {
+  return vscode.env.uiKind === vscode.UIKind.Web || vscode.env.remoteName !== undefined;
+}
+
+/** Where a file the user takes elsewhere goes by default: their downloads folder (XDG, else ~/Downloads), else home. */
+export async function downloadsDir(): Promise<string> {
+  const home = os.homedir();
+  const candidates = [process.env.XDG_DOWNLOAD_DIR, path.join(home, 'Downloads')].filter((d): d is string => !!d);
+  for (const dir of candidates) {
+    const stat = await fs.stat(dir).catch(() => undefined);
+    if (stat?.isDirectory()) return dir;
+  }
+  return home;
 }
 
 /** The client an update is for ('' for a document): names the .eml files. */
@@ -85,39 +102,61 @@ export class Actions implements PanelActions {
     if (url) {
       this.last = { kind: 'mailto', detail: url };
       const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-      if (!opened) panel.notify('warning', vscode.l10n.t('No mail client opened the message. Copy the text or save an .eml file instead.'));
+      panel.notify(opened ? 'info' : 'warning', opened ? vscode.l10n.t('Handed the message to your mail client.') : vscode.l10n.t('No mail client opened the message. Copy the text or save an .eml file instead.'));
       return;
     }
     // Too long for a mailto: URL in every mail client: hand over an .eml file instead.
     const eml = await buildEml(envelope);
+    const name = this.emlName(panel.session);
+    if (isBrowserOrRemote()) {
+      // The extension runs on another machine than the user's: the file goes to their browser.
+      this.offerDownload(panel, name, eml);
+      panel.notify('info', vscode.l10n.t('The update is too long for a mail link, so your browser was offered {0} as a download. Open the downloaded file to send it from your mail app.', name));
+      return;
+    }
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'client-pulse-'));
-    const file = path.join(dir, `${this.env.today()}-${clientSlug(clientOf(panel.session) || envelope.subject)}.eml`);
+    const file = path.join(dir, name);
     await createExclusive(file, eml);
     this.last = { kind: 'mailEml', detail: file };
-    panel.notify('info', vscode.l10n.t('The update is too long for a mail link, so it was saved as {0} and opened in your mail app.', file));
     const opened = await vscode.env.openExternal(vscode.Uri.file(file));
-    if (!opened) panel.notify('warning', vscode.l10n.t('No app opened {0}. Open it from your mail client.', file));
+    if (opened) panel.notify('info', vscode.l10n.t('The update is too long for a mail link, so it was saved as {0} and handed to your mail app.', file));
+    else panel.notify('warning', vscode.l10n.t('No app opened {0}. Open it from your mail client.', file));
   }
 
   async saveEml(panel: PanelView): Promise<void> {
     const s = panel.session;
-    const dir = await this.env.projectDir();
-    const name = `${this.env.today()}-${clientSlug(clientOf(s) || s.title)}.eml`;
-    const defaultUri = dir ? vscode.Uri.joinPath(dir, 'updates', name) : undefined;
+    const name = this.emlName(s);
+    if (isBrowserOrRemote()) {
+      this.offerDownload(panel, name, await buildEml(panel.provider.envelope(s)));
+      panel.notify('info', vscode.l10n.t('Your browser was offered {0} as a download (it saves it where your downloads go).', name));
+      return;
+    }
     const target = await vscode.window.showSaveDialog({
-      defaultUri,
+      defaultUri: vscode.Uri.file(path.join(await downloadsDir(), name)),
       filters: { [vscode.l10n.t('E-mail message')]: ['eml'] },
       saveLabel: vscode.l10n.t('Save .eml'),
       title: vscode.l10n.t('Save the update as an e-mail file'),
     });
-    if (!target) return;
+    if (!target) {
+      panel.notify('info', vscode.l10n.t('Not saved: no file was chosen.'));
+      return;
+    }
     const eml = await buildEml(panel.provider.envelope(s));
     if (!(await this.env.writeNewFile(target, eml))) {
       panel.notify('error', vscode.l10n.t('{0} already exists and was left as it is. Choose another name.', target.fsPath));
       return;
     }
     this.last = { kind: 'saveEml', detail: target.fsPath };
-    panel.notify('info', vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)));
+    panel.notify('info', vscode.l10n.t('Saved {0}.', target.fsPath));
+  }
+
+  private emlName(s: Session): string {
+    return `${this.env.today()}-${clientSlug(clientOf(s) || s.title)}.eml`;
+  }
+
+  private offerDownload(panel: PanelView, name: string, content: Uint8Array): void {
+    this.last = { kind: 'downloadEml', detail: name };
+    panel.send({ type: 'download', name, mime: 'message/rfc822', base64: Buffer.from(content).toString('base64') });
   }
 
   /** "Save draft" (updates): the text to finish later, not recorded as sent. */
@@ -127,6 +166,7 @@ export class Actions implements PanelActions {
     const saved = await worded(panel.provider.saveDraft(panel.session));
     const rel = vscode.workspace.asRelativePath(saved.uri);
     this.last = { kind: saved.written ? 'saveDraft' : 'unchanged', detail: saved.uri.fsPath };
+    panel.saved();
     panel.notify('info', saved.written ? vscode.l10n.t('Draft saved as {0} (not sent: the next update is still due).', rel) : vscode.l10n.t('This draft is already saved as {0}.', rel));
   }
 
@@ -135,6 +175,7 @@ export class Actions implements PanelActions {
     requireTrust(vscode.l10n.t('Saving the record'));
     const saved = await worded(panel.provider.save(panel.session));
     const written = saved.uri;
+    panel.saved();
     if (!saved.written) {
       this.last = { kind: 'unchanged', detail: written.fsPath };
       panel.notify('info', vscode.l10n.t('Already recorded as sent in {0}: nothing new to save.', vscode.workspace.asRelativePath(written)));

@@ -54,5 +54,13 @@ export function panelLabels(): Labels {
     period: t('Period:'),
     readOnly: t('Restricted mode: saving is off.'),
     shortcutHint: t('{0}+Enter copies'),
+    edited: t('Edited'),
+    editedHint: t('The text differs from the generated draft. Your edits are kept if you close the panel.'),
+    revert: t('Revert to generated'),
+    reverted: t('The text is back to the generated draft.'),
+    keptEdits: t('You closed this draft with edits on {0}. Restore them?'),
+    restoreKept: t('Restore my edits'),
+    discardKept: t('Discard them'),
+    moreActions: t('More actions'),
   };
 }

@@ -11,7 +11,8 @@ import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, 
 import { parsePageToHost } from '../../shared/protocol';
 import { pageHtml, webviewOptions } from './html';
 import { requireTrust } from '../trust';
-import { panelKey, panelState } from './session';
+import type { KeptEditsStore } from './keptEdits';
+import { hasUnsavedEdits, panelKey, panelState } from './session';
 import type { PanelActions, PanelLog, PanelProvider, PanelView, Session } from './types';
 
 export const VIEW_TYPE = 'clientPulse.draft';
@@ -22,6 +23,8 @@ export interface PanelHost {
   log: PanelLog;
   actions: PanelActions;
   settings(): PanelSettings;
+  /** Where the edits of a panel closed before saving are kept. */
+  kept: KeptEditsStore;
   onDispose(panel: Panel): void;
 }
 
@@ -43,7 +46,7 @@ export class Panel implements PanelView {
     panel.webview.html = pageHtml(panel.webview, host.extensionUri, session.title, vscode.env.language);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
-      panel.onDidDispose(() => this.dispose()),
+      panel.onDidDispose(() => this.dispose(true)),
     );
   }
 
@@ -79,6 +82,14 @@ export class Panel implements PanelView {
   notify(level: NoticeLevel, text: string): void {
     this.lastNotice = { level, text };
     this.send({ type: 'notice', level, text });
+  }
+
+  saved(): void {
+    const s = this.session;
+    s.savedMarkdown = s.markdown;
+    s.keptEdits = undefined;
+    void this.host.kept.forget(this.key);
+    this.send({ type: 'saved', markdown: s.markdown });
   }
 
   /** Test mode only: a message as if the page had posted it (it goes through validation). */
@@ -120,6 +131,10 @@ export class Panel implements PanelView {
         this.send({ type: 'state', state: this.state(), replaceText: false });
         return;
       case 'edited':
+        return;
+      case 'keptEdits':
+        this.session.keptEdits = undefined;
+        await this.host.kept.forget(this.key);
         return;
       case 'regenerate':
         await this.regenerate(m.options);
@@ -169,9 +184,18 @@ export class Panel implements PanelView {
     return this.ready;
   }
 
-  dispose(): void {
+  /**
+   * `closedByUser`: the lead closed the panel; unsaved edits are kept for the next opening (a
+   * window that shuts down restores its panels, with their text, through the serializer).
+   */
+  dispose(closedByUser = false): void {
     if (this.disposed) return;
     this.disposed = true;
+    const s = this.session;
+    if (closedByUser && hasUnsavedEdits(s)) {
+      void this.host.kept.keep(this.key, { markdown: s.markdown, subject: s.subject, keptAt: new Date().toISOString() });
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Client Pulse: your edits to “{0}” are kept; open it again to restore them.', s.title), 10_000);
+    }
     this.host.onDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

@@ -11,8 +11,9 @@ import { registerBlanksForTest } from '../blanks';
 import type { IsoDate } from '../../core/model';
 import type { PanelSettings, PanelSource } from '../../shared/protocol';
 import { parsePageToHost, parsePersistedState } from '../../shared/protocol';
-import { projectDirOf, type ClientsSnapshot } from '../workspace';
+import type { ClientsSnapshot } from '../workspace';
 import { Actions, type LastAction } from './actions';
+import { KeptEditsStore } from './keptEdits';
 import { Panel, VIEW_TYPE, type PanelHost } from './panel';
 import { panelKey } from './session';
 import type { PanelLog, PanelProvider, Session } from './types';
@@ -40,6 +41,8 @@ export interface PanelSnapshot {
   visible: boolean;
   session: Session;
   lastAction: LastAction | undefined;
+  /** Edits kept from the last close, offered on the page. */
+  keptEdits: Session['keptEdits'];
   /** The last notice the page was sent. */
   notice: { level: string; text: string } | undefined;
 }
@@ -59,14 +62,13 @@ export class PanelService implements vscode.Disposable {
   private readonly actions: Actions;
   private readonly host: PanelHost;
 
-  constructor(extensionUri: vscode.Uri, private readonly services: PanelServices) {
+  private readonly kept: KeptEditsStore;
+
+  constructor(extensionUri: vscode.Uri, private readonly services: PanelServices, memento: vscode.Memento) {
+    this.kept = new KeptEditsStore(memento);
     this.actions = new Actions({
       today: () => services.today(),
       log: services.log,
-      projectDir: async () => {
-        const clients = await services.clientsFile();
-        return clients && projectDirOf(clients.uri);
-      },
       writeNewFile: (uri, content) => services.writeNewFile(uri, content),
     });
     this.host = {
@@ -74,6 +76,7 @@ export class PanelService implements vscode.Disposable {
       log: services.log,
       actions: this.actions,
       settings: panelSettings,
+      kept: this.kept,
       onDispose: (panel) => {
         if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
       },
@@ -95,6 +98,9 @@ export class PanelService implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
+    // Edits kept from the last close of this draft are offered on its page (unless they are the new draft's text).
+    const kept = this.kept.get(key);
+    if (kept && kept.markdown !== session.generated) session.keptEdits = kept;
     const webviewPanel = vscode.window.createWebviewPanel(VIEW_TYPE, session.title, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, { retainContextWhenHidden: false });
     return this.add(new Panel(webviewPanel, session, this.provider(session.source), this.host));
   }
@@ -126,6 +132,7 @@ export class PanelService implements vscode.Disposable {
       visible: p.panel.visible,
       session: p.session,
       lastAction: this.actions.last,
+      keptEdits: p.session.keptEdits,
       notice: p.lastNotice,
     }));
   }
@@ -157,7 +164,7 @@ export class PanelService implements vscode.Disposable {
 
 /** The service, its panel serializer and, in test mode, its test commands; everything disposed with the extension. */
 export function registerPanelService(context: vscode.ExtensionContext, services: PanelServices): PanelService {
-  const service = new PanelService(context.extensionUri, services);
+  const service = new PanelService(context.extensionUri, services, context.workspaceState);
   context.subscriptions.push(
     service,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {

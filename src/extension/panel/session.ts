@@ -4,7 +4,7 @@
  * snapshot the page gets.
  */
 import type { Draft } from '../../core/draft/types';
-import type { DraftOptions, PanelSettings, PanelSource, PanelState } from '../../shared/protocol';
+import type { DraftOptions, KeptEdits, PanelSettings, PanelSource, PanelState } from '../../shared/protocol';
 import { panelLabels } from './labels';
 
 /** What a panel shows and can regenerate. */
@@ -23,6 +23,15 @@ export interface Session {
   useGit: boolean;
   /** What the user must know about how the draft was made (from the last composition). */
   warnings?: string[];
+  /** The text last saved (record, draft or document): not "edited" any more. */
+  savedMarkdown?: string;
+  /** Edits kept from the last time this panel was closed, offered on the page until restored or discarded. */
+  keptEdits?: KeptEdits;
+}
+
+/** True when the user's text differs from the generated one and was not saved as it is. */
+export function hasUnsavedEdits(s: Session): boolean {
+  return s.markdown !== s.generated && s.markdown !== s.savedMarkdown;
 }
 
 /** A key that identifies the panel: one per client, one per document path. */
@@ -43,5 +52,7 @@ export function panelState(s: Session, settings: PanelSettings): PanelState {
     warnings: s.warnings ?? [],
     labels: panelLabels(),
     settings,
+    ...(s.keptEdits ? { keptEdits: s.keptEdits } : {}),
+    ...(s.savedMarkdown !== undefined ? { saved: s.savedMarkdown } : {}),
   };
 }

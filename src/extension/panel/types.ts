@@ -50,6 +50,8 @@ export interface PanelView {
   readonly provider: PanelProvider;
   send(message: HostToPage): void;
   notify(level: NoticeLevel, text: string): void;
+  /** The session's text was saved as it is: not "edited" any more, nothing to keep on close. */
+  saved(): void;
 }
 
 /** What the panel's buttons do on the host (`panel/actions.ts`). */
