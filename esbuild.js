@@ -22,18 +22,69 @@ const problemMatcher = {
   },
 };
 
-/** Copies the codicon font and stylesheet next to the webview bundle. */
-const copyCodicons = {
-  name: 'copy-codicons',
+/**
+ * Writes a codicon stylesheet with only the icons the webview names (every string literal in
+ * src/webview/*.ts that is a codicon's name), each an SVG mask in currentColor: a few KB instead
+ * of the whole font (about 160 KB with its stylesheet). `<vscode-icon>` links the same stylesheet.
+ */
+const codiconSubset = {
+  name: 'codicon-subset',
   setup(build) {
     build.onEnd(() => {
-      const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+      const icons = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'src', 'icons');
+      const names = new Set(fs.readdirSync(icons).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)));
+      const used = new Set();
+      const dir = path.join(__dirname, 'src', 'webview');
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+        for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/['"`]([a-z0-9-]+)['"`]/g)) {
+          if (names.has(m[1])) used.add(m[1]);
+        }
+      }
+      const rules = [...used].sort().map((name) => {
+        const svg = fs.readFileSync(path.join(icons, `${name}.svg`), 'utf8').trim();
+        return `.codicon-${name}{--codicon:url("data:image/svg+xml,${encodeURIComponent(svg).replace(/'/g, '%27')}")}`;
+      });
+      const css = [
+        `/* ${used.size} codicons (MIT, Microsoft Corporation), subset by esbuild.js. */`,
+        ".codicon[class*='codicon-']{display:inline-block;width:1em;height:1em;font-size:16px;line-height:1;vertical-align:text-top;background-color:currentColor;-webkit-mask:var(--codicon) center/contain no-repeat;mask:var(--codicon) center/contain no-repeat;user-select:none;-webkit-user-select:none}",
+        ...rules,
+        '',
+      ].join('\n');
       const to = path.join(__dirname, 'dist', 'webview');
       fs.mkdirSync(to, { recursive: true });
-      for (const file of ['codicon.css', 'codicon.ttf']) {
-        if (fs.existsSync(path.join(from, file))) fs.copyFileSync(path.join(from, file), path.join(to, file));
-      }
+      fs.writeFileSync(path.join(to, 'codicon.css'), css);
+      fs.rmSync(path.join(to, 'codicon.ttf'), { force: true });
     });
+  },
+};
+
+/**
+ * markdown-it imports `entities` for two decoders; its index also pulls in the 23 KB encoder
+ * tables (its `lib/esm` folder has a package.json without `sideEffects`, so they cannot be
+ * shaken). Only the decoders are bundled.
+ */
+const entitiesDecodeOnly = {
+  name: 'entities-decode-only',
+  setup(build) {
+    const decode = path.join(__dirname, 'node_modules', 'entities', 'lib', 'esm', 'decode.js');
+    build.onResolve({ filter: /^entities$/ }, () => ({ path: decode }));
+  },
+};
+
+/**
+ * The heavy libraries core loads lazily (src/core/vendor.ts) live in their own files, each bundled
+ * once, so the extension and CLI bundles stay small and read them only when used.
+ */
+const vendors = {
+  'markdown-it': 'markdown-it',
+  mustache: 'mustache',
+  'nodemailer/lib/mail-composer': 'mail-composer',
+};
+const vendorFiles = {
+  name: 'vendor-files',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(vendors).map((v) => v.replace(/[/.-]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./vendor/${vendors[args.path]}.js`, external: true }));
   },
 };
 
@@ -43,17 +94,19 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcher],
+  plugins: [problemMatcher, entitiesDecodeOnly],
 };
 
 // mainFields: packages' ES module builds first (jsonc-parser's UMD build requires its files at run time, which a bundle cannot).
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
+const app = { ...node, plugins: [...common.plugins, vendorFiles] };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [problemMatcher, copyCodicons] },
+  { ...app, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...app, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022', external: ['nodemailer/*'], plugins: [...common.plugins, codiconSubset] },
+  ...Object.entries(vendors).map(([pkg, file]) => ({ ...node, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: __dirname, sourcefile: `vendor-${file}.js` }, outfile: `dist/vendor/${file}.js`, entryPoints: undefined })),
 ];
 if (fs.existsSync('bench/main.ts')) {
   builds.push({ ...node, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' });
@@ -61,7 +114,7 @@ if (fs.existsSync('bench/main.ts')) {
 
 async function main() {
   const contexts = await Promise.all(
-    builds.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => esbuild.context(b)),
+    builds.filter((b) => !b.entryPoints || fs.existsSync(b.entryPoints[0])).map((b) => esbuild.context(b)),
   );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -2,10 +2,12 @@
  * markdown-it's block token stream, walked into the top-level blocks of clients.md (headings,
  * paragraphs, lists with their items' lines, anything else), each with its line range.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { loadMarkdownIt } from '../vendor';
 
-const md = new MarkdownIt('commonmark');
+/** Created on the first parse, not when the module loads (see core/vendor.ts). */
+let md: MarkdownIt | undefined;
 
 export interface Block {
   type: 'heading' | 'paragraph' | 'list' | 'other';
@@ -20,6 +22,7 @@ export interface Block {
 
 /** The top-level blocks of `body` (the text after the BOM; NUL read as U+FFFD). */
 export function blocksOf(body: string): Block[] {
+  md ??= new (loadMarkdownIt())('commonmark');
   return walk(md.parse(body.replace(/\0/g, '\uFFFD'), {}));
 }
 

@@ -4,7 +4,7 @@
  * documented in docs/drafting.md. Values are markdown already (commit text escaped), so the
  * template engine does no HTML escaping: `{{x}}` and `{{{x}}}` give the same text.
  */
-import Mustache from 'mustache';
+import { loadMustache } from '../vendor';
 import { NoticeError, type TemplateNotice } from '../notices';
 
 /** The client e-mail and the internal report share one template: the view differs. */
@@ -141,7 +141,7 @@ function check(tokens: Token[], scopes: Schema[], text: string, file: string): v
 export function checkTemplate(template: string, file: string): void {
   let tokens: Token[];
   try {
-    tokens = Mustache.parse(template) as unknown as Token[];
+    tokens = loadMustache().parse(template) as unknown as Token[];
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = / at (\d+)$/.exec(message);
@@ -163,7 +163,7 @@ export function checkTemplate(template: string, file: string): void {
 /** Renders `template` with `view` (no HTML escaping); tidies blank lines and trailing spaces. */
 export function renderTemplate(template: string, view: object, file = 'built-in template'): string {
   checkTemplate(template, file);
-  const out = Mustache.render(template, view, undefined, { escape: (v: unknown) => String(v) });
+  const out = loadMustache().render(template, view, undefined, { escape: (v: unknown) => String(v) });
   return tidy(out);
 }
 

@@ -4,10 +4,10 @@
  * Whatever the document (a client update: `core/draft/envelope.ts`; handover notes), the mail is
  * built from its `Envelope` alone.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Envelope, Person } from '../model';
 import { momentOn } from '../calendar';
 import { isMailbox, usableRecipients } from '../mailbox';
+import { loadMailComposer } from '../vendor';
 import { markdownToHtmlDocument, markdownToText } from './markdown';
 
 /** Above this length a `mailto:` URL is not reliable in every mail client and OS. */
@@ -41,6 +41,7 @@ export function mailRecipients(envelope: Pick<Envelope, 'to' | 'cc'>): { to: Per
 export function buildEml(envelope: Envelope, options: EmlOptions = {}): Promise<Buffer> {
   const markdown = envelope.text;
   const recipients = mailRecipients(envelope);
+  const MailComposer = loadMailComposer();
   const composer = new MailComposer({
     ...(options.from?.email && isMailbox(options.from.email) ? { from: mailbox(options.from) } : {}),
     to: recipients.to.map(mailbox),

@@ -3,7 +3,8 @@
  * markdown-it with raw HTML off, no linkify, line breaks kept (`breaks: true`, so a sign-off on
  * two lines stays on two lines), links allowed only to `https:` and `mailto:`, and no images.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import { loadMarkdownIt } from '../vendor';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
@@ -14,7 +15,7 @@ export function isAllowedLink(url: string): boolean {
 
 /** The one markdown-it configuration of Client Pulse (the webview uses it too). */
 export function createMarkdownRenderer(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, breaks: true, typographer: false });
+  const md = new (loadMarkdownIt())({ html: false, linkify: false, breaks: true, typographer: false });
   md.validateLink = isAllowedLink;
   // No images: `![…](https://…)` in clients.md would load a remote picture (a tracking pixel in
   // the client's mail, a request from the panel). It stays visible as the text that was written.
