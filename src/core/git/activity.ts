@@ -38,8 +38,12 @@ export interface CommitsResult {
 }
 
 /** The `git log` arguments of a request (without the hardening `run.ts` adds). Exposed for the benchmark. */
-export function logArgs(request: Pick<ActivityRequest, 'period' | 'paths' | 'numstat'>): string[] {
-  const args = ['log', ...logFormatArgs(request.numstat === true), ...windowArgs(request.period)];
+export function logArgs(request: Pick<ActivityRequest, 'period' | 'paths' | 'numstat' | 'files' | 'maxCount'>): string[] {
+  const format = logFormatArgs(request.numstat === true);
+  // Without file lists git computes no diffs at all: a year of messages costs little more than the walk.
+  if (request.files === false) format.splice(format.length - 1, 1, '--no-patch');
+  const args = ['log', ...format, ...windowArgs(request.period)];
+  if (request.maxCount !== undefined) args.push(`--max-count=${Math.max(1, Math.floor(request.maxCount))}`);
   const paths = (request.paths ?? []).map((p) => p.trim()).filter((p) => p !== '');
   // `--full-diff`: a path filter selects commits but every commit still lists all its files.
   if (paths.length) args.push('--full-diff');

@@ -146,6 +146,10 @@ export interface ActivityRequest {
   /** Literal paths (files or folders) relative to the repository's top level; commits touching any. */
   paths?: string[];
   numstat?: boolean;
+  /** False: no file lists (`--no-patch`), for readers that need only messages (tooltips' links). */
+  files?: boolean;
+  /** At most this many commits, newest first (`--max-count`): a bound whatever the repository's size. */
+  maxCount?: number;
   noise?: Partial<NoiseOptions>;
   redaction?: Partial<RedactionOptions>;
 }

@@ -1,7 +1,8 @@
 /**
  * The commits linked to a commitment by its tags (core linking), for tooltips. Git runs only in
  * a trusted workspace (the caller checks); one year of history is read once per clients-file
- * text and kept for a minute.
+ * text and kept for a minute: messages only (no file lists, so git computes no diffs) and at most
+ * MAX_COMMITS of them, so a hover stays fast however large the repository.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -28,6 +29,7 @@ interface Cached {
 
 const TTL_MS = 60_000;
 const HISTORY_DAYS = 365;
+const MAX_COMMITS = 20_000;
 
 export class LinkedCommits {
   private readonly cache = new Map<string, Cached>();
@@ -53,7 +55,7 @@ export class LinkedCommits {
     if (!isTrusted()) return { error: vscode.l10n.t('Linked commits are not read in Restricted Mode.') };
     try {
       await readCommits(
-        { cwd: path.dirname(entry.uri.fsPath), period: { since: addDays(today, -HISTORY_DAYS), until: today } },
+        { cwd: path.dirname(entry.uri.fsPath), period: { since: addDays(today, -HISTORY_DAYS), until: today }, files: false, maxCount: MAX_COMMITS },
         (commit) => {
           for (const id of linker.link(commit)) {
             const list = byId.get(id) ?? [];

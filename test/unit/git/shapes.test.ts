@@ -259,4 +259,17 @@ describe('git/hostile messages, names and paths', function () {
     assert.equal(fs.existsSync(trap), false);
     assert.equal(fs.existsSync(path.join(repo, 'x')), false);
   });
+  it('messages only (files: false) and maxCount: the same commits and messages, no file lists, the newest N', async () => {
+    const repo = makeRepo([
+      { message: 'feat: one #alpha\n\nCommitment: beta', date: '2026-11-02 10:00:00 +0000', files: { 'a.txt': 'a' } },
+      { message: 'fix: two', date: '2026-11-03 10:00:00 +0000', files: { 'b.txt': 'b', 'c/d.txt': 'd' } },
+      { message: 'Merge branch x', date: '2026-11-04 10:00:00 +0000', files: { 'e.txt': 'e' } },
+    ]);
+    const full = await commitsOf(repo);
+    const bare = await commitsOf(repo, { files: false });
+    assert.deepEqual(bare.map((c) => [c.hash, c.subject, c.body, c.trailers]), full.map((c) => [c.hash, c.subject, c.body, c.trailers]));
+    assert.ok(full.some((c) => c.files.length > 0));
+    assert.deepEqual(bare.map((c) => c.files), [[], [], []]);
+    assert.deepEqual((await commitsOf(repo, { files: false, maxCount: 2 })).map((c) => c.subject), ['Merge branch x', 'fix: two']);
+  });
 });
