@@ -12,7 +12,7 @@ import { readActivity } from '../git/activity';
 import { boundaryNotice, withinBoundary } from '../git/boundary';
 import { noticeOf, sameNotice, type Notice } from '../notices';
 import type { WeekStart } from '../calendar';
-import { currentUser } from '../git/run';
+import { currentUser } from '../git/facts';
 import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
 import { readNewestRecord, updatesDir } from '../records/store';
 import type { ParsedRecord } from '../records/types';

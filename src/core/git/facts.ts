@@ -1,6 +1,8 @@
 /**
- * Repository facts a reading needs besides the log — where the repository is and which
- * ignore-revs file it configures — remembered between readings of the same folder.
+ * Repository facts a reading needs besides the log — where the repository is, which ignore-revs
+ * file it configures, and who the user is (`user.name`, `user.email`: a draft's signature, "mine")
+ * — remembered between readings of the same folder. Two processes in parallel with the log: one
+ * `git rev-parse` and one `git config --get-regexp` for the three keys.
  *
  * The extension reads the same folders again and again; asking git each time would cost two more
  * processes per reading (more than the reading itself for a one-week window). A remembered answer
@@ -14,9 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoInfo, runGit, type RepoInfo, type RunOptions } from './run';
 
-interface Remembered {
-  info: RepoInfo;
-  ignoreRevsFile?: string;
+interface Remembered extends RepoFacts {
   stamp: string;
 }
 
@@ -76,24 +76,59 @@ export interface RepoFacts {
   info: RepoInfo;
   /** `blame.ignoreRevsFile`, when configured. */
   ignoreRevsFile?: string;
+  /** The configured `user.name` and `user.email` (after includes, local over global). */
+  user: { name?: string; email?: string };
 }
 
 /** The facts for `cwd`, from memory when still valid, else from git (one or two processes in parallel). */
 export async function repoFacts(cwd: string, options: RunOptions = {}): Promise<RepoFacts> {
   const known = remembered(cwd);
-  if (known) return { info: { ...known.info, shallow: shallowNow(known.info) }, ignoreRevsFile: known.ignoreRevsFile };
-  const [info, ignoreRevsFile] = await Promise.all([repoInfo(cwd, options), configuredIgnoreRevsFile(cwd)]);
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  cache.set(cwd, { info, ignoreRevsFile, stamp: stampOf(info) });
-  return { info, ignoreRevsFile };
+  if (known) return { info: { ...known.info, shallow: shallowNow(known.info) }, ignoreRevsFile: known.ignoreRevsFile, user: known.user };
+  const [info, config] = await Promise.all([repoInfo(cwd, options), configuredKeys(cwd)]);
+  const facts: RepoFacts = { info, ...(config.ignoreRevsFile ? { ignoreRevsFile: config.ignoreRevsFile } : {}), user: config.user };
+  const stamp = stampOf(info);
+  // Remembered for the top level too: a draft asks for the user of the repository it just read.
+  for (const key of new Set([cwd, info.root])) {
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { ...facts, stamp });
+  }
+  return facts;
 }
 
-/** `blame.ignoreRevsFile`, when configured; never fails (the log reports repository errors). */
-async function configuredIgnoreRevsFile(cwd: string): Promise<string | undefined> {
+/** The configured `user.name` and `user.email` of `cwd`; from memory when nothing changed since the last reading. */
+export async function currentUser(cwd: string): Promise<{ name?: string; email?: string }> {
   try {
-    const { stdout, code } = await runGit(cwd, ['config', '--get', 'blame.ignoreRevsFile'], { okCodes: [1] });
-    return code === 0 && stdout.trim() ? stdout.trim() : undefined;
+    return { ...(await repoFacts(cwd)).user };
   } catch {
-    return undefined;
+    // Outside a repository: the global configuration still names the user.
+    return (await configuredKeys(cwd)).user;
   }
+}
+
+const KEYS = /^(user\.name|user\.email|blame\.ignorerevsfile)$/;
+
+/**
+ * `blame.ignoreRevsFile`, `user.name` and `user.email` in one `git config --get-regexp -z` (the last
+ * value of a key wins, as with `--get`); never fails (the log reports repository errors).
+ */
+async function configuredKeys(cwd: string): Promise<{ ignoreRevsFile?: string; user: { name?: string; email?: string } }> {
+  const found = new Map<string, string>();
+  try {
+    const { stdout, code } = await runGit(cwd, ['config', '-z', '--get-regexp', KEYS.source], { okCodes: [1] });
+    if (code === 0) {
+      for (const entry of stdout.split('\0')) {
+        const nl = entry.indexOf('\n');
+        const key = (nl < 0 ? entry : entry.slice(0, nl)).toLowerCase();
+        if (KEYS.test(key)) found.set(key, nl < 0 ? '' : entry.slice(nl + 1));
+      }
+    }
+  } catch {
+    // Not a repository, git missing: the log says so.
+  }
+  const value = (key: string) => {
+    const v = found.get(key);
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const ignore = value('blame.ignorerevsfile')?.trim();
+  return { ...(ignore ? { ignoreRevsFile: ignore } : {}), user: { name: value('user.name'), email: value('user.email') } };
 }

@@ -328,23 +328,6 @@ export async function repoRoot(cwd: string): Promise<string> {
   return (await repoInfo(cwd)).root;
 }
 
-async function configGet(cwd: string, key: string): Promise<string | undefined> {
-  const { stdout, code } = await runGit(cwd, ['config', '--get', `--end-of-options`, key], { okCodes: [1] }).catch(async (e: unknown) => {
-    // `--end-of-options` is not understood by `git config` before git 2.36; retry without it (key is ours, not user input).
-    if (e instanceof GitError && e.code === 'git-failed') return runGit(cwd, ['config', '--get', key], { okCodes: [1] });
-    throw e;
-  });
-  if (code !== 0) return undefined;
-  const value = stdout.replace(/\r?\n$/u, '');
-  return value === '' ? undefined : value;
-}
-
-/** The configured `user.name` and `user.email` of `cwd` (after includes, local over global). */
-export async function currentUser(cwd: string): Promise<{ name?: string; email?: string }> {
-  const [name, email] = await Promise.all([configGet(cwd, 'user.name'), configGet(cwd, 'user.email')]);
-  return { name, email };
-}
-
 export interface AuthorCount {
   /** After `.mailmap`. */
   name: string;

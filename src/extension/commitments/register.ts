@@ -12,7 +12,7 @@ import type { Services } from '../services';
 import { LinkedCommits } from './commits';
 import { locate, refOf } from './locate';
 import { handlesOf, isFilterActive, type Filter } from './model';
-import { currentUser } from '../../core/git/run';
+import { currentUser } from '../../core/git/facts';
 import { CommitmentsTree, type CommitmentNode, type Node } from './tree';
 import { describeFilter, pickFilter } from './filter';
 import { askDueDate } from '../inputs';

@@ -3,8 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { logArgs } from '../../../src/core/git/activity';
+import { currentUser } from '../../../src/core/git/facts';
 import { LogParser, parseTrailers, splitMessage } from '../../../src/core/git/log-format';
-import { currentUser, defaultBranch, gitVersion, GitError, hardenedArgs, isGitUnavailable, listAuthors, repoInfo, repoRoot, streamGit, unmergedBranches } from '../../../src/core/git/run';
+import { defaultBranch, gitVersion, GitError, hardenedArgs, isGitUnavailable, listAuthors, repoInfo, repoRoot, streamGit, unmergedBranches } from '../../../src/core/git/run';
 import type { Commit } from '../../../src/core/git/types';
 import { git, makeRepo, useIsolatedGitConfig } from '../../support/git';
 import { tempDir } from '../../support/temp';
@@ -50,6 +51,11 @@ describe('git/helpers', function () {
     assert.deepEqual(await currentUser(repo), { name: '王伟', email: 'wang.wei@agency.example' });
     const bare = makeRepo([]);
     assert.deepEqual(await currentUser(bare), { name: undefined, email: undefined });
+    // Remembered, but a changed config is read again; the last value of a key wins, as with `git config --get`.
+    git(bare, ['config', 'user.name', 'Ana María  Ruiz']);
+    git(bare, ['config', '--add', 'user.email', 'old@agency.example']);
+    git(bare, ['config', '--add', 'user.email', 'ana@agency.example']);
+    assert.deepEqual(await currentUser(bare), { name: 'Ana María  Ruiz', email: 'ana@agency.example' });
   });
 
   it('listAuthors counts commits after .mailmap, most first, optionally since a day', async () => {
