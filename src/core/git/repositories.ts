@@ -8,9 +8,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Client, ClientsFile, RepoRef } from '../clients/model';
-import { noticeOf, type RepoNotice } from '../notices';
+import type { Client, ClientsFile, Diagnostic, RepoRef } from '../clients/model';
+import { noticeOf, wordNotice, type Notice, type RepoNotice, type Translate } from '../notices';
+import { readActivity } from './activity';
 import { GitError, repoInfo, type RunOptions } from './run';
+import type { ActivityItem, ActivityRequest } from './types';
 
 /** One repository of one client, resolved. */
 export interface ClientRepository {
@@ -135,4 +137,77 @@ export function repositoryClients(file: ClientsFile, entries: ReadonlyArray<Pick
   }
   if (clients.length > 1) for (const c of clients) if (c.paths.length === 0) c.paths = ['**'];
   return { clients, diagnostics: [], eol: file.eol, hasBom: file.hasBom };
+}
+
+/** What reading the listed repositories gave. */
+export interface ListedReading {
+  /** Items of the listed repositories (each with `repository` set), newest first within each repository. */
+  items: ActivityItem[];
+  /** Top levels read. */
+  roots: string[];
+  /** A repository that cannot be read (its client's line in clients.md says which), and reading facts. */
+  warnings: Notice[];
+  checked: CheckedRepository[];
+}
+
+/**
+ * Reads the period in every repository the `clients` (names; undefined: all) list in `Repos:`,
+ * each folder once, at most `parallel` at a time. A repository that cannot be read is a warning,
+ * never an error: the others are still read. `extra` are more entries (the CLI's `--repo`).
+ */
+export async function readListedRepositories(
+  file: ClientsFile,
+  base: string,
+  request: Omit<ActivityRequest, 'cwd' | 'paths'>,
+  options: RunOptions & { clients?: readonly string[]; extra?: readonly ClientRepository[]; parallel?: number; skipRoots?: readonly string[] } = {},
+): Promise<ListedReading> {
+  const wanted = options.clients?.map((c) => c.toLowerCase());
+  const listed = [...allRepositories(file, base), ...(options.extra ?? [])];
+  // Every client listing a repository routes its commits, so a shared repository splits as written.
+  const used = listed.filter((r) => wanted === undefined || listed.some((o) => o.dir === r.dir && wanted.includes(o.client.toLowerCase())));
+  const parallel = options.parallel ?? 4;
+  const checked = await checkRepositories(used, { ...options, parallel });
+  const warnings: Notice[] = [];
+  for (const c of checked) if (c.problem && (wanted === undefined || wanted.includes(c.client.toLowerCase()))) warnings.push(c.problem);
+  const skip = new Set((options.skipRoots ?? []).map(realpath));
+  const byRoot = new Map<string, CheckedRepository[]>();
+  for (const c of checked) {
+    if (c.root === undefined || skip.has(realpath(c.root))) continue;
+    const list = byRoot.get(c.root) ?? [];
+    list.push(c);
+    byRoot.set(c.root, list);
+  }
+  const roots = [...byRoot.keys()];
+  const results = await mapLimit(roots, parallel, async (root) => {
+    const entries = byRoot.get(root)!;
+    try {
+      const activity = await readActivity({ ...request, cwd: root }, repositoryClients(file, entries), options);
+      const name = entries[0].ref.path;
+      for (const item of activity.items) item.repository = name;
+      return { items: activity.items, warnings: activity.warnings.map((w): Notice => ({ code: 'reading.repository-failed', root, cause: w })) };
+    } catch (e) {
+      const first = entries.find((x) => wanted === undefined || wanted.includes(x.client.toLowerCase())) ?? entries[0];
+      return { items: [], warnings: [{ code: 'repos.failed', client: first.client, repo: first.ref.path, cause: noticeOf(e) } as Notice] };
+    }
+  });
+  const items: ActivityItem[] = [];
+  for (const r of results) {
+    items.push(...r.items);
+    warnings.push(...r.warnings);
+  }
+  return { items, roots, warnings, checked };
+}
+
+/** The diagnostic code of each repository problem (listed in docs/clients-format.md). */
+export const REPO_DIAGNOSTIC: Record<RepoNotice['code'], string> = {
+  'repos.not-found': 'repo-not-found',
+  'repos.not-a-git-repo': 'not-a-git-repo',
+  'repos.not-top-level': 'not-top-level',
+  'repos.unsafe': 'unsafe-repo',
+  'repos.failed': 'repo-unreadable',
+};
+
+/** A warning on the `Repos:` entry of every repository that cannot be read, worded by `translate`. */
+export function repositoryDiagnostics(checked: readonly CheckedRepository[], translate?: Translate): Diagnostic[] {
+  return checked.flatMap((c) => (c.problem ? [{ span: c.ref.span, severity: 'warning' as const, code: REPO_DIAGNOSTIC[c.problem.code], message: wordNotice(c.problem, translate) }] : []));
 }
