@@ -61,6 +61,8 @@ Options:
       --strict          Exit 1 when a line still needs rewording (code or file names, the other
                         language, or no content) or a blank is unfilled (____, [last working
                         day]): the notes on stderr say which
+      --repo DIR        Also read the repository in DIR as the client's (repeatable; for a run
+                        only — the repositories of its Repos: line in clients.md are always read)
   -C, --cwd DIR         Run as if started in DIR (a folder inside the git repository)
   -h, --help            Show this help
 
@@ -87,6 +89,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   redact: { type: 'string', multiple: true },
   settings: { type: 'string' },
+  repo: { type: 'string', multiple: true },
 } as const;
 
 /** How the CLI words each reword reason of core. */
@@ -213,6 +216,7 @@ export const draft: Command = {
     try {
       const gathered = await gatherDraftInput({
         roots: [io.cwd],
+        ...(values.repo?.length ? { extraRepos: values.repo.map((r) => path.resolve(io.cwd, r)) } : {}),
         clientsText: clientsFile.text,
         projectDir,
         client: values.client,

@@ -616,6 +616,8 @@ export function composeDraft(rawInput: DraftInput): Draft {
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
     ...(leadNotes.length ? { leadNotes } : {}),
   };
+  const elsewhere = items.filter((i) => i.repository !== undefined);
+  if (elsewhere.length) draft.repositoryOf = Object.fromEntries(elsewhere.map((i) => [i.commit.hash, i.repository!]));
   const lineOfHash = new Map(sections.flatMap((s) => s.lines.filter((l) => l.id.startsWith('done:')).map((l) => [l.hashes[0], l.id] as const)));
   const suggestions = suggestLinks(shown, client.commitments.filter((c) => !c.done), (h) => lineOfHash.get(h));
   if (suggestions.length) draft.linkSuggestions = suggestions;

@@ -101,4 +101,6 @@ export interface Draft {
    * commitment but are not linked to it ("looks like evidence for “…”: link it?").
    */
   linkSuggestions?: LinkSuggestion[];
+  /** Commit hash → its repository as `Repos:` names it, for commits outside the home repository (the traces name it). */
+  repositoryOf?: Record<string, string>;
 }

@@ -73,6 +73,8 @@ export interface ReleaseInfo {
 
 export interface ActivityItem {
   commit: Commit;
+  /** The repository of the commit as the client's `Repos:` names it (`../api-server`); absent for the home repository. */
+  repository?: string;
   /** Names of the clients this commit belongs to (routing by Paths and Tag). */
   clients: string[];
   /**
