@@ -64,7 +64,7 @@ function kindGroup(kind: CommitKind): KindGroup {
 
 const KIND_ORDER: KindGroup[] = ['feature', 'fix', 'improvement', 'docs'];
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'reverted', 'ignored-rev', 'pattern'];
+const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'shared', 'reverted', 'ignored-rev', 'pattern'];
 
 interface Context {
   client: Client;
@@ -580,10 +580,14 @@ export function composeDraft(rawInput: DraftInput): Draft {
     sections.push({ id, title: sectionTitle(ctx, id), lines });
   }
 
-  const leadNotes: LeadNote[] = client.commitments.flatMap((c) => {
+  const leadNotes: LeadNote[] = client.commitments.flatMap((c): LeadNote[] => {
     const on = completedOn(ctx, c);
-    return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment' as const, commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
+    return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment', commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
   });
+  // A shared package's change that is nobody's evidence: in no client's e-mail; the lead decides.
+  for (const i of items) {
+    if (i.hidden === 'shared' && i.sharedBy) leadNotes.push({ code: 'shared-change', change: i.internalText, hash: i.commit.hash, clients: i.sharedBy });
+  }
   const range = formatRange(since, until, language, refYear);
   // Without git history an empty list is not known to be a quiet week: say nothing about it.
   const historyRead = input.historyRead !== false;

@@ -148,7 +148,11 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     const conv = titled ? parseConventional(pr.title, commit.body, commit.trailers) : parseConventional(commit.subject, commit.body, commit.trailers);
     const commitmentIds = linker.link(commit, { pullRequest: pr ?? null, scope: conv.scope ?? null });
     const routed = router.routeWithReasons(commit, conv.scope);
-    const clientsOf = withEvidence(routed.clients, routed.named, commitmentIds.map((id) => linker.clientOf(id)));
+    const owners = commitmentIds.map((id) => linker.clientOf(id));
+    // A commit only in a package several clients share equally (and evidence for none of their
+    // commitments) stays with all of them, hidden as `shared`: whose work it is is not known.
+    const sharedBy = routed.shared && !owners.some((o) => o !== undefined) ? routed.shared : undefined;
+    const clientsOf = sharedBy ?? withEvidence(routed.clients, routed.named, owners);
     // A soft-wrapped subject paragraph: the client reads its first line only.
     const clientDescription = titled || commit.subjectLine === undefined ? conv.description : parseConventional(commit.subjectLine).description;
     const allowed = clientsOf.length ? clientsOf.flatMap((c) => contactEmails.get(c) ?? []) : [];
@@ -168,6 +172,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       const note = conv.breakingNote ? capitalise(redactor.client(rewordForClient(withoutControls(conv.breakingNote)), allowed)) : item.clientText;
       if (note) item.breakingNote = note;
     }
+    if (sharedBy) item.sharedBy = sharedBy;
     if (titled) item.pullRequest = { number: pr.number, title: redactor.internal(withoutControls(pr.title)), platform: pr.platform };
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
@@ -215,6 +220,12 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       pr.commitmentIds.map((id) => linker.clientOf(id)),
     );
     pr.clients = clientsOfPr;
+    // Evidence on the branch says whose work the pull request is; a branch commit a client owns does too.
+    if (pr.sharedBy && (pr.commitmentIds.length > 0 || branch.some((b) => !b.sharedBy && b.clients.length > 0))) {
+      delete pr.sharedBy;
+      const own = pr.commitmentIds.map((id) => linker.clientOf(id)).filter((o): o is string => o !== undefined);
+      pr.clients = [...new Set(own.length ? own : branch.filter((b) => !b.sharedBy).flatMap((b) => b.clients))];
+    }
     for (const b of branch) for (const c of clientsOfPr) if (!b.clients.includes(c)) b.clients.push(c);
     if (pr.kind === 'other' && pr.type === undefined) pr.kind = KIND_RANK.find((k) => branch.some((b) => b.kind === k)) ?? 'other';
     // A breaking change made on the branch ships with the pull request.
@@ -236,6 +247,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     if (hidden === undefined && branch.length > 0 && branch.every((b) => isBotAuthor(b.commit.authorName, b.commit.authorEmail, noise.botAuthors))) hidden = 'bot';
     // Nothing left to tell a client once internal detail is removed (e.g. a subject that was only a ticket key).
     if (hidden === undefined && item.clientText === '') hidden = 'pattern';
+    if (hidden === undefined && item.sharedBy) hidden = 'shared';
     // A release is told to the client as one line, even when a bot or a chore commit made it.
     if (hidden !== undefined && item.release?.commit && RELEASE_SHOWN_DESPITE.includes(hidden)) hidden = undefined;
     if (hidden !== undefined) item.hidden = hidden;
@@ -263,7 +275,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
 }
 
 /** Noise reasons a release commit is shown despite (a user's pattern, a revert or an ignored revision still hide it). */
-const RELEASE_SHOWN_DESPITE: readonly string[] = ['merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling'];
+const RELEASE_SHOWN_DESPITE: readonly string[] = ['merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'shared'];
 
 /**
  * A release that no client's Paths or Tag route (it touched only the root package.json or the

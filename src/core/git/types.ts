@@ -53,7 +53,8 @@ export type HiddenReason =
   | 'branch'
   | 'tests-only'
   | 'ci-only'
-  | 'tooling';
+  | 'tooling'
+  | 'shared';
 
 /** The pull request a commit landed (a merge or squash commit; see pullRequests.ts). */
 export interface PullRequestInfo {
@@ -104,6 +105,12 @@ export interface ActivityItem {
   internalText: string;
   /** Set when the item is noise for a client by default; the item is kept so a user can restore it. */
   hidden?: HiddenReason;
+  /**
+   * Set when the commit touched only files that equally specific `Paths:` of several clients match
+   * and is evidence for none of their commitments: `clients` are those clients, and it is hidden
+   * from them as `shared` (see route.ts).
+   */
+  sharedBy?: string[];
   /**
    * Hash of an earlier visible item whose client line this one nearly repeats; both then carry the
    * same `clientText`, so a composer that merges equal lines shows one.

@@ -158,6 +158,7 @@ const enHidden: Record<HiddenReason, string> = {
   'tests-only': 'tests only',
   'ci-only': 'build pipeline only',
   tooling: 'developer tooling only',
+  shared: 'in a package several clients share',
 };
 
 const zhHidden: Record<HiddenReason, string> = {
@@ -171,6 +172,7 @@ const zhHidden: Record<HiddenReason, string> = {
   'tests-only': '仅测试',
   'ci-only': '仅构建流水线',
   tooling: '仅开发工具',
+  shared: '位于多个客户共用的模块',
 };
 
 const en: Phrases = {
