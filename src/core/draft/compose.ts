@@ -11,6 +11,7 @@ import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
+import { plainPackageName } from '../git/release';
 import { recipientsFor } from './recipients';
 import { closedNumbers, commitmentNumbers, withoutReferences } from '../git/refs';
 import type { DraftInput } from './input';
@@ -194,6 +195,19 @@ function releaseLines(ctx: Context): DraftLine[] {
   const heading = ctx.phrases.kindGroup.release;
   for (const item of ctx.items) {
     if (!item.release || RELEASE_UNTOLD.includes(item.hidden)) continue;
+    const packages = item.release.packages;
+    if (packages) {
+      // A release of several packages: those in this client's Paths (all when a folder is not known).
+      const name = ctx.client.name.toLowerCase();
+      const mine = packages.filter((p) => p.clients === undefined || p.clients.some((c) => c.toLowerCase() === name));
+      if (packages.length > 0 && mine.length === 0) continue;
+      const text = ctx.phrases.line.releasedPackages(mine.map((p) => escapeInline(`${plainPackageName(p.name)} ${p.version}`)));
+      const key = `packages:${mine.map((p) => `${p.name}@${p.version}`).join(',')}`;
+      const line = byVersion.get(key);
+      if (line) line.hashes.push(item.commit.hash);
+      else byVersion.set(key, { id: `done:release:${key}`, text, hashes: [item.commit.hash], group: heading, subject: text });
+      continue;
+    }
     const version = item.release.version;
     const line = byVersion.get(version);
     if (line) {

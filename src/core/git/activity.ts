@@ -18,7 +18,7 @@ import { customPeriod } from '../calendar';
 import { windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { capitalise, clearest, findDuplicates, rewordForClient } from './reword';
-import { releaseOf } from './release';
+import { changesetsRelease, plainPackageName, releaseOf } from './release';
 import { makeRouter } from './route';
 import { branchCommits, recognisePullRequest } from './pullRequests';
 import { repoFacts } from './facts';
@@ -166,13 +166,25 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       clientText: capitalise(redactor.client(rewordForClient(withoutControls(clientDescription)), allowed)),
       internalText: redactor.internal(withoutControls(titled && commit.parents.length > 1 ? `${pr.title} (${pr.sigil}${pr.number})` : commit.subject)),
     };
-    const release = releaseOf(words, conv, commit.tags);
+    const release = changesetsRelease(words, commit.body) ?? releaseOf(words, conv, commit.tags);
+    // Each package of a multi-package release goes to the clients whose Paths hold its folder.
+    for (const p of release?.packages ?? []) {
+      const manifest = packageManifest(commit.files, p.name);
+      if (!manifest) continue;
+      const r = router.routeWithReasons({ ...commit, subject: '', body: '', trailers: [], files: [manifest] });
+      p.clients = r.clients.length ? r.clients : r.shared ?? [];
+    }
     if (release) item.release = release;
+    // A release of several packages reaches every client of one of them (not only the owner of a file).
+    const packageClients = [...new Set(release?.packages?.flatMap((p) => p.clients ?? []) ?? [])];
+    if (packageClients.length) {
+      item.clients = [...new Set([...item.clients, ...packageClients])];
+    }
     if (conv.breaking) {
       const note = conv.breakingNote ? capitalise(redactor.client(rewordForClient(withoutControls(conv.breakingNote)), allowed)) : item.clientText;
       if (note) item.breakingNote = note;
     }
-    if (sharedBy) item.sharedBy = sharedBy;
+    if (sharedBy && packageClients.length === 0) item.sharedBy = sharedBy;
     if (titled) item.pullRequest = { number: pr.number, title: redactor.internal(withoutControls(pr.title)), platform: pr.platform };
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
@@ -228,6 +240,9 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     }
     for (const b of branch) for (const c of clientsOfPr) if (!b.clients.includes(c)) b.clients.push(c);
     if (pr.kind === 'other' && pr.type === undefined) pr.kind = KIND_RANK.find((k) => branch.some((b) => b.kind === k)) ?? 'other';
+    // Changesets' release pull request merged with a merge commit: the bot's branch commit lists the packages.
+    const listed = branch.find((b) => b.release?.packages?.length);
+    if (pr.release?.packages?.length === 0 && listed?.release) pr.release = listed.release;
     // A breaking change made on the branch ships with the pull request.
     const breakingBranch = branch.find((b) => b.breaking);
     if (!pr.breaking && breakingBranch) {
@@ -288,6 +303,15 @@ function routeReleases(items: ActivityItem[]): void {
     const clients = new Set<string>();
     for (const older of items.slice(k + 1)) if (older.hidden === undefined && !older.release) for (const c of older.clients) clients.add(c);
     item.clients = [...clients];
+  });
+}
+
+/** The `package.json` (or `CHANGELOG.md`) among `files` of the folder named like package `name` (`packages/ui/` for `@northwind/ui`). */
+function packageManifest(files: readonly string[], name: string): string | undefined {
+  const folder = plainPackageName(name);
+  return files.find((f) => {
+    const parts = f.split('/');
+    return parts.length >= 2 && parts[parts.length - 2] === folder && /^(?:package\.json|CHANGELOG\.md)$/u.test(parts[parts.length - 1]);
   });
 }
 

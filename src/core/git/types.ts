@@ -64,12 +64,26 @@ export interface PullRequestInfo {
   platform: 'github' | 'gitlab' | 'gitee' | 'azure' | 'bitbucket' | 'squash';
 }
 
+/** One package of a release of several (changesets' `Version Packages`). */
+export interface ReleasedPackage {
+  /** As published: `@northwind/ui`. */
+  name: string;
+  version: string;
+  /** The clients whose `Paths:` hold the package's folder, when its folder is among the commit's files. */
+  clients?: string[];
+}
+
 /** A version shipped by a commit (see release.ts). */
 export interface ReleaseInfo {
   /** Without a leading `v`: `5.0.1`, `2.4.0-rc.1`. */
   version: string;
   /** The commit's own message is the release (`chore(release): 5.0.1`): the release line stands for it. False when only a tag marks it. */
   commit: boolean;
+  /**
+   * Set for a release of several packages, each with its own version (changesets' `Version
+   * Packages`; `version` is then the first one's, `''` when the body lists none).
+   */
+  packages?: ReleasedPackage[];
 }
 
 export interface ActivityItem {

@@ -54,6 +54,12 @@ const MUST: Record<string, Array<[string, string, RegExp]>> = {
     ['Orbit Media', 'en', /^\*\*Overall status: At risk\*\* — .*3 breaking changes touch areas you rely on/mu],
   ],
   squash: [['Helio Energy', 'en', /^- Released version 2\.4\.0$/mu]],
+  'monorepo-shared': [
+    // Changesets' "Version Packages": a release, each client reading the packages in its Paths.
+    ['Acme Retail', 'en', /^\*\*Releases\*\*\n\n- Released new versions: ui 3\.1\.0, payments 1\.4\.0$/mu],
+    ['Bolt Logistics', 'en', /^\*\*Releases\*\*\n\n- Released a new version: ui 3\.1\.0$/mu],
+    ['Cedar Bank', 'zh-CN', /^\*\*版本发布\*\*\n\n- 发布了新版本：ui 3\.1\.0、payments 1\.4\.0$/mu],
+  ],
   gitee: [['华路物流', 'zh-CN', /^- 发布了 1\.8\.0 版本$/mu]],
   'chinese-plain': [
     ['云帆教育', 'zh-CN', /^- 发布了 2\.1\.0 版本$/mu],
