@@ -246,9 +246,11 @@ export const draft: Command = {
       io.stderr.write(`${t('note: no saved update for {0} yet; drafting this week ({1}..{2})', d.client, d.period.since, d.period.until)}\n`);
     }
     for (const n of d.leadNotes ?? []) {
-      io.stderr.write(
-        `${t('note: {0}', t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due))}\n`,
-      );
+      const text =
+        n.code === 'tick-commitment'
+          ? t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due)
+          : t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").', n.change, n.hash.slice(0, 7), n.clients.join(d.language === 'zh-CN' ? '、' : ', '));
+      io.stderr.write(`${t('note: {0}', text)}\n`);
     }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
     for (const s of d.linkSuggestions ?? []) {
