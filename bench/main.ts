@@ -220,6 +220,7 @@ function benchClients(): ClientsFile {
     fields: [],
     contacts: contacts.map((email) => ({ name: email, email })),
     cc: [],
+    repos: [],
     paths,
     tags,
     sections: [],

@@ -46,6 +46,14 @@ export type ReadingNotice =
   | { code: 'reading.subfolder-boundary'; folder: string; root: string }
   | { code: 'reading.repository-failed'; root: string; cause: Notice };
 
+/** A repository a client's `Repos:` names that cannot be read, and why (core/git/repositories.ts). */
+export type RepoNotice =
+  | { code: 'repos.not-found'; client: string; repo: string; dir: string }
+  | { code: 'repos.not-a-git-repo'; client: string; repo: string; dir: string }
+  | { code: 'repos.not-top-level'; client: string; repo: string; dir: string; root: string }
+  | { code: 'repos.unsafe'; client: string; repo: string; dir: string; cause: Notice }
+  | { code: 'repos.failed'; client: string; repo: string; cause: Notice };
+
 export type PeriodNotice =
   | { code: 'period.not-two-dates' }
   | { code: 'period.not-a-date'; date: string; problem: DateNotice }
@@ -160,6 +168,7 @@ export type Notice =
   | DateNotice
   | GitNotice
   | ReadingNotice
+  | RepoNotice
   | PeriodNotice
   | DraftNotice
   | MailboxNotice
@@ -212,6 +221,12 @@ export const NOTICE_TEMPLATES = {
   'reading.subfolder-boundary':
     '{folder}/ is a folder inside the repository {root}, not its top level: only commits touching {folder}/ are read (as if Paths: were {folder}/)',
   'reading.repository-failed': '{root}: {cause}',
+
+  'repos.not-found': 'the repository {repo} in Repos: of {client} was not found at {dir}; fix the path in clients.md (relative to the top folder of this repository, or absolute) or clone it there',
+  'repos.not-a-git-repo': '{repo} in Repos: of {client} ({dir}) is not a git repository; name the folder of a clone',
+  'repos.not-top-level': '{repo} in Repos: of {client} ({dir}) is a folder inside the repository {root}, not its top folder; write the top folder, and the client\'s folders in it after ":" ({root}:apps/…)',
+  'repos.unsafe': '{repo} in Repos: of {client} ({dir}) is not read: {cause}',
+  'repos.failed': '{repo} in Repos: of {client} could not be read: {cause}',
 
   'period.not-two-dates': 'a period is two dates YYYY-MM-DD',
   'period.not-a-date': 'not a date: "{date}" ({problem}, e.g. 2026-11-16)',

@@ -57,6 +57,7 @@ export const LABEL_KEYS = [
   'rewordContentless',
   'leadNotes',
   'tickCommitment',
+  'sharedChange',
   'proposedDate',
   'regenerated',
   'restoreText',

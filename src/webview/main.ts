@@ -325,7 +325,15 @@ function renderLines(s: PanelState): HTMLElement | undefined {
     append(pane, h('h3', {}, section.title), list);
   }
   if (draft.leadNotes?.length) {
-    const notes = draft.leadNotes.map((n) => h('li', {}, L('tickCommitment').replace('{0}', n.title).replace('{1}', n.completedOn).replace('{2}', n.due)));
+    const notes = draft.leadNotes.map((n) =>
+      h(
+        'li',
+        {},
+        n.code === 'tick-commitment'
+          ? L('tickCommitment').replace('{0}', n.title).replace('{1}', n.completedOn).replace('{2}', n.due)
+          : L('sharedChange').replace('{0}', n.change).replace('{1}', n.hash.slice(0, 7)).replace('{2}', n.clients.join(draft.language === 'zh-CN' ? '、' : ', ')),
+      ),
+    );
     append(pane, h('h3', {}, L('leadNotes')), h('ul', { class: 'lead-notes' }, ...notes));
   }
   if (draft.status.reasons.length) {

@@ -47,6 +47,7 @@ export function client(fields: Partial<Client> = {}): Client {
     contacts: [{ name: 'Jane Doe', email: 'jane.doe@acme.example', role: 'CTO' }],
     cc: [],
     paths: [],
+    repos: [],
     tags: [],
     sections: [],
     commitments: [],

@@ -10,12 +10,14 @@ import { boundaryNotice, withinBoundary } from '../../core/git/boundary';
 import * as path from 'node:path';
 import { customPeriod, isIsoDate, periodFor, PeriodError, WEEK_STARTS, type WeekStart } from '../../core/calendar';
 import { GitError } from '../../core/git/run';
+import { readListedRepositories, reposBase, type ClientRepository } from '../../core/git/repositories';
 import type { Activity, ActivityItem, Period } from '../../core/git/types';
 import { badDate, parseCommandArgs } from '../args';
 import { errorsNote, findClientsFile, loadClientsFile, unknownClient } from '../clientsFile';
 import { paint } from '../colour';
 import { ExitCode, RuntimeError, UsageError, useColour, type CliIo, type Command } from '../command';
 import { errorText, noticeText, t } from '../l10n';
+import type { Notice } from '../../core/notices';
 
 const usage = `Usage: client-pulse activity [options]
 
@@ -32,6 +34,8 @@ Options:
   -c, --client NAME     Only commits routed to this client (case-insensitive; a unique start of the name is enough)
       --author TEXT     Only commits whose author name or e-mail contains TEXT (repeatable)
       --show-hidden     Also list hidden commits, with the reason
+      --repo DIR        Also read the repository in DIR (repeatable); with --client, all of it
+                        is the client's. The repositories clients.md lists in Repos: are read too
       --json            Print JSON: { root, period, client, warnings, items: [...] }
       --week-start DAY  monday (default), sunday or saturday
       --file FILE       The clients file (default: .project/clients.md, found by walking up;
@@ -54,6 +58,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   'week-start': { type: 'string' },
   file: { type: 'string' },
+  repo: { type: 'string', multiple: true },
 } as const;
 
 /** The period from `--since`/`--until` (validated; a UsageError says what to write). */
@@ -89,6 +94,8 @@ export interface ActivityRow {
   internalText: string;
   hidden: string | null;
   duplicateOf: string | null;
+  /** The repository as Repos: (or --repo) names it; null for the repository the command ran in. */
+  repository: string | null;
 }
 
 function toRow(i: ActivityItem): ActivityRow {
@@ -106,17 +113,18 @@ function toRow(i: ActivityItem): ActivityRow {
     internalText: i.internalText,
     hidden: i.hidden ?? null,
     duplicateOf: i.duplicateOf ?? null,
+    repository: i.repository ?? null,
   };
 }
 
-function loadClients(io: CliIo, given: string | undefined): { file?: ClientsFile; displayPath?: string; folder?: string } {
+function loadClients(io: CliIo, given: string | undefined): { file?: ClientsFile; displayPath?: string; folder?: string; projectDir?: string } {
   if (given === undefined && findClientsFile(io.cwd) === undefined) return {};
   const loaded = loadClientsFile(io.cwd, given);
   const file: ClientsFile = parseClients(loaded.text);
   const errors = file.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) io.stderr.write(`${errorsNote(loaded.displayPath, errors)}\n`);
   // The folder that holds `.project/` is the repository boundary (as for `draft` and `handover`).
-  return { file, displayPath: loaded.displayPath, folder: path.dirname(path.dirname(loaded.path)) };
+  return { file, displayPath: loaded.displayPath, folder: path.dirname(path.dirname(loaded.path)), projectDir: path.dirname(loaded.path) };
 }
 
 export const activity: Command = {
@@ -129,7 +137,7 @@ export const activity: Command = {
     const weekStart = WEEK_STARTS.find((w) => w === weekStartText.toLowerCase());
     if (!weekStart) throw new UsageError(t('--week-start must be monday, sunday or saturday; got {0}', JSON.stringify(weekStartText)));
     const period = activityPeriod(values.since, values.until, io.today, weekStart);
-    const { file, displayPath, folder } = loadClients(io, values.file);
+    const { file, displayPath, folder, projectDir } = loadClients(io, values.file);
     let client: Client | undefined;
     if (values.client !== undefined) {
       client = file && findClient(file, values.client);
@@ -139,10 +147,25 @@ export const activity: Command = {
       }
     }
     let result: Activity;
+    const listedWarnings: Notice[] = [];
     try {
       const bounded = await withinBoundary({ cwd: io.cwd, period, authors: values.author }, folder);
       result = bounded.request ? await readActivity(bounded.request, file) : { root: bounded.boundary?.root ?? io.cwd, items: [], warnings: [] };
       if (bounded.boundary) result.warnings.unshift(boundaryNotice(bounded.boundary));
+      // The repositories clients.md lists (Repos:) and those given with --repo, in parallel.
+      const extra: ClientRepository[] = (values.repo ?? []).map((dir) => ({ client: client?.name ?? '', dir: path.resolve(io.cwd, dir), ref: { path: dir, paths: [], span: client?.headingSpan ?? { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0, startOffset: 0, endOffset: 0 } } }));
+      if (extra.length > 0 || file?.clients.some((c) => c.repos.length > 0)) {
+        const listed = await readListedRepositories(
+          file ?? { clients: [], diagnostics: [], eol: '\n', hasBom: false },
+          projectDir ? reposBase(projectDir) : io.cwd,
+          { period, ...(values.author ? { authors: values.author } : {}) },
+          { ...(client ? { clients: [client.name] } : {}), extra, skipRoots: [result.root] },
+        );
+        const seen = new Set(result.items.map((i) => i.commit.hash));
+        result.items.push(...listed.items.filter((i) => !seen.has(i.commit.hash)));
+        result.items.sort((a, b) => Date.parse(b.commit.authorDate) - Date.parse(a.commit.authorDate));
+        listedWarnings.push(...listed.warnings);
+      }
     } catch (e) {
       if (e instanceof GitError) throw new RuntimeError(errorText(e));
       if (e instanceof PeriodError) throw new UsageError(errorText(e));
@@ -150,7 +173,7 @@ export const activity: Command = {
     }
     const routed = client ? result.items.filter((i) => i.clients.includes(client.name)) : result.items;
     const shown = values['show-hidden'] ? routed : routed.filter((i) => i.hidden === undefined);
-    const warnings = result.warnings.map(noticeText);
+    const warnings = [...result.warnings, ...listedWarnings].map(noticeText);
     for (const w of warnings) io.stderr.write(`${t('note: {0}', w)}\n`);
     if (values.json) {
       const json = { root: result.root, period, client: client?.name ?? null, warnings, items: shown.map(toRow) };
@@ -179,6 +202,7 @@ function renderText(items: ActivityItem[], hiddenCount: number, period: Period, 
     const extra: string[] = [];
     if (i.breaking) extra.push(p.yellow(t('breaking')));
     if (!client && i.clients.length) extra.push(`[${i.clients.join(', ')}]`);
+    if (i.repository !== undefined) extra.push(p.dim(t('(in {0})', i.repository)));
     if (i.commitmentIds.length) extra.push(`→ ${i.commitmentIds.join(', ')}`);
     if (i.hidden) extra.push(p.dim(t('(hidden: {0})', i.hidden)));
     if (i.duplicateOf) extra.push(p.dim(t('(same as {0})', i.duplicateOf.slice(0, 10))));

@@ -1,17 +1,20 @@
 /** `client-pulse check [file]`: reports every problem in clients.md, exits 1 when there are errors. */
+import * as path from 'node:path';
 import { parseClients } from '../../core/clients/parse';
+import { allRepositories, checkRepositories, repositoryDiagnostics, reposBase } from '../../core/git/repositories';
 import type { Diagnostic, Severity } from '../../core/clients/model';
 import { parseCommandArgs } from '../args';
 import { loadClientsFile } from '../clientsFile';
 import { paint, type Paint } from '../colour';
 import { ExitCode, useColour, type CliIo, type Command } from '../command';
-import { t } from '../l10n';
+import { t, translate } from '../l10n';
 
 const usage = `Usage: client-pulse check [file] [options]
 
 Checks a clients file and prints every problem, one per line:
   file:line:col: severity: message [code]
-Lines and columns are 1-based. Severities: error, warning, info.
+Lines and columns are 1-based. Severities: error, warning, info. The repositories of Repos:
+lines are checked too (missing, not a git repository, not its top folder, refused by git).
 
 Arguments:
   file           The clients file (default: .project/clients.md, found by walking up from the
@@ -54,7 +57,10 @@ export const check: Command = {
     const file = loadClientsFile(io.cwd, positionals[0]);
     const parsed = parseClients(file.text);
     const p = paint(useColour(io));
-    const diagnostics = [...parsed.diagnostics].sort(
+    // Read-only git, each listed repository once, a few at a time.
+    const repos = allRepositories(parsed, reposBase(path.dirname(file.path)));
+    const repoProblems = repos.length ? repositoryDiagnostics(await checkRepositories(repos), translate) : [];
+    const diagnostics = [...parsed.diagnostics, ...repoProblems].sort(
       (a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn || ORDER[a.severity] - ORDER[b.severity],
     );
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;

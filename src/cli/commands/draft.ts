@@ -61,6 +61,8 @@ Options:
       --strict          Exit 1 when a line still needs rewording (code or file names, the other
                         language, or no content) or a blank is unfilled (____, [last working
                         day]): the notes on stderr say which
+      --repo DIR        Also read the repository in DIR as the client's (repeatable; for a run
+                        only — the repositories of its Repos: line in clients.md are always read)
   -C, --cwd DIR         Run as if started in DIR (a folder inside the git repository)
   -h, --help            Show this help
 
@@ -87,6 +89,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   redact: { type: 'string', multiple: true },
   settings: { type: 'string' },
+  repo: { type: 'string', multiple: true },
 } as const;
 
 /** How the CLI words each reword reason of core. */
@@ -213,6 +216,7 @@ export const draft: Command = {
     try {
       const gathered = await gatherDraftInput({
         roots: [io.cwd],
+        ...(values.repo?.length ? { extraRepos: values.repo.map((r) => path.resolve(io.cwd, r)) } : {}),
         clientsText: clientsFile.text,
         projectDir,
         client: values.client,
@@ -242,9 +246,11 @@ export const draft: Command = {
       io.stderr.write(`${t('note: no saved update for {0} yet; drafting this week ({1}..{2})', d.client, d.period.since, d.period.until)}\n`);
     }
     for (const n of d.leadNotes ?? []) {
-      io.stderr.write(
-        `${t('note: {0}', t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due))}\n`,
-      );
+      const text =
+        n.code === 'tick-commitment'
+          ? t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due)
+          : t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").', n.change, n.hash.slice(0, 7), n.clients.join(d.language === 'zh-CN' ? '、' : ', '));
+      io.stderr.write(`${t('note: {0}', text)}\n`);
     }
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
     for (const s of d.linkSuggestions ?? []) {

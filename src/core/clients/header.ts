@@ -4,6 +4,7 @@ import type { Block } from './blocks';
 import { diag, type Ctx } from './context';
 import { linesText } from './source';
 import { closest, suggestLanguage } from './suggest';
+import { addRepos } from './repos';
 import { ITEM_RE } from './tokens';
 import { headerBreaking, mailboxFault, parseCadence, parseLanguage, parsePerson, splitList } from './values';
 import { FIELD_ENGLISH, FIELD_KEYS } from './vocabulary';
@@ -51,7 +52,7 @@ export function handleHeaderBlock(ctx: Ctx, client: Client, b: Block, profile: s
       const field: Field = { key: f.key, value: f.value, span: src.lineSpan(p.l) };
       client.fields.push(field);
       diag(ctx, src.span(p.l, Math.max(0, keyAt), Math.max(0, keyAt) + f.key.length), 'warning', 'unknown-field',
-        `Unknown field "${f.key}"${near ? ` — did you mean "${near}"?` : '.'} Known fields: Contact, Cc, Cadence, Language, Paths, Tag, Owner, Backup (or 联系人, 抄送, 节奏, 语言, 路径, 标签, 负责人, 备份). The line is kept but not read.`,
+        `Unknown field "${f.key}"${near ? ` — did you mean "${near}"?` : '.'} Known fields: Contact, Cc, Cadence, Language, Paths, Tag, Owner, Backup, Repos (or 联系人, 抄送, 节奏, 语言, 路径, 标签, 负责人, 备份, 仓库). The line is kept but not read.`,
         near && keyAt >= 0 ? { title: `Rename to "${near}"`, edits: [{ offset: src.lineSpan(p.l).startOffset + keyAt, length: f.key.length, newText: near }] } : undefined);
       continue;
     }
@@ -123,6 +124,9 @@ function addField(ctx: Ctx, client: Client, line: number, f: { key: string; valu
     }
     case 'paths':
       client.paths.push(...splitList(value));
+      break;
+    case 'repos':
+      addRepos(ctx, client, lineText.slice(vStart, Math.max(vStart, lineText.trimEnd().length)), line, vStart);
       break;
     case 'tag':
       client.tags.push(...splitList(value).map((t) => t.replace(/^#/, '')).filter((t) => t.length > 0));

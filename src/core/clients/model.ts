@@ -64,6 +64,16 @@ export interface Field {
   span: Span;
 }
 
+/** One entry of `Repos:`: a repository and, optionally, the paths in it that are the client's. */
+export interface RepoRef {
+  /** As written: relative to the top folder of the repository holding the clients file, or absolute. */
+  path: string;
+  /** Paths or globs inside that repository (`../mobile:apps/acme/`); empty: all of it is the client's. */
+  paths: string[];
+  /** The entry in the field's line. */
+  span: Span;
+}
+
 export interface Commitment {
   /** Stable within one parse: `<client name>#<index in client>`. */
   id: string;
@@ -143,6 +153,8 @@ export interface Client {
   paths: string[];
   /** Client tag(s) that route commits to this client (`Tag:`), without `#`. */
   tags: string[];
+  /** Other repositories holding this client's work (`Repos:` / `仓库:`), as written. */
+  repos: RepoRef[];
   owner?: Person;
   backup?: Person;
   sections: Section[];

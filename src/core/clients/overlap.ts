@@ -1,7 +1,9 @@
 /**
  * `paths-overlap`: two clients' `Paths:` can match the same files. Drafts then give a commit to
- * the client whose commitment it is evidence for, else to the client with the most specific
- * entry (see src/core/git/route.ts); the warning says which, so the lead can see the tie-break.
+ * the client whose commitment it is evidence for (or whom its message names), else to the client
+ * with the most specific entry; with equally specific entries, to neither: it stays in the internal
+ * report, hidden as `shared`, and the lead is told (see src/core/git/route.ts). The warning says
+ * which, so the lead can see the tie-break.
  */
 import { compilePath, pathSpecificity } from '../git/route';
 import type { Client, Diagnostic } from './model';
@@ -39,7 +41,7 @@ export function pathOverlapDiagnostics(clients: readonly Client[]): Diagnostic[]
           const winner = sa === sb ? undefined : sa > sb ? earlier.name : later.name;
           const tie = winner
             ? `otherwise to "${winner}", whose entry is more specific`
-            : 'otherwise to both, as neither entry is more specific';
+            : 'otherwise to neither, as neither entry is more specific: it stays in the internal report (hidden as shared) and the draft tells you';
           out.push({
             span: field?.span ?? later.headingSpan,
             severity: 'warning',

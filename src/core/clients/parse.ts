@@ -22,7 +22,7 @@ import { SECTION_ENGLISH, SECTION_NAMES } from './vocabulary';
 
 function emptyClient(name: string, headingSpan: Span): Client {
   return {
-    name, headingSpan, span: headingSpan, profile: '', fields: [], contacts: [], cc: [], paths: [], tags: [],
+    name, headingSpan, span: headingSpan, profile: '', fields: [], contacts: [], cc: [], paths: [], tags: [], repos: [],
     sections: [], commitments: [], risks: [], asks: [], feedback: [], decisions: [], notes: [],
   };
 }

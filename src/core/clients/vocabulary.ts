@@ -23,8 +23,9 @@ export const FIELD_KEYS: Partial<Record<string, string>> = {
   tag: 'tag', tags: 'tag', '标签': 'tag',
   owner: 'owner', '负责人': 'owner',
   backup: 'backup', '备份': 'backup',
+  repos: 'repos', repo: 'repos', repositories: 'repos', '仓库': 'repos',
 };
-export const FIELD_ENGLISH = ['Contact', 'Cc', 'Cadence', 'Language', 'Paths', 'Tag', 'Owner', 'Backup'];
+export const FIELD_ENGLISH = ['Contact', 'Cc', 'Cadence', 'Language', 'Paths', 'Tag', 'Owner', 'Backup', 'Repos'];
 
 export const DAY_NAMES: Record<string, Weekday> = {
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,

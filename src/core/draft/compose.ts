@@ -11,6 +11,7 @@ import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
 import { makeRedactor } from '../git/redact';
+import { plainPackageName } from '../git/release';
 import { recipientsFor } from './recipients';
 import { closedNumbers, commitmentNumbers, withoutReferences } from '../git/refs';
 import type { DraftInput } from './input';
@@ -64,7 +65,7 @@ function kindGroup(kind: CommitKind): KindGroup {
 
 const KIND_ORDER: KindGroup[] = ['feature', 'fix', 'improvement', 'docs'];
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'reverted', 'ignored-rev', 'pattern'];
+const HIDDEN_ORDER: HiddenReason[] = ['branch', 'merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'shared', 'reverted', 'ignored-rev', 'pattern'];
 
 interface Context {
   client: Client;
@@ -194,6 +195,19 @@ function releaseLines(ctx: Context): DraftLine[] {
   const heading = ctx.phrases.kindGroup.release;
   for (const item of ctx.items) {
     if (!item.release || RELEASE_UNTOLD.includes(item.hidden)) continue;
+    const packages = item.release.packages;
+    if (packages) {
+      // A release of several packages: those in this client's Paths (all when a folder is not known).
+      const name = ctx.client.name.toLowerCase();
+      const mine = packages.filter((p) => p.clients === undefined || p.clients.some((c) => c.toLowerCase() === name));
+      if (packages.length > 0 && mine.length === 0) continue;
+      const text = ctx.phrases.line.releasedPackages(mine.map((p) => escapeInline(`${plainPackageName(p.name)} ${p.version}`)));
+      const key = `packages:${mine.map((p) => `${p.name}@${p.version}`).join(',')}`;
+      const line = byVersion.get(key);
+      if (line) line.hashes.push(item.commit.hash);
+      else byVersion.set(key, { id: `done:release:${key}`, text, hashes: [item.commit.hash], group: heading, subject: text });
+      continue;
+    }
     const version = item.release.version;
     const line = byVersion.get(version);
     if (line) {
@@ -580,10 +594,14 @@ export function composeDraft(rawInput: DraftInput): Draft {
     sections.push({ id, title: sectionTitle(ctx, id), lines });
   }
 
-  const leadNotes: LeadNote[] = client.commitments.flatMap((c) => {
+  const leadNotes: LeadNote[] = client.commitments.flatMap((c): LeadNote[] => {
     const on = completedOn(ctx, c);
-    return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment' as const, commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
+    return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment', commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
   });
+  // A shared package's change that is nobody's evidence: in no client's e-mail; the lead decides.
+  for (const i of items) {
+    if (i.hidden === 'shared' && i.sharedBy) leadNotes.push({ code: 'shared-change', change: i.internalText, hash: i.commit.hash, clients: i.sharedBy });
+  }
   const range = formatRange(since, until, language, refYear);
   // Without git history an empty list is not known to be a quiet week: say nothing about it.
   const historyRead = input.historyRead !== false;
@@ -616,6 +634,8 @@ export function composeDraft(rawInput: DraftInput): Draft {
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
     ...(leadNotes.length ? { leadNotes } : {}),
   };
+  const elsewhere = items.filter((i) => i.repository !== undefined);
+  if (elsewhere.length) draft.repositoryOf = Object.fromEntries(elsewhere.map((i) => [i.commit.hash, i.repository!]));
   const lineOfHash = new Map(sections.flatMap((s) => s.lines.filter((l) => l.id.startsWith('done:')).map((l) => [l.hashes[0], l.id] as const)));
   const suggestions = suggestLinks(shown, client.commitments.filter((c) => !c.done), (h) => lineOfHash.get(h));
   if (suggestions.length) draft.linkSuggestions = suggestions;

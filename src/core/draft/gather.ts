@@ -13,6 +13,7 @@ import { boundaryNotice, withinBoundary } from '../git/boundary';
 import { noticeOf, sameNotice, type Notice } from '../notices';
 import type { WeekStart } from '../calendar';
 import { currentUser } from '../git/facts';
+import { readListedRepositories, reposBase, type ClientRepository } from '../git/repositories';
 import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../git/types';
 import { readNewestRecord, updatesDir } from '../records/store';
 import type { ParsedRecord } from '../records/types';
@@ -47,6 +48,13 @@ export interface GatherOptions {
   proposedDates?: Record<string, IsoDate>;
   noise?: Partial<NoiseOptions>;
   redaction?: Partial<RedactionOptions>;
+  /**
+   * Read the repositories the client's `Repos:` lists (default true when `roots` is not empty:
+   * no history is read without roots, as in Restricted Mode).
+   */
+  listedRepos?: boolean;
+  /** More repositories of this client for this run only (the CLI's `--repo DIR`): absolute folders, all of each is the client's. */
+  extraRepos?: string[];
 }
 
 export interface GatheredDraft {
@@ -123,6 +131,22 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
       if (!item.clients.includes(client.name) || seen.has(item.commit.hash)) continue;
       seen.add(item.commit.hash);
       items.push(item);
+    }
+  }
+
+  if (options.roots.length > 0 && options.listedRepos !== false) {
+    const extra: ClientRepository[] = (options.extraRepos ?? []).map((dir) => ({ client: client.name, dir: path.resolve(dir), ref: { path: dir, paths: [], span: client.headingSpan } }));
+    if (client.repos.length > 0 || extra.length > 0) {
+      const listed = await readListedRepositories(file, reposBase(options.projectDir), { period, ...(options.noise ? { noise: options.noise } : {}), redaction }, { clients: [client.name], extra, skipRoots: repositories });
+      for (const w of listed.warnings) if (!warnings.some((x) => sameNotice(x, w))) warnings.push(w);
+      for (const root of listed.roots) if (!repositories.includes(root)) repositories.push(root);
+      for (const item of listed.items) {
+        if (!item.clients.includes(client.name) || seen.has(item.commit.hash)) continue;
+        seen.add(item.commit.hash);
+        items.push(item);
+      }
+      // Newest first across repositories, as one repository's log is.
+      items.sort((a, b) => Date.parse(b.commit.authorDate) - Date.parse(a.commit.authorDate));
     }
   }
 

@@ -49,15 +49,29 @@ export interface DraftLine {
  * Something only the lead reads (panel, CLI stderr), never the client: a code with its data, worded
  * by the front that shows it.
  */
-export type LeadNote = {
-  /** The commitment is open and past due, but its work was done by the due date: tick it in clients.md once the client has checked it. */
-  code: 'tick-commitment';
-  commitmentId: string;
-  title: string;
-  /** Day of the latest change on or before the due date. */
-  completedOn: IsoDate;
-  due: IsoDate;
-};
+export type LeadNote =
+  | {
+      /** The commitment is open and past due, but its work was done by the due date: tick it in clients.md once the client has checked it. */
+      code: 'tick-commitment';
+      commitmentId: string;
+      title: string;
+      /** Day of the latest change on or before the due date. */
+      completedOn: IsoDate;
+      due: IsoDate;
+    }
+  | {
+      /**
+       * A change only in a package several clients' Paths share equally, evidence for none of their
+       * commitments: it is in none of their e-mails (whose work it is is not known). The lead links
+       * it (#tag, `Commitment:`) or names the client (`Client:`) to show it.
+       */
+      code: 'shared-change';
+      /** The subject as the team wrote it (secrets redacted). */
+      change: string;
+      hash: string;
+      /** The clients sharing it, this one included. */
+      clients: string[];
+    };
 
 export interface DraftSection {
   id: DraftSectionId;
@@ -101,4 +115,6 @@ export interface Draft {
    * commitment but are not linked to it ("looks like evidence for “…”: link it?").
    */
   linkSuggestions?: LinkSuggestion[];
+  /** Commit hash → its repository as `Repos:` names it, for commits outside the home repository (the traces name it). */
+  repositoryOf?: Record<string, string>;
 }

@@ -93,6 +93,12 @@ function groupsOf(section: DraftSection, lines: LineView[], source: DraftLine[])
   return groups;
 }
 
+/** The folder name of a `Repos:` entry (`../api-server` → `api-server`). */
+function repositoryName(entry: string): string {
+  const parts = entry.split(/[\\/]+/u).filter((p) => p !== '' && p !== '.' && p !== '..');
+  return parts[parts.length - 1] ?? entry;
+}
+
 export function buildView(draft: Draft, options: ViewOptions): TemplateView {
   const phrases = phrasesFor(draft.language);
   const internal = draft.audience === 'internal';
@@ -103,13 +109,15 @@ export function buildView(draft: Draft, options: ViewOptions): TemplateView {
     if (!source.length) continue;
     const lines = source.map((line): LineView => {
       const shortHashes = line.hashes.map((h) => h.slice(0, 7));
+      // A commit of another repository of the client is traced with that repository's name.
+      const traced = line.hashes.map((h, k) => (draft.repositoryOf?.[h] !== undefined ? `${repositoryName(draft.repositoryOf[h])} ${shortHashes[k]}` : shortHashes[k]));
       let trace = '';
       if (internal && shortHashes.length && line.id !== 'done:hidden') {
-        trace = ` (${shortHashes.map((h) => `\`${h}\``).join(', ')})`;
+        trace = ` (${traced.map((h) => `\`${h}\``).join(', ')})`;
       } else if (options.footnotes && shortHashes.length) {
         const n = footnotes.length + 1;
         const marker = `\\[${n}\\]`;
-        footnotes.push({ n, marker, hashes: shortHashes.join(', ') });
+        footnotes.push({ n, marker, hashes: traced.join(', ') });
         trace = ` ${marker}`;
       }
       return {

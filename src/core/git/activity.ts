@@ -18,7 +18,7 @@ import { customPeriod } from '../calendar';
 import { windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { capitalise, clearest, findDuplicates, rewordForClient } from './reword';
-import { releaseOf } from './release';
+import { changesetsRelease, plainPackageName, releaseOf } from './release';
 import { makeRouter } from './route';
 import { branchCommits, recognisePullRequest } from './pullRequests';
 import { repoFacts } from './facts';
@@ -152,7 +152,11 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     const conv = titled ? parseConventional(pr.title, commit.body, commit.trailers) : parseConventional(commit.subject, commit.body, commit.trailers);
     const commitmentIds = linker.link(commit, { pullRequest: pr ?? null, scope: conv.scope ?? null });
     const routed = router.routeWithReasons(commit, conv.scope);
-    const clientsOf = withEvidence(routed.clients, routed.named, commitmentIds.map((id) => linker.clientOf(id)));
+    const owners = commitmentIds.map((id) => linker.clientOf(id));
+    // A commit only in a package several clients share equally (and evidence for none of their
+    // commitments) stays with all of them, hidden as `shared`: whose work it is is not known.
+    const sharedBy = routed.shared && !owners.some((o) => o !== undefined) ? routed.shared : undefined;
+    const clientsOf = sharedBy ?? withEvidence(routed.clients, routed.named, owners);
     // A soft-wrapped subject paragraph: the client reads its first line only.
     const clientDescription = titled || commit.subjectLine === undefined ? conv.description : parseConventional(commit.subjectLine).description;
     const allowed = clientsOf.length ? clientsOf.flatMap((c) => contactEmails.get(c) ?? []) : [];
@@ -166,12 +170,25 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       clientText: capitalise(redactor.client(rewordForClient(withoutControls(clientDescription)), allowed)),
       internalText: redactor.internal(withoutControls(titled && commit.parents.length > 1 ? `${pr.title} (${pr.sigil}${pr.number})` : commit.subject)),
     };
-    const release = releaseOf(words, conv, commit.tags);
+    const release = changesetsRelease(words, commit.body) ?? releaseOf(words, conv, commit.tags);
+    // Each package of a multi-package release goes to the clients whose Paths hold its folder.
+    for (const p of release?.packages ?? []) {
+      const manifest = packageManifest(commit.files, p.name);
+      if (!manifest) continue;
+      const r = router.routeWithReasons({ ...commit, subject: '', body: '', trailers: [], files: [manifest] });
+      p.clients = r.clients.length ? r.clients : r.shared ?? [];
+    }
     if (release) item.release = release;
+    // A release of several packages reaches every client of one of them (not only the owner of a file).
+    const packageClients = [...new Set(release?.packages?.flatMap((p) => p.clients ?? []) ?? [])];
+    if (packageClients.length) {
+      item.clients = [...new Set([...item.clients, ...packageClients])];
+    }
     if (conv.breaking) {
       const note = conv.breakingNote ? capitalise(redactor.client(rewordForClient(withoutControls(conv.breakingNote)), allowed)) : item.clientText;
       if (note) item.breakingNote = note;
     }
+    if (sharedBy && packageClients.length === 0) item.sharedBy = sharedBy;
     if (titled) item.pullRequest = { number: pr.number, title: redactor.internal(withoutControls(pr.title)), platform: pr.platform };
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
@@ -219,8 +236,17 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
       pr.commitmentIds.map((id) => linker.clientOf(id)),
     );
     pr.clients = clientsOfPr;
+    // Evidence on the branch says whose work the pull request is; a branch commit a client owns does too.
+    if (pr.sharedBy && (pr.commitmentIds.length > 0 || branch.some((b) => !b.sharedBy && b.clients.length > 0))) {
+      delete pr.sharedBy;
+      const own = pr.commitmentIds.map((id) => linker.clientOf(id)).filter((o): o is string => o !== undefined);
+      pr.clients = [...new Set(own.length ? own : branch.filter((b) => !b.sharedBy).flatMap((b) => b.clients))];
+    }
     for (const b of branch) for (const c of clientsOfPr) if (!b.clients.includes(c)) b.clients.push(c);
     if (pr.kind === 'other' && pr.type === undefined) pr.kind = KIND_RANK.find((k) => branch.some((b) => b.kind === k)) ?? 'other';
+    // Changesets' release pull request merged with a merge commit: the bot's branch commit lists the packages.
+    const listed = branch.find((b) => b.release?.packages?.length);
+    if (pr.release?.packages?.length === 0 && listed?.release) pr.release = listed.release;
     // A breaking change made on the branch ships with the pull request.
     const breakingBranch = branch.find((b) => b.breaking);
     if (!pr.breaking && breakingBranch) {
@@ -240,6 +266,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     if (hidden === undefined && branch.length > 0 && branch.every((b) => isBotAuthor(b.commit.authorName, b.commit.authorEmail, noise.botAuthors))) hidden = 'bot';
     // Nothing left to tell a client once internal detail is removed (e.g. a subject that was only a ticket key).
     if (hidden === undefined && item.clientText === '') hidden = 'pattern';
+    if (hidden === undefined && item.sharedBy) hidden = 'shared';
     // A release is told to the client as one line, even when a bot or a chore commit made it.
     if (hidden !== undefined && item.release?.commit && RELEASE_SHOWN_DESPITE.includes(hidden)) hidden = undefined;
     if (hidden !== undefined) item.hidden = hidden;
@@ -267,7 +294,7 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
 }
 
 /** Noise reasons a release commit is shown despite (a user's pattern, a revert or an ignored revision still hide it). */
-const RELEASE_SHOWN_DESPITE: readonly string[] = ['merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling'];
+const RELEASE_SHOWN_DESPITE: readonly string[] = ['merge', 'bot', 'type', 'tests-only', 'ci-only', 'tooling', 'shared'];
 
 /**
  * A release that no client's Paths or Tag route (it touched only the root package.json or the
@@ -280,6 +307,15 @@ function routeReleases(items: ActivityItem[]): void {
     const clients = new Set<string>();
     for (const older of items.slice(k + 1)) if (older.hidden === undefined && !older.release) for (const c of older.clients) clients.add(c);
     item.clients = [...clients];
+  });
+}
+
+/** The `package.json` (or `CHANGELOG.md`) among `files` of the folder named like package `name` (`packages/ui/` for `@northwind/ui`). */
+function packageManifest(files: readonly string[], name: string): string | undefined {
+  const folder = plainPackageName(name);
+  return files.find((f) => {
+    const parts = f.split('/');
+    return parts.length >= 2 && parts[parts.length - 2] === folder && /^(?:package\.json|CHANGELOG\.md)$/u.test(parts[parts.length - 1]);
   });
 }
 

@@ -9,7 +9,7 @@
  * after a release), Maven's `prepare for next development iteration`.
  */
 import type { Conventional } from './conventional';
-import type { ReleaseInfo } from './types';
+import type { ReleaseInfo, ReleasedPackage } from './types';
 
 /** `1.2`, `1.2.3`, `1.2.3-rc.1`, `1.2.3+build.5`, with an optional `v` before it. */
 const VERSION = String.raw`[vV]?(\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z.-]+)?)`;
@@ -79,4 +79,28 @@ export function releaseOf(subject: string, conventional: Conventional, tags: rea
   }
   if (tagged !== undefined) return { version: tagged, commit: fromMessage !== undefined };
   return undefined;
+}
+
+/** Changesets' release pull request: `Version Packages`, `chore: version packages`, `chore(release): version packages`. */
+const CHANGESETS_TITLE = /^(?:(?:chore|release|ci|build)(?:\([^)]*\))?!?:\s*)?version packages(?:\s*\((?:#|!)\d+\))?$/iu;
+/** A package of its body, as the changesets action writes it: `## @scope/name@1.2.0`. */
+const CHANGESETS_PACKAGE = new RegExp(String.raw`^#{2,3}\s+((?:@[\w.-]+\/)?[\w.-]+)@${VERSION}\s*$`, 'gmu');
+
+/**
+ * A changesets `Version Packages` commit (its title; the packages and versions from the body the
+ * changesets action writes, `## @northwind/ui@3.1.0`): one release of several packages, each with
+ * its own version. Without a list in the body, a release of unnamed packages (`packages: []`).
+ */
+export function changesetsRelease(title: string, body: string): ReleaseInfo | undefined {
+  if (!CHANGESETS_TITLE.test(title.trim())) return undefined;
+  const packages: ReleasedPackage[] = [];
+  for (const m of body.matchAll(CHANGESETS_PACKAGE)) {
+    if (!packages.some((p) => p.name === m[1])) packages.push({ name: m[1], version: m[2] });
+  }
+  return { version: packages[0]?.version ?? '', commit: true, packages };
+}
+
+/** The name a client reads for a package: without its npm scope (`@northwind/ui` → `ui`). */
+export function plainPackageName(name: string): string {
+  return name.replace(/^@[\w.-]+\//u, '');
 }

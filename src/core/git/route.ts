@@ -11,9 +11,12 @@
  *
  * Shared paths: when the `Paths:` of several clients match a file (`packages/` and
  * `packages/shared/`), the file belongs to the client whose matching entry is the most specific
- * (the longest literal part before any wildcard); equally specific entries share it. A commit's
- * path clients are the owners of its files. (A commit that is evidence for a commitment goes to
- * that commitment's client instead: see activity.ts.)
+ * (the longest literal part before any wildcard). A commit's path clients are the sole owners of
+ * its files: a file that equally specific entries of several clients match (`packages/ui/` in
+ * everyone's Paths) makes nobody its owner. A commit all of whose matched files are shared that
+ * way is `shared` among those clients: it is shown to none of them unless it is evidence for a
+ * commitment (it goes to that commitment's client: see activity.ts) or its message names a
+ * client — one client's work in a shared package never reaches another client by a guess.
  */
 import type { Client, ClientsFile } from '../clients/model';
 import { hashTagsIn } from './refs';
@@ -70,6 +73,11 @@ export interface Routed {
   clients: string[];
   /** Those that the message names (`#tag`, `[tag]`, scope, `Client:` trailer), not only its paths. */
   named: string[];
+  /**
+   * When `clients` is empty: the clients whose equally specific `Paths:` entries all match the
+   * commit's files (a shared package), none of them more its owner than another.
+   */
+  shared?: string[];
 }
 
 export interface Router {
@@ -90,7 +98,7 @@ export function makeRouter(file: ClientsFile | undefined): Router {
   const compiled = clients.map(compileClient);
   const withPaths = compiled.filter((c) => c.paths.length > 0);
   const routeWithReasons = (commit: Commit, scope?: string): Routed => {
-    const byPath = pathOwners(withPaths, commit.files);
+    const { owners: byPath, tied } = pathOwners(withPaths, commit.files);
     const named: string[] = [];
     const text = `${commit.subject}\n${commit.body}`;
     const hashTags = hashTagsIn(text);
@@ -104,7 +112,9 @@ export function makeRouter(file: ClientsFile | undefined): Router {
         clientTrailers.some((v) => v === c.name.toLowerCase() || c.tags.includes(v));
       if (isNamed) named.push(c.name);
     }
-    return { clients: compiled.map((c) => c.name).filter((n) => byPath.has(n) || named.includes(n)), named };
+    const routed = compiled.map((c) => c.name).filter((n) => byPath.has(n) || named.includes(n));
+    if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: compiled.map((c) => c.name).filter((n) => tied.has(n)) };
+    return { clients: routed, named };
   };
   return {
     needsFiles: withPaths.length > 0,
@@ -113,10 +123,15 @@ export function makeRouter(file: ClientsFile | undefined): Router {
   };
 }
 
-/** The clients owning `files`: for each file, the clients whose most specific matching entry is the most specific of all. */
-function pathOwners(clients: readonly CompiledClient[], files: readonly string[]): Set<string> {
+/**
+ * The clients owning `files`: for each file, the client whose most specific matching entry is the
+ * most specific of all. A file several clients match equally specifically has no owner; those
+ * clients are `tied`.
+ */
+function pathOwners(clients: readonly CompiledClient[], files: readonly string[]): { owners: Set<string>; tied: Set<string> } {
   const owners = new Set<string>();
-  if (clients.length === 0) return owners;
+  const tied = new Set<string>();
+  if (clients.length === 0) return { owners, tied };
   for (const f of files) {
     let best = -1;
     let winners: string[] = [];
@@ -129,10 +144,10 @@ function pathOwners(clients: readonly CompiledClient[], files: readonly string[]
         winners = [c.name];
       } else if (mine === best) winners.push(c.name);
     }
-    for (const w of winners) owners.add(w);
-    if (owners.size === clients.length) break;
+    if (winners.length === 1) owners.add(winners[0]);
+    else for (const w of winners) tied.add(w);
   }
-  return owners;
+  return { owners, tied };
 }
 
 function compileClient(client: Client): CompiledClient {

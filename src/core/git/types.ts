@@ -53,7 +53,8 @@ export type HiddenReason =
   | 'branch'
   | 'tests-only'
   | 'ci-only'
-  | 'tooling';
+  | 'tooling'
+  | 'shared';
 
 /** The pull request a commit landed (a merge or squash commit; see pullRequests.ts). */
 export interface PullRequestInfo {
@@ -63,16 +64,32 @@ export interface PullRequestInfo {
   platform: 'github' | 'gitlab' | 'gitee' | 'azure' | 'bitbucket' | 'squash';
 }
 
+/** One package of a release of several (changesets' `Version Packages`). */
+export interface ReleasedPackage {
+  /** As published: `@northwind/ui`. */
+  name: string;
+  version: string;
+  /** The clients whose `Paths:` hold the package's folder, when its folder is among the commit's files. */
+  clients?: string[];
+}
+
 /** A version shipped by a commit (see release.ts). */
 export interface ReleaseInfo {
   /** Without a leading `v`: `5.0.1`, `2.4.0-rc.1`. */
   version: string;
   /** The commit's own message is the release (`chore(release): 5.0.1`): the release line stands for it. False when only a tag marks it. */
   commit: boolean;
+  /**
+   * Set for a release of several packages, each with its own version (changesets' `Version
+   * Packages`; `version` is then the first one's, `''` when the body lists none).
+   */
+  packages?: ReleasedPackage[];
 }
 
 export interface ActivityItem {
   commit: Commit;
+  /** The repository of the commit as the client's `Repos:` names it (`../api-server`); absent for the home repository. */
+  repository?: string;
   /** Names of the clients this commit belongs to (routing by Paths and Tag). */
   clients: string[];
   /**
@@ -104,6 +121,12 @@ export interface ActivityItem {
   internalText: string;
   /** Set when the item is noise for a client by default; the item is kept so a user can restore it. */
   hidden?: HiddenReason;
+  /**
+   * Set when the commit touched only files that equally specific `Paths:` of several clients match
+   * and is evidence for none of their commitments: `clients` are those clients, and it is hidden
+   * from them as `shared` (see route.ts).
+   */
+  sharedBy?: string[];
   /**
    * Hash of an earlier visible item whose client line this one nearly repeats; both then carry the
    * same `clientText`, so a composer that merges equal lines shows one.

@@ -10,7 +10,8 @@ import { parseClients } from '../clients/parse';
 import { findClient } from '../clients/queries';
 import type { Activity, ActivityRequest, NoiseOptions, RedactionOptions } from '../git/types';
 import { boundaryNotice, withinBoundary } from '../git/boundary';
-import { NoticeError, sameNotice, type DraftNotice, type HandoverNotice, type Notice, type TextNotice } from '../notices';
+import { allRepositories, checkRepositories, mapLimit, repositoryClients, reposBase, type CheckedRepository } from '../git/repositories';
+import { NoticeError, noticeOf, sameNotice, type DraftNotice, type HandoverNotice, type Notice, type TextNotice } from '../notices';
 import { lastSentDate, updatesDir } from '../records/store';
 import { resolveDeparting, sameHandle } from './person';
 import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
@@ -139,6 +140,37 @@ export async function gatherHandoverInput(o: GatherOptions): Promise<HandoverInp
     seen.add(activity.root);
     warnings.push(...activity.warnings, ...branches.warnings);
     repositories.push({ root: activity.root, name: basename(activity.root), items: activity.items, base: branches.base, branches: branches.branches });
+  }
+
+  // The repositories the handed-over clients list in Repos:, each once, a few at a time; one that
+  // cannot be read is a warning and the others are still read.
+  if (o.roots.length > 0 && o.projectDir !== undefined) {
+    const names = new Set(clients.map((c) => c.name));
+    const listed = allRepositories(file, reposBase(o.projectDir));
+    const used = listed.filter((r) => listed.some((x) => x.dir === r.dir && names.has(x.client)));
+    const checked = await checkRepositories(used);
+    for (const c of checked) if (c.problem && names.has(c.client) && !warnings.some((w) => sameNotice(w, c.problem!))) warnings.push(c.problem);
+    const byRoot = new Map<string, CheckedRepository[]>();
+    for (const c of checked) if (c.root !== undefined && !seen.has(c.root)) byRoot.set(c.root, [...(byRoot.get(c.root) ?? []), c]);
+    const read = await mapLimit([...byRoot.entries()], 4, async ([root, entries]) => {
+      const request: ActivityRequest = { cwd: root, period, numstat: true, ...(o.noise ? { noise: o.noise } : {}), ...(o.redaction ? { redaction: o.redaction } : {}) };
+      try {
+        const [activity, branches] = await Promise.all([o.git.readActivity(request, repositoryClients(file, entries).clients), o.git.unmergedBranches(root, since)]);
+        for (const item of activity.items) item.repository = entries[0].ref.path;
+        return { root, activity, branches };
+      } catch (e) {
+        return { root, failed: { code: 'repos.failed' as const, client: entries[0].client, repo: entries[0].ref.path, cause: noticeOf(e) } };
+      }
+    });
+    for (const r of read) {
+      if ('failed' in r) {
+        if (r.failed) warnings.push(r.failed);
+        continue;
+      }
+      seen.add(r.activity.root);
+      warnings.push(...r.activity.warnings, ...r.branches.warnings);
+      repositories.push({ root: r.activity.root, name: basename(r.activity.root), items: r.activity.items, base: r.branches.base, branches: r.branches.branches });
+    }
   }
 
   // Who leaves: match what was typed against every identity in the window and in clients.md.

@@ -68,6 +68,8 @@ export interface Phrases {
   line: {
     /** One line per version shipped in the period. */
     released(version: string): string;
+    /** A release of several packages (`ui 3.1.0`, `payments 1.4.0`); none named: new versions of the packages. */
+    releasedPackages(packages: string[]): string;
     delivered(title: string, doneOn: string | undefined, due: string | undefined, timing: 'early' | 'on-time' | 'late' | 'undated'): string;
     inProgress(title: string, changes: number, period: PeriodWords, due: string | undefined): string;
     dueSoon(title: string, due: string, days: number): string;
@@ -158,6 +160,7 @@ const enHidden: Record<HiddenReason, string> = {
   'tests-only': 'tests only',
   'ci-only': 'build pipeline only',
   tooling: 'developer tooling only',
+  shared: 'in a package several clients share',
 };
 
 const zhHidden: Record<HiddenReason, string> = {
@@ -171,6 +174,7 @@ const zhHidden: Record<HiddenReason, string> = {
   'tests-only': '仅测试',
   'ci-only': '仅构建流水线',
   tooling: '仅开发工具',
+  shared: '位于多个客户共用的模块',
 };
 
 const en: Phrases = {
@@ -228,6 +232,8 @@ const en: Phrases = {
   kindGroup: { release: 'Releases', feature: 'New features', fix: 'Fixes', improvement: 'Improvements', docs: 'Documentation' },
   line: {
     released: (version) => `Released version ${version}`,
+    releasedPackages: (packages) =>
+      packages.length === 0 ? 'Released new versions of the packages' : packages.length === 1 ? `Released a new version: ${packages[0]}` : `Released new versions: ${packages.join(', ')}`,
     rolledBack: (what) => `Rolled back: ${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {
@@ -335,6 +341,7 @@ const zh: Phrases = {
   kindGroup: { release: '版本发布', feature: '新功能', fix: '问题修复', improvement: '改进', docs: '文档' },
   line: {
     released: (version) => `发布了 ${version} 版本`,
+    releasedPackages: (packages) => (packages.length ? `发布了新版本：${packages.join('、')}` : '发布了各模块的新版本'),
     rolledBack: (what) => `已撤回：${what}`,
     delivered(title, doneOn, due, timing) {
       switch (timing) {

@@ -46,6 +46,7 @@ export function panelLabels(): Labels {
     rewordContentless: t('it says nothing the client can use'),
     leadNotes: t('For you (not in the e-mail)'),
     tickCommitment: t('Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client\'s check. Tick it in clients.md once they confirm.'),
+    sharedChange: t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").'),
     regenerated: t('The draft was regenerated and your edits to the text were replaced.'),
     restoreText: t('Restore my text'),
     dismiss: t('Dismiss'),

@@ -94,7 +94,7 @@ describe('git/route: shared paths', function () {
     assert.equal(warnings.length, 2);
     assert.match(warnings[0].message, /"packages\/" of "Acme" and "packages\/shared\/" of "Globex" overlap.*otherwise to "Globex"/u);
     assert.equal(warnings[0].span.startLine, 4);
-    assert.match(warnings[1].message, /"Initech".*"Umbrella".*otherwise to both/u);
+    assert.match(warnings[1].message, /"Initech".*"Umbrella".*otherwise to neither.*hidden as shared/u);
     assert.equal(parseClients('# A\nPaths: apps/a/\n\n# B\nPaths: apps/ab/\n').diagnostics.filter((d) => d.code === 'paths-overlap').length, 0);
   });
 });

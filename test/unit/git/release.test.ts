@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import { readActivity } from '../../../src/core/git/activity';
 import { parseConventional } from '../../../src/core/git/conventional';
 import { tagsOf } from '../../../src/core/git/log-format';
-import { releaseOf, versionOfTag } from '../../../src/core/git/release';
+import { changesetsRelease, releaseOf, versionOfTag } from '../../../src/core/git/release';
+import { composeDraft } from '../../../src/core/draft/compose';
+import { parseClients } from '../../../src/core/clients/parse';
 import type { ActivityItem } from '../../../src/core/git/types';
 import { clientsFromSpecs } from '../../support/clients';
 import { git, makeRepo, useIsolatedGitConfig } from '../../support/git';
@@ -61,6 +63,25 @@ describe('git/release: what ships a version', () => {
   });
 });
 
+describe('git/release: changesets "Version Packages"', () => {
+  const BODY = 'This PR was opened by the Changesets release GitHub action.\n\n# Releases\n## @northwind/ui@3.1.0\n\n### Minor Changes\n\n- 1a2b3c4: dark theme tokens\n\n## @northwind/payments@1.4.0\n\n### Patch Changes\n\n- Updated dependencies\n  - @northwind/ui@3.1.0\n\n## cli@0.9.0-next.1\n';
+  it('reads the packages and versions of the body', () => {
+    assert.deepEqual(changesetsRelease('Version Packages', BODY), {
+      version: '3.1.0',
+      commit: true,
+      packages: [
+        { name: '@northwind/ui', version: '3.1.0' },
+        { name: '@northwind/payments', version: '1.4.0' },
+        { name: 'cli', version: '0.9.0-next.1' },
+      ],
+    });
+    assert.deepEqual(changesetsRelease('chore: version packages (#88)', ''), { version: '', commit: true, packages: [] });
+    assert.deepEqual(changesetsRelease('chore(release): version packages', '## a@1.0.0')?.packages, [{ name: 'a', version: '1.0.0' }]);
+    assert.equal(changesetsRelease('Version packages of the monorepo are now pinned', BODY), undefined);
+    assert.equal(changesetsRelease('docs: how to version packages', BODY), undefined);
+  });
+});
+
 describe('git/release on a real repository', function () {
   this.timeout(60000);
   useIsolatedGitConfig();
@@ -105,5 +126,40 @@ describe('git/release on a real repository', function () {
     ];
     const a = await readActivity({ cwd: repo, period: NOV }, clientsFromSpecs(clients));
     assert.deepEqual(bySubject(a.items, 'Release v1.4.0').clients, ['Acme'], 'Bolt\'s work came after the release');
+  });
+
+  it('a changesets "Version Packages" commit is a release: each client reads the versions of the packages in its Paths', async () => {
+    const BOT = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
+    const body = '# Releases\n## @northwind/ui@3.1.0\n\n### Minor Changes\n\n- dark theme tokens\n\n## @northwind/payments@1.4.0\n\n### Minor Changes\n\n- Apple Pay\n';
+    const repo = makeRepo([
+      { message: 'feat: base', date: '2026-10-20 10:00:00 +0000', files: { 'apps/acme/app.ts': 'a\n', 'apps/bolt/app.ts': 'b\n', 'packages/ui/package.json': '{}\n', 'packages/payments/package.json': '{}\n' } },
+      { message: 'feat(acme): loyalty page', date: '2026-11-02 10:00:00 +0000', files: { 'apps/acme/loyalty.ts': 'l\n' } },
+      { message: 'feat(bolt): depot filter', date: '2026-11-02 11:00:00 +0000', files: { 'apps/bolt/filter.ts': 'f\n' } },
+      { message: `Version Packages (#315)\n\n${body}`, author: BOT, date: '2026-11-03 10:00:00 +0000', files: { 'packages/ui/package.json': '{"version":"3.1.0"}\n', 'packages/ui/CHANGELOG.md': '# 3.1.0\n', 'packages/payments/package.json': '{"version":"1.4.0"}\n', '.changeset/green-lamps.md': null } },
+      // The same flavour merged with a merge commit: the bot's branch commit holds the list.
+      { message: `Version Packages\n\n## @northwind/ui@3.1.1\n\n### Patch Changes\n\n- focus ring\n`, author: BOT, date: '2026-11-05 10:00:00 +0000', files: { 'packages/ui/package.json': '{"version":"3.1.1"}\n' }, branch: 'changeset-release/main' },
+      { message: 'Merge pull request #320 from northwind/changeset-release/main\n\nVersion Packages', date: '2026-11-05 11:00:00 +0000', from: 3, merge: [4] },
+    ]);
+    const file = parseClients(
+      '# Acme\nContact: Jane <jane@acme.example>\nPaths: apps/acme/, packages/ui/, packages/payments/\n\n# Bolt\nContact: Marek <marek@bolt.example>\nPaths: apps/bolt/, packages/ui/\n',
+    );
+    const a = await readActivity({ cwd: repo, period: NOV }, file);
+    const vp = bySubject(a.items, 'Version Packages (#315)');
+    assert.equal(vp.hidden, undefined, "a bot's commit in shared packages, told as a release");
+    assert.deepEqual(vp.release?.packages, [
+      { name: '@northwind/ui', version: '3.1.0', clients: ['Acme', 'Bolt'] },
+      { name: '@northwind/payments', version: '1.4.0', clients: ['Acme'] },
+    ]);
+    const draft = (client: string, language: 'en' | 'zh-CN') =>
+      composeDraft({ file, client, items: a.items, period: NOV, today: '2026-11-30', audience: 'client', language, signature: 'Alice' }).markdown;
+    const acme = draft('Acme', 'en');
+    assert.match(acme, /^- Released new versions: ui 3\.1\.0, payments 1\.4\.0$/mu);
+    assert.match(acme, /^- Released a new version: ui 3\.1\.1$/mu, 'the merged release pull request, from its branch commit');
+    assert.doesNotMatch(acme, /Version Packages|@northwind|changeset/iu);
+    const bolt = draft('Bolt', 'en');
+    assert.match(bolt, /^- Released a new version: ui 3\.1\.0$/mu, 'only the packages in its Paths');
+    assert.doesNotMatch(bolt, /payments/u);
+    assert.match(draft('Bolt', 'zh-CN'), /^- 发布了新版本：ui 3\.1\.0$/mu);
+    assert.match(draft('Acme', 'zh-CN'), /^- 发布了新版本：ui 3\.1\.0、payments 1\.4\.0$/mu);
   });
 });
