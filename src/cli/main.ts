@@ -180,8 +180,9 @@ function unknownCommand(io: CliIo, name: string, table: readonly Command[]): num
   return ExitCode.usage;
 }
 
-if (require.main === module) {
-  runCli(process.argv.slice(2)).then(
+/** Runs the CLI with `argv` and sets the process's exit code (the bin, `start.ts`, calls it). */
+export function main(argv: string[]): void {
+  runCli(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -191,3 +192,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));

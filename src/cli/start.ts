@@ -1,0 +1,13 @@
+/**
+ * The CLI's entry (`dist/cli.js`, the `client-pulse` bin): so small that `client-pulse --version`
+ * answers without reading the rest. Every other command loads the CLI itself (`main.ts`, bundled
+ * as `dist/cli-main.js` by esbuild.js) and runs it.
+ */
+import { version } from '../../package.json';
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+} else {
+  void import('./main').then((cli) => cli.main(argv));
+}
