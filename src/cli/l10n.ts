@@ -44,8 +44,16 @@ export function zhCnBundleFile(): string | undefined {
   return undefined;
 }
 
+let spoken: CliLanguage = 'en';
+
+/** The language the CLI speaks now (set by `useLanguage`). */
+export function cliLanguage(): CliLanguage {
+  return spoken;
+}
+
 /** Speaks `language` from now on (English when the bundle is missing: nothing is lost, only translated). */
 export function useLanguage(language: CliLanguage): void {
+  spoken = language;
   const file = language === 'zh-cn' ? zhCnBundleFile() : undefined;
   if (file) l10n.config({ fsPath: file });
   else l10n.config({ contents: {} });

@@ -8,6 +8,7 @@ import { commitments } from './commitments';
 import { draft } from './draft';
 import { activity } from './activity';
 import { handover } from './handover';
+import { overview } from './overview';
 
 export const commands: readonly Command[] = [
   check,
@@ -15,4 +16,5 @@ export const commands: readonly Command[] = [
   draft,
   activity,
   handover,
+  overview,
 ];

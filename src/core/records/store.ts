@@ -36,6 +36,24 @@ export async function readNewestRecord(dir: string, client: string): Promise<Par
   return undefined;
 }
 
+/** The newest `count` client-audience records of `client`, newest first (the overview's trend). */
+export async function readRecentRecords(dir: string, client: string, count: number): Promise<ParsedRecord[]> {
+  const out: ParsedRecord[] = [];
+  for (const candidate of recordNamesFor(client, await namesIn(dir))) {
+    if (out.length >= count) break;
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(dir, candidate.name), 'utf8');
+    } catch {
+      continue;
+    }
+    const record = parseRecord(text, candidate.name);
+    if (!record || record.client.toLowerCase() !== client.toLowerCase() || record.audience === 'internal') continue;
+    out.push(record);
+  }
+  return out;
+}
+
 /** The day the last update to `client` was saved as sent (for the cadence reminder). */
 export async function lastSentDate(dir: string, client: string): Promise<string | undefined> {
   return (await readNewestRecord(dir, client))?.sent;
