@@ -64,6 +64,7 @@ function textChanged(): void {
   // `data-synced` says whether the host has the latest text (it keeps it when the panel closes).
   document.body.dataset.synced = 'false';
   editTimer = setTimeout(() => {
+    editTimer = undefined;
     post({ type: 'edited', markdown: text, subject });
     document.body.dataset.synced = 'true';
   }, 300);
@@ -118,7 +119,17 @@ function options(): DraftOptions {
   return { ...o, dropped: [...o.dropped], ...(o.proposedDates ? { proposedDates: { ...o.proposedDates } } : {}) };
 }
 
+/** Sends a pending edit now (before a message that replaces the text, so it cannot arrive after it). */
+function flushEdit(): void {
+  if (!editTimer) return;
+  clearTimeout(editTimer);
+  editTimer = undefined;
+  post({ type: 'edited', markdown: text, subject });
+  document.body.dataset.synced = 'true';
+}
+
 function regenerate(next: DraftOptions): void {
+  flushEdit();
   post({ type: 'regenerate', options: next });
 }
 

@@ -14,6 +14,7 @@ import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
 import { findBlanks } from '../../core/export/blanks';
+import { findInternalMarkers, internalDetailNotice } from '../../core/draft/markers';
 import { draftEnvelope } from '../../core/draft/envelope';
 import { leftOutNote } from '../../core/mailbox';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
@@ -69,7 +70,7 @@ Options:
 md and text start with Subject/To/Cc lines, then the body. "Today" is the local date, or
 CLIENT_PULSE_TODAY=YYYY-MM-DD.
 Exit codes: 0 ok, 1 lines to reword or blanks remain (--strict only; the draft is still written), 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
-clients file, not a git repository, broken template).
+clients file, not a git repository, broken template, internal detail in a client e-mail).
 `;
 
 const OPTIONS = {
@@ -265,6 +266,11 @@ export const draft: Command = {
     // Blanks (a proposed date, a reason, a mitigation to agree) must be filled before the e-mail goes out.
     const blanks = findBlanks(d.markdown);
     for (const b of blanks) io.stderr.write(`warning: blank to fill in at line ${b.line + 1}: ${b.context}\n`);
+    // A client e-mail never carries what only the team reads (a template may have put it there): refused, nothing written.
+    if (d.audience === 'client' && d.internalDetail) {
+      const refused = internalDetailNotice(findInternalMarkers(d.markdown, d.internalDetail));
+      if (refused) throw new RuntimeError(noticeText(refused));
+    }
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);
     if (values.out !== undefined) {

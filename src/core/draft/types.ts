@@ -6,6 +6,7 @@ import type { Audience, IsoDate, Language, Period, Person, StatusAssessment } fr
 import type { LeftOutRecipient } from '../mailbox';
 import type { LinkSuggestion } from './suggest';
 import type { RewordReason } from './rewordCheck';
+import type { InternalDetail } from './markers';
 
 export type DraftSectionId =
   | 'breaking'
@@ -108,6 +109,11 @@ export interface Draft {
   quiet?: boolean;
   /** False when the draft was made without reading git history (it says nothing about what shipped). */
   historyRead?: boolean;
+  /**
+   * What only the team's text holds (the period's commit hashes, the ticket keys of its commit
+   * messages): a client export whose text carries any of it is refused (see markers.ts).
+   */
+  internalDetail?: InternalDetail;
   /** Notes for the lead only (never in `markdown`); absent when there are none. */
   leadNotes?: LeadNote[];
   /**
