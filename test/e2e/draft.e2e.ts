@@ -38,6 +38,10 @@ function makeWorkspace(dir: string, probe: boolean): void {
   git(dir, ['add', 'apps/acme/loyalty/probe.ts']);
   const when = `${TODAY}T09:00:00+01:00`;
   git(dir, ['commit', '-q', '-m', `feat(loyalty): ${XSS_COMMIT} in the points banner`], { env: identity(ALICE, when) });
+  // A line that says nothing the client can use: left out by default.
+  fs.writeFileSync(path.join(dir, 'apps', 'acme', 'loyalty', 'banner.css'), '.banner { color: red; }\n');
+  git(dir, ['add', 'apps/acme/loyalty/banner.css']);
+  git(dir, ['commit', '-q', '-m', 'Update styling'], { env: identity(ALICE, `${TODAY}T09:30:00+01:00`) });
 }
 
 describe('Draft client update (end to end, real workbench and browser)', function () {
@@ -259,6 +263,24 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     const restored = await webviewFrame('Acme Retail');
     await restored.locator('#preview', { hasText: 'See you at the demo on Thursday' }).waitFor({ timeout: 60_000 });
     assert.equal(await restored.locator('#source').inputValue(), edited, 'the edited text, as it was');
+  });
+
+  it('a line that says nothing the client can use is left out with its reason; ticking it puts it back', async () => {
+    await openWorkspace('probe');
+    const frame = await draftFromPalette('Acme Retail', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    const row = frame.locator('.pane.lines li.dropped', { hasText: 'Update styling' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    assert.match(await row.locator('.left-out-why').innerText(), /says nothing the client can use/);
+    const source = frame.locator('#source');
+    assert.ok(!(await source.inputValue()).includes('Update styling'), 'not in the e-mail');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-left-out-vague.png') });
+    await row.locator('vscode-checkbox').click();
+    const end = Date.now() + 20_000;
+    while (!(await source.inputValue()).includes('Update styling') && Date.now() < end) await page.waitForTimeout(200);
+    assert.ok((await source.inputValue()).includes('- Update styling'), 'put back by the lead');
+    await frame.locator('.pane.lines li:not(.dropped)', { hasText: 'Update styling' }).first().waitFor({ timeout: 20_000 });
   });
 
   it('shows markup from a commit message and from clients.md as text; no script runs', async () => {
