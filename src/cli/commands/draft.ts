@@ -253,6 +253,7 @@ export const draft: Command = {
           : t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").', n.change, n.hash.slice(0, 7), n.clients.join(d.language === 'zh-CN' ? '、' : ', '));
       io.stderr.write(`${t('note: {0}', text)}\n`);
     }
+    for (const l of d.sections.flatMap((s) => s.lines).filter((x) => x.leftOutByDefault)) io.stderr.write(`${t('note: left out of the e-mail, as it says nothing the client can use: {0} (write what changed into the e-mail if the client should hear of it)', l.text)}\n`);
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
     for (const s of d.linkSuggestions ?? []) {
       io.stderr.write(

@@ -16,7 +16,7 @@ import type { InternalDetail } from './markers';
 import { recipientsFor } from './recipients';
 import { closedNumbers, commitmentNumbers, withoutReferences } from '../git/refs';
 import type { DraftInput } from './input';
-import { rewordReasons } from './rewordCheck';
+import { rewordReasons, type RewordOptions } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
 import { breakingItems, touchesWatchedArea } from './breaking';
 import { possibleEvidence, suggestLinks } from './suggest';
@@ -182,8 +182,8 @@ function hashesOf(items: readonly ActivityItem[]): string[] {
 }
 
 /** The reword flag of a client line (its markdown escapes taken off before the check). */
-function rewordFields(text: string, language: Language): Pick<DraftLine, 'needsRewording' | 'reword'> {
-  const reword = rewordReasons(text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/gu, '$1'), language);
+function rewordFields(text: string, language: Language, options?: RewordOptions): Pick<DraftLine, 'needsRewording' | 'reword'> {
+  const reword = rewordReasons(text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/gu, '$1'), language, options);
   return reword.length ? { needsRewording: true, reword } : {};
 }
 
@@ -238,7 +238,8 @@ function breakingLines(ctx: Context): DraftLine[] {
       text,
       hashes: [item.commit.hash, ...(item.branch ?? [])],
       subject: commitText(ctx, item),
-      ...(ctx.internal ? {} : rewordFields(text, ctx.language)),
+      // What the client must change names exact options and files: those names stay.
+      ...(ctx.internal ? {} : rewordFields(text, ctx.language, { exactNames: true })),
     });
   }
   return lines;
@@ -611,13 +612,21 @@ export function composeDraft(rawInput: DraftInput): Draft {
     client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
   );
   const dropped = new Set(input.droppedLineIds ?? []);
+  const kept = new Set(input.keptLineIds ?? []);
   const sections: DraftSection[] = [];
   const short = !internal && client.format?.includes('short') === true;
   for (const id of sectionOrder(client, internal)) {
     // A short update leaves low risks out (medium and high stay).
     const lines = sectionLines(ctx, id, inProgressIds).filter((l) => !(short && id === 'risks' && client.risks[Number(l.id.slice('risks:'.length))]?.level === 'low'));
     if (!lines.length) continue;
-    for (const line of lines) if (dropped.has(line.id)) line.dropped = true;
+    for (const line of lines) {
+      // A line of commits that says nothing the client can use is left out until the lead rewords it and puts it back.
+      if (!internal && line.hashes.length > 0 && line.reword?.includes('contentless') && !kept.has(line.id)) {
+        line.leftOutByDefault = true;
+        line.dropped = true;
+      }
+      if (dropped.has(line.id)) line.dropped = true;
+    }
     sections.push({ id, title: sectionTitle(ctx, id), lines });
   }
 

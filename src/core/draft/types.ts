@@ -34,6 +34,12 @@ export interface DraftLine {
   /** The user removed this line in the panel; kept so it can be restored. */
   dropped?: boolean;
   /**
+   * Left out of the text by default, not by the lead: a line from commits that says nothing the
+   * client can use ("修改样式", "Update styling"). The lead puts it back (`keptLineIds`) after
+   * writing what changed.
+   */
+  leftOutByDefault?: boolean;
+  /**
    * The lead should reword the line before sending (client audience): true exactly when `reword`
    * has reasons.
    */
