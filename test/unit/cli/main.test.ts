@@ -32,7 +32,8 @@ describe('cli: main (spawned process)', () => {
     assert.equal(r.stderr, '');
   });
 
-  it('every listed command has its own --help and -h (exit 0, starts with its usage line)', () => {
+  it('every listed command has its own --help and -h (exit 0, starts with its usage line)', function () {
+    this.timeout(120_000); // four processes per command: slow on a loaded machine, not a speed test
     const names = listedCommands(runCli(['--help']).stdout);
     assert.ok(names.length >= 2);
     for (const name of names) {
