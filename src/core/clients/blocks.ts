@@ -18,19 +18,54 @@ export interface Block {
   /** For lists: the first line of each top-level item and its end line (exclusive). */
   items: { first: number; last: number }[];
   text: string;
+  /**
+   * A fenced code block that is never closed: CommonMark makes the rest of the file code, so it is
+   * cut at the next ATX heading (`#`…`######`) and the text from there is read again; `markup` is
+   * its fence (```` ``` ```` or `~~~`), to close it with.
+   */
+  unclosed?: { markup: string };
 }
 
 /** The top-level blocks of `body` (the text after the BOM; NUL read as U+FFFD). */
 export function blocksOf(body: string): Block[] {
-  md ??= new (loadMarkdownIt())('commonmark');
-  return walk(md.parse(body.replace(/\0/g, '\uFFFD'), {}));
+  const parser = (md ??= new (loadMarkdownIt())('commonmark'));
+  const clean = body.replace(/\0/g, '\uFFFD');
+  const blocks: Block[] = [];
+  let lines: string[] | undefined;
+  let from = 0;
+  // Each round reads from line `from`; an unclosed fence ends the round at the next heading.
+  for (;;) {
+    const part = from === 0 ? clean : (lines ??= clean.split(/\r\n?|\n/)).slice(from).join('\n');
+    const next = walk(parser.parse(part, {}), from, () => (lines ??= clean.split(/\r\n?|\n/)), blocks);
+    if (next === undefined) break;
+    from = next;
+  }
+  return blocks;
 }
 
-function walk(tokens: Token[]): Block[] {
-  const blocks: Block[] = [];
+const HEADING_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+/** Whether the fence opened at `open` (0-based line) with `markup` is closed on line `last`. */
+function closes(lines: string[], open: number, last: number, markup: string): boolean {
+  if (last <= open) return false;
+  const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[last] ?? '');
+  return m !== null && m[1][0] === markup[0] && m[1].length >= markup.length;
+}
+
+/** Appends the blocks of `tokens` (lines offset by `base`); returns the line to read on from after an unclosed fence. */
+function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Block[]): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.level !== 0 || !t.map) continue;
+    if (t.type === 'fence' && !closes(linesOf(), base + t.map[0], base + t.map[1] - 1, t.markup)) {
+      const lines = linesOf();
+      const first = base + t.map[0];
+      let h = first + 1;
+      while (h < lines.length && !HEADING_RE.test(lines[h])) h++;
+      blocks.push({ type: 'other', level: 0, first, last: h, items: [], text: '', unclosed: { markup: t.markup } });
+      return h < lines.length ? h : undefined;
+    }
+    t.map = [base + t.map[0], base + t.map[1]];
     if (t.type === 'heading_open') {
       const inline = tokens[i + 1];
       blocks.push({ type: 'heading', level: Number(t.tag.slice(1)), first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
@@ -44,7 +79,7 @@ function walk(tokens: Token[]): Block[] {
       for (; j < tokens.length; j++) {
         const u = tokens[j];
         if (u.level === 0 && u.type === close) break;
-        if (u.level === 1 && u.type === 'list_item_open' && u.map) items.push({ first: u.map[0], last: u.map[1] });
+        if (u.level === 1 && u.type === 'list_item_open' && u.map) items.push({ first: base + u.map[0], last: base + u.map[1] });
       }
       blocks.push({ type: 'list', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
       i = j;
@@ -54,5 +89,5 @@ function walk(tokens: Token[]): Block[] {
       blocks.push({ type: 'other', level: 0, first: t.map[0], last: t.map[1], items: [], text: '' });
     }
   }
-  return blocks;
+  return undefined;
 }

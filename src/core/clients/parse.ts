@@ -72,6 +72,7 @@ function parseInner(text: string): ClientsFile {
     return file;
   }
   for (const b of blocksOf(body)) {
+    if (b.unclosed) unclosedFence(w, b, b.unclosed.markup);
     if (b.type === 'heading' && b.level === 1) openClient(w, b);
     else if (b.type === 'heading' && b.level === 2 && w.client) openSection(w, w.client, b);
     else if (b.type === 'heading' && w.client) minorHeading(w, b);
@@ -161,6 +162,19 @@ function minorHeading(w: Walk, b: Block): void {
     const fix = hashes ? { title: `Make it "## ${heading}"`, edits: [{ offset: hs.startOffset + hashes.index + hashes[0].length - hashes[1].length, length: hashes[1].length, newText: '##' }] } : undefined;
     diag(w, hs, 'info', 'heading-level', `"${'#'.repeat(b.level)} ${heading}" is read as text, not as a section: sections are level-2 headings. Write "## ${heading}".`, fix);
   }
+}
+
+/** An unclosed fence: said on its line, with a fix that closes it before the heading the reading resumes at. */
+function unclosedFence(w: Walk, b: Block, markup: string): void {
+  const { src, file } = w;
+  const resumes = b.last < src.lineCount;
+  const at = resumes ? src.lineStarts[b.last] + (b.last === 0 ? src.bom : 0) : src.text.length;
+  const newText = resumes ? `${markup}${file.eol}` : `${file.eol}${markup}`;
+  diag(w, src.lineSpan(b.first), 'warning', 'unclosed-code-block',
+    resumes
+      ? `This code block (${markup}) is never closed, so everything after it would be code. Client Pulse reads on from the next heading (line ${b.last + 1}); close the block with ${markup} on a line of its own.`
+      : `This code block (${markup}) is never closed: the rest of the file is code and is not read. Close it with ${markup} on a line of its own.`,
+    { title: `Close the code block (${markup})`, edits: [{ offset: at, length: 0, newText }] });
 }
 
 function reportOutside(ctx: Ctx, b: Block): void {
