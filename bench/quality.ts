@@ -60,6 +60,9 @@ export function measureDraft(fx: FixtureRepo, clientName: string, d: Draft, item
   const linkedIds = new Set(items.flatMap((i) => i.commitmentIds));
   const hidden: Record<string, number> = {};
   for (const i of items) if (i.hidden) hidden[i.hidden] = (hidden[i.hidden] ?? 0) + 1;
+  // Lines of commits left out by default because they say nothing the client can use (the lead can put them back).
+  const vague = d.sections.flatMap((s) => s.lines).filter((l) => l.leftOutByDefault).length;
+  if (vague) hidden['left out, vague'] = vague;
 
   const falseStatements: string[] = [];
   const otherClient: string[] = [];

@@ -161,6 +161,9 @@ export type WriteNotice =
   | { code: 'write.not-verified.change' | 'write.not-verified.create'; file: string }
   | { code: 'write.failed.change' | 'write.failed.create'; file: string; detail: string };
 
+/** A client export refused because its text carries what only the team reads (core/draft/markers.ts). */
+export type ExportNotice = { code: 'export.internal-detail'; found: string[]; lines: number[] };
+
 /** Text that is no core notice (an error of Node, a sentence a front has worded already), as it is. */
 export type TextNotice = { code: 'text'; text: string };
 
@@ -179,6 +182,7 @@ export type Notice =
   | ClientsFileNotice
   | SaveNotice
   | WriteNotice
+  | ExportNotice
   | TextNotice;
 
 export type NoticeCode = Notice['code'];
@@ -331,6 +335,9 @@ export const NOTICE_TEMPLATES = {
   'write.not-verified.create': 'The bytes written to {file} could not be read back as written; it was not saved. Check the disk.',
   'write.failed.change': '{file} was not changed: {detail}',
   'write.failed.create': '{file} was not saved: {detail}',
+
+  'export.internal-detail':
+    'Not sent: this e-mail to the client carries internal detail ({found}, line {lines}). Remove it from the text, or choose Audience: Internal report to send it to the team.',
 
   text: '{text}',
 } as const satisfies Record<NoticeCode, string>;

@@ -12,6 +12,10 @@ export const enum CommandId {
   MarkUndone = 'clientPulse.markUndone',
   ChangeDueDate = 'clientPulse.changeDueDate',
   CopyCommitment = 'clientPulse.copyCommitment',
+  /** Space on a focused row of the Commitments view: tick or untick it. */
+  ToggleCommitment = 'clientPulse.toggleCommitment',
+  /** A commit link in a tooltip: the commit as a read-only document. */
+  ShowCommit = 'clientPulse.showCommit',
 }
 
 /** Context keys the manifest's `when` clauses read. */

@@ -55,6 +55,7 @@ export const LABEL_KEYS = [
   'rewordIdentifier',
   'rewordOtherLanguage',
   'rewordContentless',
+  'leftOutByDefault',
   'leadNotes',
   'tickCommitment',
   'sharedChange',
@@ -99,6 +100,8 @@ export interface DraftOptions {
   statusOverride?: Status;
   /** Ids of lines the user dropped. */
   dropped: string[];
+  /** Ids of lines left out by default (they said nothing the client can use) that the user put back. */
+  kept?: string[];
   /** Commitment id → the new date the lead proposes for an overdue commitment. */
   proposedDates?: Record<string, IsoDate>;
 }
@@ -231,7 +234,7 @@ function onlyKeys(o: Obj, allowed: readonly string[]): string | undefined {
 
 export function parseDraftOptions(x: unknown): Parsed<DraftOptions> {
   if (!isObj(x)) return { ok: false, error: 'options must be an object' };
-  const extra = onlyKeys(x, ['audience', 'language', 'statusOverride', 'dropped', 'proposedDates']);
+  const extra = onlyKeys(x, ['audience', 'language', 'statusOverride', 'dropped', 'kept', 'proposedDates']);
   if (extra) return { ok: false, error: `options: ${extra}` };
   if (!oneOf(AUDIENCES, x.audience)) return { ok: false, error: 'options.audience must be "client" or "internal"' };
   if (!oneOf(LANGUAGES, x.language)) return { ok: false, error: 'options.language must be "en" or "zh-CN"' };
@@ -239,7 +242,10 @@ export function parseDraftOptions(x: unknown): Parsed<DraftOptions> {
   if (!Array.isArray(x.dropped) || x.dropped.length > MAX_IDS || !x.dropped.every((d) => isText(d, 200))) {
     return { ok: false, error: 'options.dropped must be a list of line ids' };
   }
-  const value: DraftOptions = { audience: x.audience, language: x.language, dropped: [...x.dropped] };
+  if (x.kept !== undefined && (!Array.isArray(x.kept) || x.kept.length > MAX_IDS || !x.kept.every((d) => isText(d, 200)))) {
+    return { ok: false, error: 'options.kept must be a list of line ids' };
+  }
+  const value: DraftOptions = { audience: x.audience, language: x.language, dropped: [...x.dropped], ...(Array.isArray(x.kept) ? { kept: [...(x.kept as string[])] } : {}) };
   if (x.statusOverride !== undefined) value.statusOverride = x.statusOverride;
   if (x.proposedDates !== undefined) {
     const dates = x.proposedDates;

@@ -64,6 +64,7 @@ function textChanged(): void {
   // `data-synced` says whether the host has the latest text (it keeps it when the panel closes).
   document.body.dataset.synced = 'false';
   editTimer = setTimeout(() => {
+    editTimer = undefined;
     post({ type: 'edited', markdown: text, subject });
     document.body.dataset.synced = 'true';
   }, 300);
@@ -115,10 +116,20 @@ function button(id: string, label: string, iconName: string, onClick: () => void
 function options(): DraftOptions {
   if (!state) return { audience: 'client', language: 'en', dropped: [] };
   const o = state.options;
-  return { ...o, dropped: [...o.dropped], ...(o.proposedDates ? { proposedDates: { ...o.proposedDates } } : {}) };
+  return { ...o, dropped: [...o.dropped], ...(o.kept ? { kept: [...o.kept] } : {}), ...(o.proposedDates ? { proposedDates: { ...o.proposedDates } } : {}) };
+}
+
+/** Sends a pending edit now (before a message that replaces the text, so it cannot arrive after it). */
+function flushEdit(): void {
+  if (!editTimer) return;
+  clearTimeout(editTimer);
+  editTimer = undefined;
+  post({ type: 'edited', markdown: text, subject });
+  document.body.dataset.synced = 'true';
 }
 
 function regenerate(next: DraftOptions): void {
+  flushEdit();
   post({ type: 'regenerate', options: next });
 }
 
@@ -294,30 +305,37 @@ function renderLines(s: PanelState): HTMLElement | undefined {
     for (const line of section.lines) {
       if (line.group && line.group !== group && section.id === 'done') append(list, h('li', { class: 'group' }, plainInline(line.group)));
       group = line.group ?? '';
-      const box = h('vscode-checkbox', { 'data-line': line.id, title: lineTitle(line), checked: !dropped.has(line.id) }) as CheckElement;
+      // Left out by the lead, or by default (a line that says nothing the client can use).
+      const isDropped = dropped.has(line.id) || line.dropped === true;
+      const box = h('vscode-checkbox', { 'data-line': line.id, title: lineTitle(line), checked: !isDropped }) as CheckElement;
       append(box, plainInline(line.text));
       box.addEventListener('change', () => {
         const next = options();
         next.dropped = next.dropped.filter((id) => id !== line.id);
+        const kept = (next.kept ?? []).filter((id) => id !== line.id);
         if (!box.checked) next.dropped.push(line.id);
+        else if (line.leftOutByDefault) kept.push(line.id);
+        if (kept.length || next.kept) next.kept = kept;
         regenerate(next);
       });
-      const li = h('li', { class: dropped.has(line.id) ? 'dropped' : undefined, title: lineTitle(line) }, box);
+      const li = h('li', { class: isDropped ? 'dropped' : undefined, title: lineTitle(line) }, box);
       if (line.needsRewording) {
         const why = [L('needsRewording'), ...(line.reword ?? []).map((r) => L(REWORD_LABEL[r]))].join(' ');
         append(li, h('span', { class: 'reword', role: 'img', title: why, 'aria-label': why }, icon('warning')));
         append(li, h('span', { class: 'muted reword-why' }, (line.reword ?? []).map((r) => L(REWORD_LABEL[r])).join('; ')));
         // One click leaves the line out (the same as unticking it); put it back with the checkbox.
-        if (!dropped.has(line.id)) {
+        if (!isDropped) {
           const leaveOut = h('vscode-button', { class: 'leave-out', icon: 'close', secondary: true, title: L('dropLine') }, L('dropLine'));
           leaveOut.addEventListener('click', () => {
             const next = options();
             next.dropped = [...next.dropped.filter((id) => id !== line.id), line.id];
+            if (next.kept) next.kept = next.kept.filter((id) => id !== line.id);
             regenerate(next);
           });
           append(li, leaveOut);
         }
       }
+      if (line.leftOutByDefault) append(li, h('span', { class: 'muted left-out-why' }, L('leftOutByDefault')));
       if (section.id === 'overdue' && line.commitmentId) append(li, proposedDateField(line.commitmentId, line.proposedDate, draft.today));
       if (line.hashes.length) append(li, h('span', { class: 'hashes', 'aria-hidden': 'true' }, icon('git-commit'), String(line.hashes.length)));
       append(list, li);

@@ -38,6 +38,10 @@ function makeWorkspace(dir: string, probe: boolean): void {
   git(dir, ['add', 'apps/acme/loyalty/probe.ts']);
   const when = `${TODAY}T09:00:00+01:00`;
   git(dir, ['commit', '-q', '-m', `feat(loyalty): ${XSS_COMMIT} in the points banner`], { env: identity(ALICE, when) });
+  // A line that says nothing the client can use: left out by default.
+  fs.writeFileSync(path.join(dir, 'apps', 'acme', 'loyalty', 'banner.css'), '.banner { color: red; }\n');
+  git(dir, ['add', 'apps/acme/loyalty/banner.css']);
+  git(dir, ['commit', '-q', '-m', 'Update styling'], { env: identity(ALICE, `${TODAY}T09:30:00+01:00`) });
 }
 
 describe('Draft client update (end to end, real workbench and browser)', function () {
@@ -192,6 +196,37 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     await page.screenshot({ path: path.join(E2E_OUT, 'draft-edit-kept.png') });
   });
 
+  it('a flagged line shows its reason and leaves the e-mail with one click on Leave out; its checkbox puts it back', async () => {
+    const frame = await draftFromPalette('Acme Retail', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    const flagged = frame.locator('.pane.lines li', { has: frame.locator('.reword') }).filter({ hasText: '支付步骤' }).first();
+    await flagged.waitFor({ timeout: 20_000 });
+    assert.match(await flagged.locator('.reword-why').innerText(), /not in the e-mail's language/);
+    const source = frame.locator('#source');
+    const waitForSource = async (has: boolean) => {
+      const end = Date.now() + 20_000;
+      while ((await source.inputValue()).includes('支付步骤') !== has && Date.now() < end) await page.waitForTimeout(200);
+      assert.equal((await source.inputValue()).includes('支付步骤'), has, has ? 'the line is back in the text' : 'the line left the text');
+    };
+    if (!(await source.inputValue()).includes('支付步骤')) {
+      // Left out by an earlier step of this panel: put it back first.
+      await frame.locator('.pane.lines vscode-checkbox', { hasText: '支付步骤' }).first().click();
+      await waitForSource(true);
+    }
+    await flagged.locator('.leave-out').click();
+    await waitForSource(false);
+    await frame.locator('#preview', { hasText: '支付步骤' }).waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+    assert.doesNotMatch(await frame.locator('#preview').innerText(), /支付步骤/);
+    const row = frame.locator('.pane.lines li.dropped', { hasText: '支付步骤' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    assert.equal(await row.locator('.leave-out').count(), 0, 'no Leave out on a line already left out');
+    assert.match(await row.locator('.reword-why').innerText(), /not in the e-mail's language/, 'the reason stays beside the unticked line');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-leave-out.png') });
+    await row.locator('vscode-checkbox').click();
+    await waitForSource(true);
+  });
+
   it('the lead fills in the proposed new date of an overdue commitment in the panel', async () => {
     const frame = await draftFromPalette('Northwind Logistics', /^This week/);
     await frame.locator('#preview h2').first().waitFor();
@@ -228,6 +263,24 @@ describe('Draft client update (end to end, real workbench and browser)', functio
     const restored = await webviewFrame('Acme Retail');
     await restored.locator('#preview', { hasText: 'See you at the demo on Thursday' }).waitFor({ timeout: 60_000 });
     assert.equal(await restored.locator('#source').inputValue(), edited, 'the edited text, as it was');
+  });
+
+  it('a line that says nothing the client can use is left out with its reason; ticking it puts it back', async () => {
+    await openWorkspace('probe');
+    const frame = await draftFromPalette('Acme Retail', /^This week/);
+    await frame.locator('#preview h2').first().waitFor();
+    const row = frame.locator('.pane.lines li.dropped', { hasText: 'Update styling' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    assert.match(await row.locator('.left-out-why').innerText(), /says nothing the client can use/);
+    const source = frame.locator('#source');
+    assert.ok(!(await source.inputValue()).includes('Update styling'), 'not in the e-mail');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(E2E_OUT, 'draft-left-out-vague.png') });
+    await row.locator('vscode-checkbox').click();
+    const end = Date.now() + 20_000;
+    while (!(await source.inputValue()).includes('Update styling') && Date.now() < end) await page.waitForTimeout(200);
+    assert.ok((await source.inputValue()).includes('- Update styling'), 'put back by the lead');
+    await frame.locator('.pane.lines li:not(.dropped)', { hasText: 'Update styling' }).first().waitFor({ timeout: 20_000 });
   });
 
   it('shows markup from a commit message and from clients.md as text; no script runs', async () => {

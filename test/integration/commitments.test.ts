@@ -362,7 +362,7 @@ describe('Commitments sidebar (extension host)', function () {
       return snap.selected.includes('Opening hours on pins') ? snap : undefined;
     });
     const row = v.items[0].children.find((c) => c.label === 'Opening hours on pins');
-    assert.equal(row?.description, '@alice @bob');
+    assert.equal(row?.description, '@alice, @bob');
   });
 
   it('a broken date is an error on its row, not "no date"; client counts follow the filter; overdue / this week filters', async () => {

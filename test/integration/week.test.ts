@@ -35,6 +35,7 @@ interface PanelInfo {
     };
   };
   lastAction?: { kind: string; detail: string };
+  notice?: { level: string; text: string };
 }
 interface BlanksInfo {
   asked: string[][];
@@ -99,14 +100,66 @@ describe('The lead’s week in the draft panel (extension host)', function () {
     }
   });
 
-  it('the internal report is addressed to the Owner, never to the client’s contacts or Cc', async () => {
+  it('the internal report is addressed to the Owner (Cc the Backup), never to the client’s contacts or Cc', async () => {
     const client = await acmePanel();
     assert.ok(client.session.draft?.to.some((p) => p.email?.endsWith('@acme.example')), 'the client e-mail goes to the client');
     await vscode.commands.executeCommand(TEST_POST, KEY, { type: 'regenerate', options: { audience: 'internal', language: 'en', dropped: [] } });
     const internal = await acmePanel((p) => p.session.draft?.audience === 'internal');
     assert.deepEqual(internal.session.draft?.to, [{ name: 'Alice Martin', email: 'alice@agency.example' }]);
-    assert.deepEqual(internal.session.draft?.cc, []);
+    assert.deepEqual(internal.session.draft?.cc, ['wang.wei@agency.example']);
     assert.match(internal.session.subject, /Internal/);
+  });
+
+  it('a client e-mail carrying the internal report’s detail is refused with the reason, the first marker selected', async () => {
+    const state = async (what: string, predicate: (p: PanelInfo) => boolean) =>
+      waitFor(what, async () => (await panels()).find((p) => p.key === KEY && p.ready && predicate(p))).catch(async (e: Error) => {
+        const now = (await panels()).find((p) => p.key === KEY);
+        throw new Error(`${e.message}: ${JSON.stringify({ audience: now?.session.draft?.audience, start: now?.session.markdown.slice(0, 60), last: now?.lastAction, notice: now?.notice })}`);
+      });
+    await vscode.commands.executeCommand(TEST_POST, KEY, { type: 'regenerate', options: { audience: 'internal', language: 'en', dropped: [] } });
+    const internal = await state('the internal report', (p) => p.session.draft?.audience === 'internal' && p.session.markdown.startsWith('Internal'));
+    const internalText = internal.session.markdown;
+    await vscode.commands.executeCommand(TEST_POST, KEY, { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [] } });
+    const client = await state('the client e-mail', (p) => p.session.draft?.audience === 'client' && p.session.markdown.startsWith('Hi Jane'));
+    const clientText = client.session.markdown;
+    await vscode.env.clipboard.writeText('untouched');
+    await blanks('anyway');
+    // The lead pastes the internal report's text into the client e-mail and copies it.
+    await vscode.commands.executeCommand(TEST_POST, KEY, { type: 'copy', format: 'markdown', markdown: internalText, subject: client.session.subject });
+    const refused = await state('the refusal', (p) => p.notice?.level === 'error');
+    assert.match(refused.notice?.text ?? '', /^Not sent: this e-mail to the client carries internal detail \(“[0-9a-f]{7}”/);
+    assert.equal(await vscode.env.clipboard.readText(), 'untouched', 'refused: nothing copied');
+    for (const type of ['openMail', 'saveEml', 'saveRecord'] as const) {
+      await vscode.commands.executeCommand(TEST_POST, KEY, { type, markdown: internalText, subject: client.session.subject });
+    }
+    assert.deepEqual(fs.existsSync(updates()) ? fs.readdirSync(updates()).filter((n) => !before.has(n)) : [], [], 'refused: no record');
+    // The generated client text goes out.
+    await vscode.commands.executeCommand(TEST_POST, KEY, { type: 'copy', format: 'markdown', markdown: clientText, subject: client.session.subject });
+    const copied = await state('the copy', (p) => p.lastAction?.kind === 'copy');
+    assert.notEqual(copied.notice?.level, 'error', copied.notice?.text);
+    assert.equal(await vscode.env.clipboard.readText(), clientText);
+  });
+
+  it('the sidebar tooltip names people (王伟, not only @wang), dates as a reader writes them, and its commit links open the commit', async () => {
+    const title = 'Checkout p95 under 2 s on the payment step';
+    const source = await waitFor('the tooltip with linked commits', async () => {
+      const text = await vscode.commands.executeCommand<string>('clientPulse.test.commitmentTooltip', title).then((t) => t, () => undefined);
+      return text?.includes('command:clientPulse.showCommit') ? text : undefined;
+    });
+    const plain = source.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
+    assert.match(plain, /王伟 \(@wang\)/);
+    assert.doesNotMatch(plain.split('Linked commits')[1] ?? '', /\b20\d\d-\d\d-\d\d\b/, 'no ISO dates in the commit list');
+    const link = /\(command:clientPulse\.showCommit\?([^ )]+)/.exec(source);
+    assert.ok(link, source);
+    const [ref] = JSON.parse(decodeURIComponent(link[1])) as Array<{ folder: string; hash: string }>;
+    assert.match(ref.hash, /^[0-9a-f]{40}$/);
+    const uri = await vscode.commands.executeCommand<string>('clientPulse.showCommit', ref);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(doc, 'the commit is open');
+    assert.match(doc.getText(), new RegExp(`^commit ${ref.hash}`));
+    assert.match(doc.getText(), /\d+ files? changed/);
+    // Anything but a commit id is refused (no option reaches git).
+    assert.equal(await vscode.commands.executeCommand('clientPulse.showCommit', { folder: ref.folder, hash: '--output=/tmp/x' }), undefined);
   });
 
   it('blanks stop copy until filled or sent anyway; "Fill in…" selects the blank', async () => {

@@ -14,6 +14,7 @@ import type { Draft } from '../../core/draft/types';
 import type { Audience, Status } from '../../core/model';
 import { buildEml } from '../../core/export/mail';
 import { findBlanks } from '../../core/export/blanks';
+import { findInternalMarkers, internalDetailNotice } from '../../core/draft/markers';
 import { draftEnvelope } from '../../core/draft/envelope';
 import { leftOutNote } from '../../core/mailbox';
 import { markdownToHtmlDocument, markdownToText } from '../../core/export/markdown';
@@ -69,7 +70,7 @@ Options:
 md and text start with Subject/To/Cc lines, then the body. "Today" is the local date, or
 CLIENT_PULSE_TODAY=YYYY-MM-DD.
 Exit codes: 0 ok, 1 lines to reword or blanks remain (--strict only; the draft is still written), 2 usage error (unknown client, bad period, bad option), 3 runtime error (no
-clients file, not a git repository, broken template).
+clients file, not a git repository, broken template, internal detail in a client e-mail).
 `;
 
 const OPTIONS = {
@@ -252,6 +253,7 @@ export const draft: Command = {
           : t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").', n.change, n.hash.slice(0, 7), n.clients.join(d.language === 'zh-CN' ? '、' : ', '));
       io.stderr.write(`${t('note: {0}', text)}\n`);
     }
+    for (const l of d.sections.flatMap((s) => s.lines).filter((x) => x.leftOutByDefault)) io.stderr.write(`${t('note: left out of the e-mail, as it says nothing the client can use: {0} (write what changed into the e-mail if the client should hear of it)', l.text)}\n`);
     const reword = d.sections.flatMap((s) => s.lines).filter((l) => l.needsRewording && !l.dropped);
     for (const s of d.linkSuggestions ?? []) {
       io.stderr.write(
@@ -265,6 +267,11 @@ export const draft: Command = {
     // Blanks (a proposed date, a reason, a mitigation to agree) must be filled before the e-mail goes out.
     const blanks = findBlanks(d.markdown);
     for (const b of blanks) io.stderr.write(`warning: blank to fill in at line ${b.line + 1}: ${b.context}\n`);
+    // A client e-mail never carries what only the team reads (a template may have put it there): refused, nothing written.
+    if (d.audience === 'client' && d.internalDetail) {
+      const refused = internalDetailNotice(findInternalMarkers(d.markdown, d.internalDetail));
+      if (refused) throw new RuntimeError(noticeText(refused));
+    }
     const client = gathered.input.file.clients.find((c) => c.name === d.client);
     const output = await render(d, format, client?.owner);
     if (values.out !== undefined) {

@@ -7,7 +7,7 @@ import { closest, suggestLanguage } from './suggest';
 import { addRepos } from './repos';
 import { ITEM_RE } from './tokens';
 import { headerBreaking, mailboxFault, parseCadence, parseLanguage, parsePerson, splitList } from './values';
-import { FIELD_ENGLISH, FIELD_KEYS } from './vocabulary';
+import { FIELD_ENGLISH, FIELD_KEYS, FORMAT_ENGLISH, FORMAT_NAMES } from './vocabulary';
 
 function fieldLine(s: string): { key: string; keyEnd: number; valueStart: number; value: string } | undefined {
   const m = /^([\p{L}][\p{L}\p{N} _-]{0,23}?)[ \t]*[:：][ \t]*/u.exec(s);
@@ -52,7 +52,7 @@ export function handleHeaderBlock(ctx: Ctx, client: Client, b: Block, profile: s
       const field: Field = { key: f.key, value: f.value, span: src.lineSpan(p.l) };
       client.fields.push(field);
       diag(ctx, src.span(p.l, Math.max(0, keyAt), Math.max(0, keyAt) + f.key.length), 'warning', 'unknown-field',
-        `Unknown field "${f.key}"${near ? ` — did you mean "${near}"?` : '.'} Known fields: Contact, Cc, Cadence, Language, Paths, Tag, Owner, Backup, Repos (or 联系人, 抄送, 节奏, 语言, 路径, 标签, 负责人, 备份, 仓库). The line is kept but not read.`,
+        `Unknown field "${f.key}"${near ? ` — did you mean "${near}"?` : '.'} Known fields: Contact, Cc, Cadence, Language, Paths, Tag, Owner, Backup, Repos, Team, Format (or 联系人, 抄送, 节奏, 语言, 路径, 标签, 负责人, 备份, 仓库, 团队, 格式). The line is kept but not read.`,
         near && keyAt >= 0 ? { title: `Rename to "${near}"`, edits: [{ offset: src.lineSpan(p.l).startOffset + keyAt, length: f.key.length, newText: near }] } : undefined);
       continue;
     }
@@ -130,6 +130,29 @@ function addField(ctx: Ctx, client: Client, line: number, f: { key: string; valu
       break;
     case 'tag':
       client.tags.push(...splitList(value).map((t) => t.replace(/^#/, '')).filter((t) => t.length > 0));
+      break;
+    case 'team':
+      // The internal report's recipients: people of the team, never a client contact.
+      for (const entry of splitList(value)) {
+        const p = parsePerson(entry);
+        (client.team ??= []).push(p);
+        if (!checkEntry(entry, `team member ${p.name || entry}`)) continue;
+        if (p.email === undefined) diag(ctx, spanOf(entry), 'warning', 'invalid-email', `Team member "${p.name || entry}" has no e-mail address, so the internal report cannot go to them. Write \`Team: Name <name@example.com>, …\`.`);
+        else checkEmail(p.email, `team member ${p.name}`);
+      }
+      break;
+    case 'format':
+      for (const word of splitList(value)) {
+        const format = FORMAT_NAMES[word.toLowerCase().replace(/\s+/gu, ' ')];
+        if (format) {
+          if (!(client.format ??= []).includes(format)) client.format.push(format);
+          continue;
+        }
+        const near = closest(word, FORMAT_ENGLISH);
+        const span = spanOf(word);
+        diag(ctx, span, 'warning', 'invalid-format', `Format "${word}" is not known${near ? ` — did you mean "${near}"?` : '.'} Write \`risks-first\`, \`short\` or both (风险优先, 简短); it is left out until fixed.`,
+          near ? { title: `Write "${near}"`, edits: [{ offset: span.startOffset, length: span.endOffset - span.startOffset, newText: near }] } : undefined);
+      }
       break;
     case 'owner':
     case 'backup': {

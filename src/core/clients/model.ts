@@ -58,7 +58,7 @@ export interface Cadence {
 /** A `Key: value` line in a client's header, as written. */
 export interface Field {
   key: string;
-  /** The canonical key (`contact`, `cc`, `cadence`, `language`, `paths`, `tag`, `owner`, `backup`) or undefined if unknown. */
+  /** The canonical key (`contact`, `cc`, `cadence`, `language`, `paths`, `tag`, `owner`, `backup`, `team`, `format`) or undefined if unknown. */
   canonical?: string;
   value: string;
   span: Span;
@@ -98,6 +98,13 @@ export interface Commitment {
   /** The `[ ]` / `[x]` characters. */
   checkboxSpan: Span;
 }
+
+/**
+ * A client's draft format (`Format:`): `risks-first` puts the bad news — overdue commitments, risks,
+ * what is needed from the client — before the work done; `short` leaves out "In progress", "Due
+ * soon" and low risks (their commitments still stand in the plan with their dates).
+ */
+export type DraftFormat = 'risks-first' | 'short';
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 
@@ -157,6 +164,10 @@ export interface Client {
   repos: RepoRef[];
   owner?: Person;
   backup?: Person;
+  /** Who the internal report goes to (`Team:`), in the order written; absent: the Owner and Backup. */
+  team?: Person[];
+  /** How the client likes updates (`Format: risks-first, short`); absent: the usual order and length. */
+  format?: DraftFormat[];
   sections: Section[];
   commitments: Commitment[];
   risks: Risk[];

@@ -2,7 +2,7 @@
  * The words of clients.md in both languages: section names, field keys, weekdays and risk levels,
  * each mapped to its canonical form, plus the English spellings that suggestions offer.
  */
-import type { RiskLevel, SectionKind, Weekday } from './model';
+import type { DraftFormat, RiskLevel, SectionKind, Weekday } from './model';
 
 export const SECTION_NAMES: Partial<Record<string, Exclude<SectionKind, 'unknown'>>> = {
   commitments: 'commitments', '承诺': 'commitments',
@@ -24,8 +24,17 @@ export const FIELD_KEYS: Partial<Record<string, string>> = {
   owner: 'owner', '负责人': 'owner',
   backup: 'backup', '备份': 'backup',
   repos: 'repos', repo: 'repos', repositories: 'repos', '仓库': 'repos',
+  team: 'team', '团队': 'team',
+  format: 'format', '格式': 'format',
 };
-export const FIELD_ENGLISH = ['Contact', 'Cc', 'Cadence', 'Language', 'Paths', 'Tag', 'Owner', 'Backup', 'Repos'];
+export const FIELD_ENGLISH = ['Contact', 'Cc', 'Cadence', 'Language', 'Paths', 'Tag', 'Owner', 'Backup', 'Repos', 'Team', 'Format'];
+
+/** `Format:` values (英文 / 中文) → the draft format they ask for. */
+export const FORMAT_NAMES: Partial<Record<string, DraftFormat>> = {
+  'risks-first': 'risks-first', 'risks first': 'risks-first', '风险优先': 'risks-first', '风险在前': 'risks-first',
+  short: 'short', brief: 'short', '简短': 'short', '简洁': 'short',
+};
+export const FORMAT_ENGLISH = ['risks-first', 'short'];
 
 export const DAY_NAMES: Record<string, Weekday> = {
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,

@@ -10,12 +10,13 @@ import { phrasesFor, stripStop, type KindGroup, type NextWords, type PeriodWords
 import { greetingName } from '../l10n/names';
 import { compareCommitments } from '../project/order';
 import { escapeInline } from './escape';
-import { makeRedactor } from '../git/redact';
+import { makeRedactor, type Redactor } from '../git/redact';
 import { plainPackageName } from '../git/release';
+import type { InternalDetail } from './markers';
 import { recipientsFor } from './recipients';
 import { closedNumbers, commitmentNumbers, withoutReferences } from '../git/refs';
 import type { DraftInput } from './input';
-import { rewordReasons } from './rewordCheck';
+import { rewordReasons, type RewordOptions } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
 import { breakingItems, touchesWatchedArea } from './breaking';
 import { possibleEvidence, suggestLinks } from './suggest';
@@ -181,8 +182,8 @@ function hashesOf(items: readonly ActivityItem[]): string[] {
 }
 
 /** The reword flag of a client line (its markdown escapes taken off before the check). */
-function rewordFields(text: string, language: Language): Pick<DraftLine, 'needsRewording' | 'reword'> {
-  const reword = rewordReasons(text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/gu, '$1'), language);
+function rewordFields(text: string, language: Language, options?: RewordOptions): Pick<DraftLine, 'needsRewording' | 'reword'> {
+  const reword = rewordReasons(text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/gu, '$1'), language, options);
   return reword.length ? { needsRewording: true, reword } : {};
 }
 
@@ -237,7 +238,8 @@ function breakingLines(ctx: Context): DraftLine[] {
       text,
       hashes: [item.commit.hash, ...(item.branch ?? [])],
       subject: commitText(ctx, item),
-      ...(ctx.internal ? {} : rewordFields(text, ctx.language)),
+      // What the client must change names exact options and files: those names stay.
+      ...(ctx.internal ? {} : rewordFields(text, ctx.language, { exactNames: true })),
     });
   }
   return lines;
@@ -490,7 +492,20 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
   return { words: { kind: 'range', range: formatRange(since, until, language, refYear) }, next: { kind: 'coming' } };
 }
 
-const CLIENT_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'dueSoon', 'overdue', 'risks', 'asks', 'next'];
+// Overdue before due soon (as the sidebar): the missed promise is the first thing the reader is told of them.
+const CLIENT_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
+/** `Format: risks-first`: the bad news and what is needed first, then the work. */
+const RISKS_FIRST_ORDER: DraftSectionId[] = ['breaking', 'overdue', 'risks', 'asks', 'done', 'delivered', 'inProgress', 'dueSoon', 'next'];
+/** `Format: short` leaves these out (their commitments stand in the plan with their dates). */
+const LEFT_OUT_WHEN_SHORT = new Set<DraftSectionId>(['inProgress', 'dueSoon']);
+
+/** The sections in the order the client's `Format:` asks for. */
+function sectionOrder(client: Client, internal: boolean): DraftSectionId[] {
+  if (internal) return INTERNAL_ORDER;
+  const format = client.format ?? [];
+  const order = format.includes('risks-first') ? RISKS_FIRST_ORDER : CLIENT_ORDER;
+  return format.includes('short') ? order.filter((id) => !LEFT_OUT_WHEN_SHORT.has(id)) : order;
+}
 const INTERNAL_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
 
 function sectionTitle(ctx: Context, id: DraftSectionId): string {
@@ -526,6 +541,17 @@ function redactedClient(client: Client, write: (text: string) => string, interna
     risks: client.risks.map((r) => ({ ...r, description: write(r.description), ...(r.mitigation !== undefined ? { mitigation: write(r.mitigation) } : {}) })),
     asks: client.asks.map((a) => ({ ...a, text: write(a.text) })),
   };
+}
+
+/**
+ * The hashes of the client's commits of the period and the ticket keys of their messages that the
+ * lead did not write in the client's part of clients.md (words the lead chose for the client).
+ */
+function internalDetailOf(client: Client, items: readonly ActivityItem[], redactor: Redactor, hashesAllowed: boolean): InternalDetail {
+  const written = [client.profile, ...client.fields.map((f) => f.value), ...client.commitments.map((c) => c.raw), ...client.risks.map((r) => `${r.description} ${r.mitigation ?? ''}`), ...client.asks.map((a) => a.text), ...[...client.feedback, ...client.decisions, ...client.notes].map((e) => e.text)].join('\n');
+  const chosen = new Set(redactor.ticketKeys(written));
+  const keys = new Set(items.flatMap((i) => redactor.ticketKeys(`${i.commit.subject}\n${i.commit.body}`)).filter((k) => !chosen.has(k)));
+  return { hashes: items.map((i) => i.commit.hash), ticketKeys: [...keys], ...(hashesAllowed ? { hashesAllowed: true } : {}) };
 }
 
 /** Composes the draft. Throws `DraftError` (unknown client, bad period) or `TemplateError`. */
@@ -586,11 +612,21 @@ export function composeDraft(rawInput: DraftInput): Draft {
     client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
   );
   const dropped = new Set(input.droppedLineIds ?? []);
+  const kept = new Set(input.keptLineIds ?? []);
   const sections: DraftSection[] = [];
-  for (const id of internal ? INTERNAL_ORDER : CLIENT_ORDER) {
-    const lines = sectionLines(ctx, id, inProgressIds);
+  const short = !internal && client.format?.includes('short') === true;
+  for (const id of sectionOrder(client, internal)) {
+    // A short update leaves low risks out (medium and high stay).
+    const lines = sectionLines(ctx, id, inProgressIds).filter((l) => !(short && id === 'risks' && client.risks[Number(l.id.slice('risks:'.length))]?.level === 'low'));
     if (!lines.length) continue;
-    for (const line of lines) if (dropped.has(line.id)) line.dropped = true;
+    for (const line of lines) {
+      // A line of commits that says nothing the client can use is left out until the lead rewords it and puts it back.
+      if (!internal && line.hashes.length > 0 && line.reword?.includes('contentless') && !kept.has(line.id)) {
+        line.leftOutByDefault = true;
+        line.dropped = true;
+      }
+      if (dropped.has(line.id)) line.dropped = true;
+    }
     sections.push({ id, title: sectionTitle(ctx, id), lines });
   }
 
@@ -633,6 +669,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
     ...(historyRead ? {} : { historyRead: false }),
     ...(internal ? { hiddenCount: items.length - shown.length } : {}),
     ...(leadNotes.length ? { leadNotes } : {}),
+    internalDetail: internalDetailOf(found, items, redactor, input.footnotes === true && !internal),
   };
   const elsewhere = items.filter((i) => i.repository !== undefined);
   if (elsewhere.length) draft.repositoryOf = Object.fromEntries(elsewhere.map((i) => [i.commit.hash, i.repository!]));

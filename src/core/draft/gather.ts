@@ -44,6 +44,8 @@ export interface GatherOptions {
   signature?: string;
   statusOverride?: Status;
   droppedLineIds?: string[];
+  /** Ids of lines left out by default that the lead put back (see DraftInput). */
+  keptLineIds?: string[];
   footnotes?: boolean;
   proposedDates?: Record<string, IsoDate>;
   noise?: Partial<NoiseOptions>;
@@ -177,6 +179,7 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     ...(lastRecord ? { lastRecord } : {}),
     ...(options.statusOverride ? { statusOverride: options.statusOverride } : {}),
     ...(options.droppedLineIds ? { droppedLineIds: options.droppedLineIds } : {}),
+    ...(options.keptLineIds ? { keptLineIds: options.keptLineIds } : {}),
     ...(options.footnotes ? { footnotes: true } : {}),
     ...(options.proposedDates ? { proposedDates: options.proposedDates } : {}),
     redaction,

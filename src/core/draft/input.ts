@@ -27,6 +27,8 @@ export interface DraftInput {
   statusOverride?: Status;
   /** Ids of lines the user dropped in the panel: kept in the sections, left out of the text. */
   droppedLineIds?: string[];
+  /** Ids of lines left out by default (`leftOutByDefault`) that the lead put back. */
+  keptLineIds?: string[];
   /** A user mustache template for the body (see docs/drafting.md). */
   template?: string;
   /** Where the template came from, for error messages (e.g. `.project/templates/update.en.mustache`). */

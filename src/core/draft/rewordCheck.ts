@@ -43,7 +43,11 @@ function hasIdentifier(text: string): boolean {
     if (index !== 1 && index !== 2) return p.test(text);
     // CamelCase: every match must be a known product name to be let through.
     const global = new RegExp(p.source, 'gu');
-    return [...text.matchAll(global)].some((m) => !PRODUCT_NAMES.has(m[0].toLowerCase()));
+    // A product name in the plural or possessive (`iPhones`, `iPad's`) is still the product.
+    return [...text.matchAll(global)].some((m) => {
+      const word = m[0].toLowerCase();
+      return !PRODUCT_NAMES.has(word) && !PRODUCT_NAMES.has(word.replace(/(?:'s|s)$/u, ''));
+    });
   });
 }
 
@@ -81,10 +85,22 @@ function contentless(text: string): boolean {
   return plain.toLowerCase().split(' ').every((w) => VAGUE_EN.has(w));
 }
 
+/** A quoted single name: “autoPlay”, “playerConfig.json” (how a name the commit wrote as code reads). */
+const QUOTED_NAME = /“[^\s“”]+”/gu;
+
+export interface RewordOptions {
+  /**
+   * The line tells the client what to change on their side (a breaking change): a quoted exact
+   * name (“autoPlay”, “playerConfig.json”) is what they must use, so it is not reworded away.
+   * Code outside quotes still is.
+   */
+  exactNames?: boolean;
+}
+
 /** Why a client line should be reworded before sending; empty when it reads well. */
-export function rewordReasons(text: string, language: Language): RewordReason[] {
+export function rewordReasons(text: string, language: Language, options: RewordOptions = {}): RewordReason[] {
   const reasons: RewordReason[] = [];
-  if (hasIdentifier(text)) reasons.push('identifier');
+  if (hasIdentifier(options.exactNames ? text.replace(QUOTED_NAME, 'name') : text)) reasons.push('identifier');
   if (language === 'en' ? mostlyChinese(text) : mostlyLatin(text)) reasons.push('other-language');
   if (contentless(text)) reasons.push('contentless');
   return reasons;

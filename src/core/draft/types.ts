@@ -6,6 +6,7 @@ import type { Audience, IsoDate, Language, Period, Person, StatusAssessment } fr
 import type { LeftOutRecipient } from '../mailbox';
 import type { LinkSuggestion } from './suggest';
 import type { RewordReason } from './rewordCheck';
+import type { InternalDetail } from './markers';
 
 export type DraftSectionId =
   | 'breaking'
@@ -32,6 +33,12 @@ export interface DraftLine {
   proposedDate?: IsoDate;
   /** The user removed this line in the panel; kept so it can be restored. */
   dropped?: boolean;
+  /**
+   * Left out of the text by default, not by the lead: a line from commits that says nothing the
+   * client can use ("修改样式", "Update styling"). The lead puts it back (`keptLineIds`) after
+   * writing what changed.
+   */
+  leftOutByDefault?: boolean;
   /**
    * The lead should reword the line before sending (client audience): true exactly when `reword`
    * has reasons.
@@ -108,6 +115,11 @@ export interface Draft {
   quiet?: boolean;
   /** False when the draft was made without reading git history (it says nothing about what shipped). */
   historyRead?: boolean;
+  /**
+   * What only the team's text holds (the period's commit hashes, the ticket keys of its commit
+   * messages): a client export whose text carries any of it is refused (see markers.ts).
+   */
+  internalDetail?: InternalDetail;
   /** Notes for the lead only (never in `markdown`); absent when there are none. */
   leadNotes?: LeadNote[];
   /**

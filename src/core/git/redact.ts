@@ -177,6 +177,8 @@ export interface Redactor {
   client(text: string, allowedEmails?: readonly string[]): string;
   /** Text the lead wrote for the client (clients.md): secrets, internal hosts and extra patterns removed; tidied. */
   written(text: string): string;
+  /** The ticket keys in `text` that `client` would remove (none without a ticket key pattern). */
+  ticketKeys(text: string): string[];
 }
 
 /** A redactor for the options (defaults filled in); invalid user patterns throw an Error naming them. */
@@ -210,6 +212,11 @@ export function makeRedactor(partial: Partial<RedactionOptions> | undefined): Re
         out = out.replace(p, '');
       }
       return out === secretFree ? out : tidy(out);
+    },
+    ticketKeys(text) {
+      if (!ticket) return [];
+      ticket.lastIndex = 0;
+      return [...text.matchAll(ticket)].map((m) => m[0]).filter((m) => !(defaultTickets && NOT_TICKETS.test(m)));
     },
     written(text) {
       const secretFree = redactSecrets(text);

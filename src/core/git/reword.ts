@@ -1,6 +1,7 @@
 /**
  * Rewording subjects for a reader outside the team: no `type(scope):` prefix (done by the
  * conventional parser), no `[tag]` prefixes, `#tag`/`#123` references or trailing PR numbers,
+ * names written as code (`` `autoPlay` ``) quoted instead (“autoPlay”),
  * first letter capitalised (Latin scripts only; Chinese text is kept exactly as written), no
  * trailing full stop. Near-identical lines (same words after case, punctuation and spacing, or a
  * few characters apart) get the same text so they collapse into one line.
@@ -20,6 +21,8 @@ export function rewordForClient(description: string): string {
     .replace(/\s*\((?:#\d+(?:\s*,\s*#\d+)*)\)\s*$/u, '')
     .replace(/(^|[\s(（])#[\p{L}\p{N}_][\p{L}\p{N}_-]*/gu, '$1')
     .replace(/\(\s*\)/gu, '')
+    // A name the commit wrote as code (`autoPlay`) reads as a quoted name, not as markup.
+    .replace(/`([^`\n]+)`/gu, '“$1”')
     .replace(/[ \t]{2,}/gu, ' ')
     .trim()
     .replace(/(?<![.])[.]$/u, '')

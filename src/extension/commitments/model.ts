@@ -91,7 +91,7 @@ export function handlesOf(p: { name?: string; email?: string }): string[] {
 /** The person a commitment's `@handle` names (the client's Owner, Backup or a contact), if one matches. */
 export function personOf(handle: string, client: Client): Person | undefined {
   const h = handle.replace(/^@/, '').toLowerCase();
-  const people = [client.owner, client.backup, ...client.contacts].filter((p): p is Person => p !== undefined);
+  const people = [client.owner, client.backup, ...(client.team ?? []), ...client.contacts].filter((p): p is Person => p !== undefined);
   return people.find((p) => handlesOf(p).includes(h));
 }
 

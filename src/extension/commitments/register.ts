@@ -10,6 +10,7 @@ import { CommandId, COMMITMENTS_VIEW, REVEAL_COMMITMENT_COMMAND } from '../comma
 import { changeDue, markDone, markUndone } from '../../core/clients/edits';
 import type { Services } from '../services';
 import { LinkedCommits } from './commits';
+import { registerCommitDocuments } from './commitDocument';
 import { locate, refOf } from './locate';
 import { handlesOf, isFilterActive, type Filter } from './model';
 import { currentUser } from '../../core/git/facts';
@@ -65,6 +66,7 @@ async function editCommitment(
 
 export function registerCommitments(context: vscode.ExtensionContext, services: Services): void {
   const commits = new LinkedCommits(services);
+  registerCommitDocuments(context);
   const tree = new CommitmentsTree(services, commits);
   tree.filter = context.workspaceState.get<Filter>(STATE_FILTER) ?? {};
   tree.showDone = context.workspaceState.get<boolean>(STATE_SHOW_DONE) ?? false;
@@ -171,6 +173,16 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       const line = Math.min(current.span.startLine, document.lineCount - 1);
       const range = new vscode.Range(line, current.checkboxSpan.startColumn, line, current.checkboxSpan.startColumn);
       await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
+    }),
+    // Space on the focused row (the keybinding passes no node): tick or untick it, with Undo, as the box does.
+    vscode.commands.registerCommand(CommandId.ToggleCommitment, async (node?: unknown) => {
+      const target = isCommitmentNode(node) ? node : view.selection.find(isCommitmentNode);
+      if (!target) return false;
+      if (!services.isTrusted()) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Client Pulse is read-only in Restricted Mode. Trust this workspace to change the clients file.'));
+        return false;
+      }
+      return setDone(target, !target.commitment.done, true);
     }),
     vscode.commands.registerCommand(CommandId.MarkDone, async (node?: unknown) => {
       if (isCommitmentNode(node)) await setDone(node, true);

@@ -3,7 +3,10 @@
  * change; items carry checkboxes (done/undone) and resolve their tooltip (with linked commits)
  * lazily.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import { commitLink } from './commitDocument';
 import type { Client, Commitment } from '../../core/clients/model';
 import type { ClientsEntry } from '../clientsStore';
 import type { Services } from '../services';
@@ -145,7 +148,8 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const label = `${fact} · ${title}`;
     const item = new vscode.TreeItem({ label, highlights: urgency === 'overdue' || broken ? [[0, fact.length]] : [] }, vscode.TreeItemCollapsibleState.None);
     item.id = `commitment:${node.entry.uri.toString()}#${c.id}#${c.span.startLine}`;
-    const owners = c.owners.map((o) => `@${o.replace(/^@/, '')}`).join(' ');
+    // People by name (王伟 for @wang) where the client's Owner, Backup, Team or a contact matches.
+    const owners = c.owners.map((o) => personOf(o, node.client)?.name ?? `@${o.replace(/^@/, '')}`).join(', ');
     item.description = owners || undefined;
     item.iconPath = broken ? ICONS.overdue : ICONS[urgency];
     const long = c.done ? fact : broken ? vscode.l10n.t('the due date {0} is invalid: {1}', broken.text, broken.problem) : c.due ? relativeDueText(relativeDueOf(c.due, today)) : fact;
@@ -166,6 +170,8 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     if (node.kind !== 'commitment') return item;
     const c = node.commitment;
     const md = new vscode.MarkdownString('', true);
+    // Only the one command a commit link runs; no other command: link works in the tooltip.
+    md.isTrusted = { enabledCommands: [CommandId.ShowCommit] };
     md.appendText(c.raw.trim());
     md.appendMarkdown('\n\n');
     const rows: string[] = [];
@@ -194,9 +200,11 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
         md.appendMarkdown(`\n\n**${vscode.l10n.t('Linked commits')}**\n\n`);
         if (linked.error) md.appendText(linked.error);
         else if (linked.commits.length === 0) md.appendText(vscode.l10n.t('No commit mentions {0} yet.', c.tags.map((t) => `#${t}`).join(', ')));
+        // Each hash opens the commit (a read-only `git show --stat`); the date as a reader writes it.
+        const folder = path.dirname(node.entry.uri.fsPath);
         for (const commit of linked.commits.slice(0, 10)) {
-          md.appendMarkdown(`- \`${commit.hash.slice(0, 7)}\` `);
-          md.appendText(`${commit.subject} — ${commit.authorName}, ${commit.authorDate.slice(0, 10)}`);
+          md.appendMarkdown(`- [\`${commit.hash.slice(0, 7)}\`](${commitLink({ folder, hash: commit.hash })} "${vscode.l10n.t('Open the commit')}") `);
+          md.appendText(`${commit.subject} — ${commit.authorName}, ${readerDate(commit.authorDate.slice(0, 10))}`);
           md.appendMarkdown('\n');
         }
         if (linked.commits.length > 10) md.appendText(vscode.l10n.t('…and {0} more', linked.commits.length - 10));

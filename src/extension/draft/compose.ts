@@ -45,6 +45,7 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
     language: req.options.language,
     ...(req.options.statusOverride ? { statusOverride: req.options.statusOverride } : {}),
     droppedLineIds: req.options.dropped,
+    ...(req.options.kept ? { keptLineIds: req.options.kept } : {}),
     ...(req.options.proposedDates ? { proposedDates: req.options.proposedDates } : {}),
   });
   const draft = composeDraft(gathered.input);

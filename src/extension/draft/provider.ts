@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { draftEnvelope } from '../../core/draft/envelope';
+import { findInternalMarkers, internalDetailNotice } from '../../core/draft/markers';
 import { draftsDir, saveRecordOnce, updatesDir } from '../../core/records/store';
 import { writeProposedDates } from './reschedule';
 import type { DraftOptions } from '../../shared/protocol';
@@ -48,6 +49,15 @@ export function updateProvider(services: DraftServices): PanelProvider {
       if (session.draft) return draftEnvelope(session.draft, edited);
       // A restored panel whose draft could not be composed again: the text, with no recipients.
       return { to: [], cc: [], subject: session.subject, language: session.options.language, text: session.markdown };
+    },
+
+    refusal(session) {
+      // A client e-mail never carries what only the team reads (hashes, ticket keys, the hidden-commits line).
+      const draft = session.draft;
+      if (!draft || draft.audience !== 'client' || !draft.internalDetail) return undefined;
+      const markers = findInternalMarkers(session.markdown, draft.internalDetail);
+      const notice = internalDetailNotice(markers);
+      return notice && { notice, offset: markers[0].offset, length: markers[0].length };
     },
 
     async save(session) {

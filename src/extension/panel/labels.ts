@@ -44,6 +44,7 @@ export function panelLabels(): Labels {
     rewordIdentifier: t('it has code, file or package names'),
     rewordOtherLanguage: t('it is not in the e-mail\'s language'),
     rewordContentless: t('it says nothing the client can use'),
+    leftOutByDefault: t('Left out: it says nothing the client can use. Write what changed, then tick it to put it back.'),
     leadNotes: t('For you (not in the e-mail)'),
     tickCommitment: t('Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client\'s check. Tick it in clients.md once they confirm.'),
     sharedChange: t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").'),

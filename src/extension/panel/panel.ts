@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { confirmBlanks } from '../blanks';
-import { errorText } from '../notices';
+import { errorText, noticeText } from '../notices';
 import type { DraftOptions, HostToPage, NoticeLevel, PageToHost, PanelSettings, PanelState } from '../../shared/protocol';
 import { parsePageToHost } from '../../shared/protocol';
 import { pageHtml, webviewOptions } from './html';
@@ -122,6 +122,13 @@ export class Panel implements PanelView {
     // Blanks are a check before anything goes out or is recorded (the lead may go on anyway); a
     // saved draft is work in progress, blanks expected.
     if (m.type === 'copy' || m.type === 'openMail' || m.type === 'saveEml' || m.type === 'saveRecord') {
+      // Internal detail in a client e-mail is refused outright, with the reason and the first place selected.
+      const refusal = this.provider.refusal?.(this.session);
+      if (refusal) {
+        this.send({ type: 'select', offset: refusal.offset, length: refusal.length });
+        this.notify('error', noticeText(refusal.notice));
+        return;
+      }
       const select = (b: { offset: number; length: number }) => this.send({ type: 'select', offset: b.offset, length: b.length });
       if (!(await confirmBlanks(m.markdown, m.type === 'saveRecord' ? 'save' : 'send', select))) return;
     }

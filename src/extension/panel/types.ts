@@ -7,6 +7,7 @@
 import type * as vscode from 'vscode';
 import type { Draft } from '../../core/draft/types';
 import type { Envelope } from '../../core/model';
+import type { Notice } from '../../core/notices';
 import type { CopyFormat, DraftOptions, HostToPage, NoticeLevel, PanelSource } from '../../shared/protocol';
 import type { Session } from './session';
 
@@ -38,6 +39,11 @@ export interface PanelProvider {
   save(session: Session): Promise<{ uri: vscode.Uri; written: boolean }>;
   /** "Save draft": the text to finish later, not recorded as sent (updates only). */
   saveDraft?(session: Session): Promise<{ uri: vscode.Uri; written: boolean }>;
+  /**
+   * Why the session's text may not leave as it is (copy, mail, `.eml`, mark as sent), with where:
+   * a client e-mail carrying internal detail. Absent or undefined: it may.
+   */
+  refusal?(session: Session): { notice: Notice; offset: number; length: number } | undefined;
   /** The session a reloaded page's state stands for (composed again where the feature can). */
   restore(persisted: Persisted): Promise<Session>;
   /** Composes the session again with new options; absent when the source cannot regenerate. */

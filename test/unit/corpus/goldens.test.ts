@@ -41,7 +41,7 @@ const NEVER: ReadonlyArray<[RegExp, string]> = [
   [/bump(?:ed)? (?:the )?version|chore\(release\)|release: v|Version Packages/iu, 'a release bump commit instead of its release line'],
   [/Merge (?:pull request|branch)|Merged PR|See merge request/u, 'a merge commit'],
   [/renovate|dependabot|update dependency|update all non-major/iu, 'a bot'],
-  [/\\_|_ENV_[^_]|<em>|\(#\d+\)/u, 'damaged text or a PR number'],
+  [/\\_|\\`|_ENV_[^_]|<em>|\(#\d+\)/u, 'damaged text (escaped markup) or a PR number'],
   [/[\u4e00-\u9fff]\(|\)[\u4e00-\u9fff]/u, 'ASCII parentheses in a Chinese sentence'],
   [/^Agency$/mu, 'a signature other than the Owner'],
 ];
@@ -49,7 +49,7 @@ const NEVER: ReadonlyArray<[RegExp, string]> = [
 /** Lines that must be there. */
 const MUST: Record<string, Array<[string, string, RegExp]>> = {
   'conventional-breaking': [
-    ['Orbit Media', 'en', /^## Changes that need your attention\n\n- The \\`autoplay\\` option is now \\`autoPlay\\`; the old name is ignored\n- \\`playerConfig\.json\\` must now have a \\`version\\` field; files without it are refused\n- Chrome 90–99 are no longer supported; the player shows a notice\n\n## Done this week\n\n\*\*Releases\*\*\n\n- Released version 5\.0\.0\n- Released version 5\.0\.1\n/mu],
+    ['Orbit Media', 'en', /^## Changes that need your attention\n\n- The “autoplay” option is now “autoPlay”; the old name is ignored\n- “playerConfig\.json” must now have a “version” field; files without it are refused\n- Chrome 90–99 are no longer supported; the player shows a notice\n\n## Done this week\n\n\*\*Releases\*\*\n\n- Released version 5\.0\.0\n- Released version 5\.0\.1\n/mu],
     ['Orbit Media', 'zh-CN', /^## 需要您注意的变更\n[^#]+## 本周完成\n\n\*\*版本发布\*\*\n\n- 发布了 5\.0\.0 版本\n- 发布了 5\.0\.1 版本\n/mu],
     ['Orbit Media', 'en', /^\*\*Overall status: At risk\*\* — .*3 breaking changes touch areas you rely on/mu],
   ],

@@ -136,7 +136,7 @@ describe('draft: composer', () => {
     assert.deepEqual(texts('next'), ['Checkout speed (was due 17 Nov, new date 27 Nov)', 'Loyalty beta (due 26 Nov)']);
     assert.deepEqual(
       d.sections.map((s) => s.title),
-      ['Done this week', 'Commitments delivered this week', 'In progress', 'Due in the next 14 days', 'Overdue', 'Risks and how we are handling them', 'What we need from you', 'Plan for next week'],
+      ['Done this week', 'Commitments delivered this week', 'In progress', 'Overdue', 'Due in the next 14 days', 'Risks and how we are handling them', 'What we need from you', 'Plan for next week'],
     );
     const zh = compose({ ...c, language: 'zh-CN' }, []);
     assert.deepEqual(section(zh, 'overdue')?.lines.map((l) => l.text), ['“Checkout speed”未能按原定的11月17日完成。建议新日期：____']);

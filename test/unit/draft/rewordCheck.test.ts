@@ -23,7 +23,7 @@ describe('draft: reword check', () => {
   });
 
   it('lets plain sentences, product names and numbers through', () => {
-    for (const text of ['TestFlight build pipeline for the loyalty beta', 'Checkout is faster on iOS and macOS', '500 orders an hour at peak', 'Faster search on GitHub-hosted docs', 'Opening hours on the store map pins', 'p95 from 3.1 s to 2.4 s']) {
+    for (const text of ['TestFlight build pipeline for the loyalty beta', 'Checkout is faster on iOS and macOS', '500 orders an hour at peak', 'Faster search on GitHub-hosted docs', 'Opening hours on the store map pins', 'p95 from 3.1 s to 2.4 s', 'HEIC images from iPhones were rejected', "The iPad's keyboard covered the form"]) {
       assert.deepEqual(rewordReasons(text, 'en'), [], text);
     }
     for (const text of ['支付步骤 p95 从 3.1 秒降到 2.4 秒', '修复登录页在 iOS 上无法提交的问题', '新增会员积分功能']) {
@@ -46,5 +46,13 @@ describe('draft: reword check', () => {
     }
     assert.ok(!rewordReasons('Fix the coupon field on mobile', 'en').includes('contentless'));
     assert.ok(!rewordReasons('优化搜索速度', 'zh-CN').includes('contentless'));
+  });
+
+  it('keeps the exact names a breaking change tells the client to use (quoted), not other code', () => {
+    const text = 'The “autoplay” option is now “autoPlay”; “playerConfig.json” must have a “version” field';
+    assert.deepEqual(rewordReasons(text, 'en'), ['identifier'], 'elsewhere a quoted name is still code');
+    assert.deepEqual(rewordReasons(text, 'en', { exactNames: true }), []);
+    assert.deepEqual(rewordReasons('Call PaymentService before “autoPlay”', 'en', { exactNames: true }), ['identifier'], 'code outside quotes');
+    assert.deepEqual(rewordReasons('“autoPlay” 选项替代了旧的 “autoplay”，旧名称将被忽略', 'zh-CN', { exactNames: true }), []);
   });
 });

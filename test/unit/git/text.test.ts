@@ -38,6 +38,7 @@ describe('git/reword', () => {
     assert.equal(rewordForClient('add loyalty points to checkout.'), 'Add loyalty points to checkout');
     assert.equal(rewordForClient('[acme] speed up search #checkout (#412)'), 'Speed up search');
     assert.equal(rewordForClient('handle ... in names...'), 'Handle ... in names...');
+    assert.equal(rewordForClient('the `autoplay` option is now `autoPlay`'), 'The “autoplay” option is now “autoPlay”', 'a name written as code reads as a quoted name');
     assert.equal(rewordForClient('Revert "feat(x): add map pins"'), 'Revert "Add map pins"');
   });
   it('keeps Chinese text as written and words with inner capitals', () => {

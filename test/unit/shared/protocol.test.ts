@@ -14,6 +14,7 @@ describe('panel protocol: messages from the page', () => {
       { type: 'richCopyResult', requestId: 3, ok: false, error: 'denied' },
       { type: 'regenerate', options: { audience: 'internal', language: 'zh-CN', statusOverride: 'at-risk', dropped: ['done:abc'] } },
       { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [] } },
+      { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], kept: ['done:1a2b3c4d5e6f'] } },
       { type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], proposedDates: { 'Acme Retail#0': '2026-12-04' } } },
     ];
     for (const m of messages) {
@@ -38,6 +39,7 @@ describe('panel protocol: messages from the page', () => {
       [{ type: 'edited', markdown: 'x'.repeat(MAX_TEXT + 1), subject: '' }, /at most 1,000,000/],
       [{ type: 'regenerate', options: { audience: 'boss', language: 'en', dropped: [] } }, /audience/],
       [{ type: 'regenerate', options: { audience: 'client', language: 'fr', dropped: [] } }, /language/],
+      [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], kept: 'done:1' } }, /options\.kept/],
       [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [1] } }, /dropped/],
       [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], statusOverride: 'great' } }, /statusOverride/],
       [{ type: 'regenerate', options: { audience: 'client', language: 'en', dropped: [], __proto__x: 1 } }, /unexpected field/],
