@@ -76,6 +76,8 @@ describe('Clients overview (end to end, real workbench and browser)', function (
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(E2E_OUT, 'overview.png') });
 
+    // The missing repository is also a warning on its entry in the Problems panel (status bar count).
+    await page.locator('.part.statusbar [aria-label*="Warnings: 1"], .part.statusbar [aria-label*="1 Warning"]').first().waitFor({ timeout: 30_000 });
     await rows.nth(0).locator('th a').click();
     const draft = await frameWith('#preview', 'loyalty card screen');
     assert.ok((await draft.locator('#preview').innerText()).length > 0);

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { duplicatesAcrossFiles } from '../../core/clients/acrossFiles';
 import { allRepositories, checkRepository, repositoryDiagnostics, reposBase, type CheckedRepository, type ClientRepository } from '../../core/git/repositories';
 import { translate } from '../notices';
 import type { Services } from '../services';
@@ -24,13 +25,16 @@ function check(repo: ClientRepository): Promise<CheckedRepository> {
 async function update(collection: vscode.DiagnosticCollection, services: Services): Promise<void> {
   const entries = await services.store.all();
   const seen = new Set<string>();
-  for (const entry of entries) {
+  // A multi-root workspace: a client defined in two folders' clients files is diagnosed in both.
+  const across = duplicatesAcrossFiles(entries.map((e) => ({ name: vscode.workspace.asRelativePath(e.uri), file: e.file })));
+  for (const [k, entry] of entries.entries()) {
     seen.add(entry.uri.toString());
-    collection.set(entry.uri, entry.file.diagnostics.map(toDiagnostic));
+    const own = [...entry.file.diagnostics, ...across[k]];
+    collection.set(entry.uri, own.map(toDiagnostic));
     const repos = entry.uri.scheme === 'file' && services.isTrusted() ? allRepositories(entry.file, reposBase(path.dirname(entry.uri.fsPath))) : [];
     if (repos.length > 0) {
       const problems = repositoryDiagnostics(await Promise.all(repos.map(check)), translate);
-      if (problems.length > 0) collection.set(entry.uri, [...entry.file.diagnostics, ...problems].map(toDiagnostic));
+      if (problems.length > 0) collection.set(entry.uri, [...own, ...problems].map(toDiagnostic));
     }
   }
   collection.forEach((uri) => {
