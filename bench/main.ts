@@ -14,7 +14,8 @@
  * repository grows. Finally the CLI as a whole process against `git log` as a process.
  *
  * Options: --huge (add 1M commits), --sizes=10000,100000, --runs=N, --json (machine-readable),
- * --cli=FILE (the CLI bundle to time; default dist/cli.js).
+ * --cli=FILE (the CLI bundle to time; default dist/cli.js), --only=overview (only the clients overview,
+ * bench/overview.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -28,6 +29,7 @@ import type { Client, ClientsFile, Span } from '../src/core/clients/model';
 import type { ActivityRequest, Period } from '../src/core/git/types';
 import { handoverBenchLines } from './handover';
 import { addMergedBranches, bigFileLines, load, processLines, tooltipLines, versionLines } from './startup';
+import { measureOverview, overviewBenchLines } from './overview';
 
 const TODAY = '2026-11-20';
 const PER_DAY = 40;
@@ -45,6 +47,8 @@ interface Options {
   json: boolean;
   /** The CLI bundle to time as a process (default dist/cli.js). */
   cli: string;
+  /** `--only=overview`: only the clients overview's measurement (on the largest size up to 100k). */
+  onlyOverview: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -52,16 +56,18 @@ function parseOptions(argv: string[]): Options {
   let runs = 15;
   let json = false;
   let cli = path.join(ROOT, 'dist', 'cli.js');
+  let onlyOverview = false;
   for (const a of argv) {
     if (a === '--huge') sizes = [...sizes, 1_000_000];
     else if (a.startsWith('--sizes=')) sizes = a.slice(8).split(',').map((s) => Number(s.replace(/k$/iu, '000').replace(/m$/iu, '000000')));
     else if (a.startsWith('--runs=')) runs = Math.max(3, Number(a.slice(7)));
     else if (a === '--json') json = true;
+    else if (a === '--only=overview') onlyOverview = true;
     else if (a.startsWith('--cli=')) cli = path.resolve(a.slice(6));
-    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE)`);
+    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE, --only=overview)`);
   }
   if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers ≥ 100');
-  return { sizes, runs, json, cli };
+  return { sizes, runs, json, cli, onlyOverview };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,6 +417,13 @@ async function main(): Promise<void> {
     { label: '90 days + numstat', period: { since: addDays(TODAY, -89), until: TODAY }, numstat: true },
   ];
   const clients = benchClients();
+  // The overview runs on the largest repository up to 100k commits, cloned ten times (bench/overview.ts).
+  const overviewSize = Math.max(...opts.sizes.filter((n) => n <= 100_000));
+  const overviewLines = async () => overviewBenchLines(await measureOverview(await ensureRepo(overviewSize, log), overviewSize, TODAY, Math.max(5, Math.ceil(opts.runs / 2)), log));
+  if (opts.onlyOverview) {
+    process.stdout.write(`${(await overviewLines()).join('\n')}\n`);
+    return;
+  }
   const results: WindowResult[] = [];
   const memory: MemoryResult[] = [];
   const processes: Array<ProcessResult | string> = [];
@@ -472,6 +485,7 @@ async function main(): Promise<void> {
     else lines.push(`| ${p.size.toLocaleString('en')} | ${p.window} | ${fmt(p.cliMs)} | ${fmt(p.gitMs)} | ${p.ratio.toFixed(2)}× |`);
   }
   lines.push('', ...startup, '', ...handover);
+  lines.push('', ...(await overviewLines()));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
