@@ -14,7 +14,8 @@
  * repository grows. Finally the CLI as a whole process against `git log` as a process.
  *
  * Options: --huge (add 1M commits), --sizes=10000,100000, --runs=N, --json (machine-readable),
- * --cli=FILE (the CLI bundle to time; default dist/cli.js).
+ * --cli=FILE (the CLI bundle to time; default dist/cli.js), --only=overview (only the clients overview,
+ * bench/overview.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -27,6 +28,8 @@ import { gitEnv, hardenedArgs } from '../src/core/git/run';
 import type { Client, ClientsFile, Span } from '../src/core/clients/model';
 import type { ActivityRequest, Period } from '../src/core/git/types';
 import { handoverBenchLines } from './handover';
+import { addMergedBranches, bigFileLines, load, processLines, tooltipLines, versionLines } from './startup';
+import { measureOverview, overviewBenchLines } from './overview';
 
 const TODAY = '2026-11-20';
 const PER_DAY = 40;
@@ -44,6 +47,8 @@ interface Options {
   json: boolean;
   /** The CLI bundle to time as a process (default dist/cli.js). */
   cli: string;
+  /** `--only=overview`: only the clients overview's measurement (on the largest size up to 100k). */
+  onlyOverview: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -51,16 +56,18 @@ function parseOptions(argv: string[]): Options {
   let runs = 15;
   let json = false;
   let cli = path.join(ROOT, 'dist', 'cli.js');
+  let onlyOverview = false;
   for (const a of argv) {
     if (a === '--huge') sizes = [...sizes, 1_000_000];
     else if (a.startsWith('--sizes=')) sizes = a.slice(8).split(',').map((s) => Number(s.replace(/k$/iu, '000').replace(/m$/iu, '000000')));
     else if (a.startsWith('--runs=')) runs = Math.max(3, Number(a.slice(7)));
     else if (a === '--json') json = true;
+    else if (a === '--only=overview') onlyOverview = true;
     else if (a.startsWith('--cli=')) cli = path.resolve(a.slice(6));
-    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE)`);
+    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE, --only=overview)`);
   }
   if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers ≥ 100');
-  return { sizes, runs, json, cli };
+  return { sizes, runs, json, cli, onlyOverview };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,17 +410,27 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const info = machine();
   log(`machine: ${info.cpus} × ${info.model}, ${info.memory}, ${info.os}; ${info.git}; node ${info.node}`);
+  const loadBefore = load();
+  log(`load average (1 / 5 / 15 min): ${loadBefore}`);
   const windows: Array<{ label: string; period: Period; numstat: boolean }> = [
     { label: '7 days', period: { since: addDays(TODAY, -6), until: TODAY }, numstat: false },
     { label: '90 days + numstat', period: { since: addDays(TODAY, -89), until: TODAY }, numstat: true },
   ];
   const clients = benchClients();
+  // The overview runs on the largest repository up to 100k commits, cloned ten times (bench/overview.ts).
+  const overviewSize = Math.max(...opts.sizes.filter((n) => n <= 100_000));
+  const overviewLines = async () => overviewBenchLines(await measureOverview(await ensureRepo(overviewSize, log), overviewSize, TODAY, Math.max(5, Math.ceil(opts.runs / 2)), log));
+  if (opts.onlyOverview) {
+    process.stdout.write(`${(await overviewLines()).join('\n')}\n`);
+    return;
+  }
   const results: WindowResult[] = [];
   const memory: MemoryResult[] = [];
   const processes: Array<ProcessResult | string> = [];
   const repos: string[] = [];
   for (const size of opts.sizes) {
     const repo = await ensureRepo(size, log);
+    addMergedBranches(repo);
     repos.push(repo);
     for (const w of windows) {
       log(`measuring ${size.toLocaleString('en')} commits, ${w.label}…`);
@@ -424,13 +441,32 @@ async function main(): Promise<void> {
     processes.push(measureProcesses(opts.cli, repo, size, '7 days', windows[0].period, Math.max(3, Math.ceil(opts.runs / 2))));
   }
   // The handover's own section (bench/handover.ts, by the handover feature), on the repositories up to 100k.
+  log('measuring start-up and whole processes…');
+  const startupOpts = { cli: opts.cli, today: TODAY, runs: opts.runs };
+  const startup = fs.existsSync(opts.cli)
+    ? [
+        'Start-up: `client-pulse --version` against `node -e 0` (interleaved)',
+        '',
+        ...versionLines(startupOpts),
+        '',
+        'Whole processes, 7 days: the CLI against `git log` (same window, same hardening) plus `node -e 0`, interleaved rounds; ratio median (p10–p90)',
+        '',
+        ...processLines(repos, startupOpts, windows[0].period),
+        '',
+        'A 50,000-line clients.md against a 500-line one: `client-pulse draft`, 7 days, whole process',
+        '',
+        ...bigFileLines(repos[0], CLIENTS_MD, startupOpts, windows[0].period),
+      ]
+    : [`Start-up and whole processes skipped: ${path.relative(ROOT, opts.cli)} is missing (run \`node esbuild.js\`)`];
+  startup.push('', 'Commitment tooltip: linked commits of a year, in process', '', ...(await tooltipLines(repos, CLIENTS_MD, startupOpts)));
   const handover = await handoverBenchLines(repos.filter((r) => Number(path.basename(r)) <= 100_000), TODAY, opts.runs, log);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ machine: info, results, memory, processes, handover }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: info, load: { before: loadBefore, after: load() }, results, memory, processes, startup, handover }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
-  lines.push(`Machine: ${info.cpus} × ${info.model}, ${info.memory} RAM, ${info.os}; ${info.git}; node ${info.node}`, '');
+  lines.push(`Machine: ${info.cpus} × ${info.model}, ${info.memory} RAM, ${info.os}; ${info.git}; node ${info.node}`);
+  lines.push(`Load average (1 / 5 / 15 min): ${loadBefore} before, ${load()} after`, '');
   lines.push('In-process: core pipeline (readActivity) vs the same git log spawned from the same process (medians; ratio = median of back-to-back pairs)', '');
   lines.push('| commits | window | commits in window | core ms | raw git log ms | ratio | target |', '|---:|---|---:|---:|---:|---:|---:|');
   for (const r of results) {
@@ -448,7 +484,8 @@ async function main(): Promise<void> {
     if (typeof p === 'string') lines.push(`| – | – | – | – | skipped: ${p} |`);
     else lines.push(`| ${p.size.toLocaleString('en')} | ${p.window} | ${fmt(p.cliMs)} | ${fmt(p.gitMs)} | ${p.ratio.toFixed(2)}× |`);
   }
-  lines.push('', ...handover);
+  lines.push('', ...startup, '', ...handover);
+  lines.push('', ...(await overviewLines()));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -16,6 +16,7 @@ export const enum CommandId {
   ToggleCommitment = 'clientPulse.toggleCommitment',
   /** A commit link in a tooltip: the commit as a read-only document. */
   ShowCommit = 'clientPulse.showCommit',
+  ClientsOverview = 'clientPulse.clientsOverview',
 }
 
 /** Context keys the manifest's `when` clauses read. */

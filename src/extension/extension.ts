@@ -9,6 +9,7 @@ import { registerCommitments } from './commitments/register';
 import { registerDiagnostics } from './diagnostics/register';
 import { registerDraftPanel } from './draft/register';
 import { registerHandover } from './handover/register';
+import { registerOverview } from './overview/register';
 import { registerPanelService } from './panel/service';
 import { createServices } from './services';
 
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const panels = registerPanelService(context, services);
   registerDraftPanel(context, services, panels);
   registerHandover(context, services, panels);
+  registerOverview(context, services);
 }
 
 export function deactivate(): void {

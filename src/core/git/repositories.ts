@@ -62,26 +62,38 @@ function realpath(p: string): string {
   }
 }
 
+/** The problem of a repository git could not read (`e` thrown by a reading or `rev-parse` in it). */
+function problemOf(e: unknown, repo: ClientRepository): RepoNotice {
+  const about = { client: repo.client, repo: repo.ref.path, dir: repo.dir };
+  if (e instanceof GitError) {
+    if (e.code === 'unsafe-directory' || e.notice.code === 'git.bare-repository') return { code: 'repos.unsafe', ...about, cause: e.notice };
+    if (e.code === 'not-a-repository') return { code: 'repos.not-a-git-repo', ...about };
+  }
+  return { code: 'repos.failed', client: repo.client, repo: repo.ref.path, cause: noticeOf(e) };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The problem when `root` (git's top level for `repo.dir`) is not `repo.dir` itself. */
+function topLevelProblem(repo: ClientRepository, root: string): RepoNotice | undefined {
+  return realpath(root) !== realpath(repo.dir) ? { code: 'repos.not-top-level', client: repo.client, repo: repo.ref.path, dir: repo.dir, root } : undefined;
+}
+
 /** Whether `repo.dir` is the top folder of a git repository that may be read. Never throws. */
 export async function checkRepository(repo: ClientRepository, options: RunOptions = {}): Promise<CheckedRepository> {
-  const about = { client: repo.client, repo: repo.ref.path, dir: repo.dir };
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(repo.dir);
-  } catch {
-    stat = undefined;
-  }
-  if (!stat?.isDirectory()) return { ...repo, problem: { code: 'repos.not-found', ...about } };
+  if (!isDirectory(repo.dir)) return { ...repo, problem: { code: 'repos.not-found', client: repo.client, repo: repo.ref.path, dir: repo.dir } };
   try {
     const info = await repoInfo(repo.dir, options);
-    if (realpath(info.root) !== realpath(repo.dir)) return { ...repo, problem: { code: 'repos.not-top-level', ...about, root: info.root } };
-    return { ...repo, root: info.root };
+    const problem = topLevelProblem(repo, info.root);
+    return problem ? { ...repo, problem } : { ...repo, root: info.root };
   } catch (e) {
-    if (e instanceof GitError) {
-      if (e.code === 'unsafe-directory' || e.notice.code === 'git.bare-repository') return { ...repo, problem: { code: 'repos.unsafe', ...about, cause: e.notice } };
-      if (e.code === 'not-a-repository') return { ...repo, problem: { code: 'repos.not-a-git-repo', ...about } };
-    }
-    return { ...repo, problem: { code: 'repos.failed', client: repo.client, repo: repo.ref.path, cause: noticeOf(e) } };
+    return { ...repo, problem: problemOf(e, repo) };
   }
 }
 
@@ -154,6 +166,8 @@ export interface ListedReading {
  * Reads the period in every repository the `clients` (names; undefined: all) list in `Repos:`,
  * each folder once, at most `parallel` at a time. A repository that cannot be read is a warning,
  * never an error: the others are still read. `extra` are more entries (the CLI's `--repo`).
+ * No separate check runs before a reading: the reading's own `rev-parse` (run beside its `git
+ * log`) says whether the folder is a repository's top level, and its failure says why not.
  */
 export async function readListedRepositories(
   file: ClientsFile,
@@ -165,33 +179,38 @@ export async function readListedRepositories(
   const listed = [...allRepositories(file, base), ...(options.extra ?? [])];
   // Every client listing a repository routes its commits, so a shared repository splits as written.
   const used = listed.filter((r) => wanted === undefined || listed.some((o) => o.dir === r.dir && wanted.includes(o.client.toLowerCase())));
-  const parallel = options.parallel ?? 4;
-  const checked = await checkRepositories(used, { ...options, parallel });
-  const warnings: Notice[] = [];
-  for (const c of checked) if (c.problem && (wanted === undefined || wanted.includes(c.client.toLowerCase()))) warnings.push(c.problem);
+  const byDir = new Map<string, ClientRepository[]>();
+  for (const r of used) byDir.set(r.dir, [...(byDir.get(r.dir) ?? []), r]);
   const skip = new Set((options.skipRoots ?? []).map(realpath));
-  const byRoot = new Map<string, CheckedRepository[]>();
-  for (const c of checked) {
-    if (c.root === undefined || skip.has(realpath(c.root))) continue;
-    const list = byRoot.get(c.root) ?? [];
-    list.push(c);
-    byRoot.set(c.root, list);
-  }
-  const roots = [...byRoot.keys()];
-  const results = await mapLimit(roots, parallel, async (root) => {
-    const entries = byRoot.get(root)!;
+  const dirs = [...byDir.keys()];
+  const read = await mapLimit(dirs, options.parallel ?? 4, async (dir): Promise<{ root?: string; problem?: RepoNotice; items: ActivityItem[]; warnings: Notice[] }> => {
+    const entries = byDir.get(dir)!;
+    const first = entries[0];
+    if (!isDirectory(dir)) return { problem: { code: 'repos.not-found', client: first.client, repo: first.ref.path, dir }, items: [], warnings: [] };
     try {
-      const activity = await readActivity({ ...request, cwd: root }, repositoryClients(file, entries), options);
-      const name = entries[0].ref.path;
-      for (const item of activity.items) item.repository = name;
-      return { items: activity.items, warnings: activity.warnings.map((w): Notice => ({ code: 'reading.repository-failed', root, cause: w })) };
+      const activity = await readActivity({ ...request, cwd: dir }, repositoryClients(file, entries), options);
+      const problem = topLevelProblem(first, activity.root);
+      if (problem) return { problem, items: [], warnings: [] };
+      if (skip.has(realpath(activity.root))) return { root: activity.root, items: [], warnings: [] };
+      for (const item of activity.items) item.repository = first.ref.path;
+      return { root: activity.root, items: activity.items, warnings: activity.warnings.map((w): Notice => ({ code: 'reading.repository-failed', root: activity.root, cause: w })) };
     } catch (e) {
-      const first = entries.find((x) => wanted === undefined || wanted.includes(x.client.toLowerCase())) ?? entries[0];
-      return { items: [], warnings: [{ code: 'repos.failed', client: first.client, repo: first.ref.path, cause: noticeOf(e) } as Notice] };
+      return { problem: problemOf(e, first), items: [], warnings: [] };
     }
   });
+  const at = new Map(dirs.map((d, k) => [d, read[k]]));
+  const checked: CheckedRepository[] = used.map((r) => {
+    const got = at.get(r.dir)!;
+    // Worded for this entry's client and spelling.
+    if (got.problem) return { ...r, problem: { ...got.problem, client: r.client, repo: r.ref.path } as RepoNotice };
+    return { ...r, ...(got.root !== undefined ? { root: got.root } : {}) };
+  });
+  const warnings: Notice[] = [];
+  for (const c of checked) if (c.problem && (wanted === undefined || wanted.includes(c.client.toLowerCase()))) warnings.push(c.problem);
   const items: ActivityItem[] = [];
-  for (const r of results) {
+  const roots: string[] = [];
+  for (const r of read) {
+    if (r.root !== undefined && !skip.has(realpath(r.root)) && !roots.includes(r.root)) roots.push(r.root);
     items.push(...r.items);
     warnings.push(...r.warnings);
   }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { errorText } from '../notices';
-import { parseClients } from '../../core/clients/parse';
+import { parseClientsOnce } from '../parsed';
 import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
 import { askCommitmentLine, knownValues } from './addInput';
@@ -105,7 +105,7 @@ async function addCommitment(services: Services, arg: unknown): Promise<boolean>
   let unknownClient = false;
   let added: { client: string; line: number } | undefined;
   const changed = await services.editFile(entry.uri, (text) => {
-    const file = parseClients(text);
+    const file = parseClientsOnce(text);
     const client = file.clients.find((c) => c.name.toLowerCase() === input.client.toLowerCase());
     if (!client) {
       unknownClient = true;

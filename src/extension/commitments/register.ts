@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { errorText } from '../notices';
 import type { Commitment, TextEdit } from '../../core/clients/model';
-import { parseClients } from '../../core/clients/parse';
+import { parseClientsOnce } from '../parsed';
 import { CommandId, COMMITMENTS_VIEW, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
 import { changeDue, markDone, markUndone } from '../../core/clients/edits';
 import type { Services } from '../services';
@@ -50,7 +50,7 @@ async function editCommitment(
   const ref = refOf(node.commitment);
   let missing = false;
   const changed = await services.editFile(node.entry.uri, (text) => {
-    const current = locate(parseClients(text), ref);
+    const current = locate(parseClientsOnce(text), ref);
     if (!current) {
       missing = true;
       return undefined;
@@ -170,7 +170,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     vscode.commands.registerCommand(CommandId.OpenCommitment, async (node?: unknown) => {
       if (!isCommitmentNode(node)) return;
       const document = await vscode.workspace.openTextDocument(node.entry.uri);
-      const current = locate(parseClients(document.getText()), refOf(node.commitment)) ?? node.commitment;
+      const current = locate(parseClientsOnce(document.getText()), refOf(node.commitment)) ?? node.commitment;
       const line = Math.min(current.span.startLine, document.lineCount - 1);
       const range = new vscode.Range(line, current.checkboxSpan.startColumn, line, current.checkboxSpan.startColumn);
       await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
@@ -198,7 +198,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       try {
         // The first promise stays in the line (`promised:`): the next draft tells the client it moved.
         const changed = await editCommitment(services, node, (text, c) =>
-          c.due === due ? undefined : changeDue(text, c, due, { language: parseClients(text).clients.find((x) => x.name === c.client)?.language }),
+          c.due === due ? undefined : changeDue(text, c, due, { language: parseClientsOnce(text).clients.find((x) => x.name === c.client)?.language }),
         );
         const was = node.commitment.promised ?? node.commitment.due;
         if (changed && was !== undefined && was < due) {

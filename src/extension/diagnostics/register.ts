@@ -1,17 +1,41 @@
 /**
  * The parser's problems in the Problems panel for each clients file, updated as the user types
- * (the store debounces), and quick fixes from the core's `fix` edits.
+ * (the store debounces), and quick fixes from the core's `fix` edits. In a trusted workspace, a
+ * repository of a `Repos:` line that cannot be read is a warning on its entry too (checked with
+ * read-only git, each folder at most every 10 seconds).
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { duplicatesAcrossFiles } from '../../core/clients/acrossFiles';
+import { allRepositories, checkRepository, repositoryDiagnostics, reposBase, type CheckedRepository, type ClientRepository } from '../../core/git/repositories';
+import { translate } from '../notices';
 import type { Services } from '../services';
 import { DIAGNOSTIC_SOURCE, rangeOf, toDiagnostic } from './convert';
+
+const checkedAt = new Map<string, { at: number; result: Promise<CheckedRepository> }>();
+
+function check(repo: ClientRepository): Promise<CheckedRepository> {
+  const known = checkedAt.get(repo.dir);
+  if (known && Date.now() - known.at < 10_000) return known.result.then((c) => ({ ...c, client: repo.client, ref: repo.ref, ...(c.problem ? { problem: { ...c.problem, client: repo.client, repo: repo.ref.path } } : {}) }) as CheckedRepository);
+  const result = checkRepository(repo);
+  checkedAt.set(repo.dir, { at: Date.now(), result });
+  return result;
+}
 
 async function update(collection: vscode.DiagnosticCollection, services: Services): Promise<void> {
   const entries = await services.store.all();
   const seen = new Set<string>();
-  for (const entry of entries) {
+  // A multi-root workspace: a client defined in two folders' clients files is diagnosed in both.
+  const across = duplicatesAcrossFiles(entries.map((e) => ({ name: vscode.workspace.asRelativePath(e.uri), file: e.file })));
+  for (const [k, entry] of entries.entries()) {
     seen.add(entry.uri.toString());
-    collection.set(entry.uri, entry.file.diagnostics.map(toDiagnostic));
+    const own = [...entry.file.diagnostics, ...across[k]];
+    collection.set(entry.uri, own.map(toDiagnostic));
+    const repos = entry.uri.scheme === 'file' && services.isTrusted() ? allRepositories(entry.file, reposBase(path.dirname(entry.uri.fsPath))) : [];
+    if (repos.length > 0) {
+      const problems = repositoryDiagnostics(await Promise.all(repos.map(check)), translate);
+      if (problems.length > 0) collection.set(entry.uri, [...own, ...problems].map(toDiagnostic));
+    }
   }
   collection.forEach((uri) => {
     if (!seen.has(uri.toString())) collection.delete(uri);

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { blanksForTest } from '../blanks';
 import type { IsoDate } from '../../core/clients/model';
 import { rescheduleEdits } from '../../core/clients/edits';
-import { parseClients } from '../../core/clients/parse';
+import { parseClientsOnce } from '../parsed';
 import type { Draft } from '../../core/draft/types';
 import type { TextEdit } from '../../core/clients/model';
 import { isOpen } from '../../core/clients/queries';
@@ -61,7 +61,7 @@ export async function writeProposedDates(services: RescheduleServices, draft: Dr
   if (!yes) return 0;
   let moved = 0;
   await services.editFile(clients.uri, (text) => {
-    const file = parseClients(text);
+    const file = parseClientsOnce(text);
     const wanted: Record<string, IsoDate> = {};
     for (const p of proposals) {
       // The same commitment the draft was composed from: same id, same client, still open.
