@@ -225,7 +225,7 @@ function benchClients(): ClientsFile {
     paths,
     tags,
     sections: [],
-    commitments: commitmentTags.map((t, i) => ({ id: `${name}#${i}`, client: name, title: t, raw: t, done: false, owners: [], tags: [t], span, checkboxSpan: span })),
+    commitments: commitmentTags.map((t, i) => ({ id: `${name}#${i}`, client: name, title: t, raw: t, done: false, status: 'open' as const, mark: ' ', owners: [], tags: [t], span, checkboxSpan: span })),
     risks: [],
     asks: [],
     feedback: [],

@@ -12,6 +12,7 @@ import { addCommitment as addCommitmentEdits, type NewCommitment } from '../../c
 import type { Services } from '../services';
 import { uiLanguage } from '../workspace';
 import { dateProblem } from '../inputs';
+import { isOpen } from '../../core/clients/queries';
 
 async function pickFolder(services: Services, withFile: boolean): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -70,7 +71,7 @@ async function askNewCommitment(services: Services, clientHint: string | undefin
   let client = clientHint ?? (entry.clients.length === 1 ? entry.clients[0].name : undefined);
   if (!client) {
     const picked = await vscode.window.showQuickPick(
-      entry.clients.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} open', c.commitments.filter((m) => !m.done).length) })),
+      entry.clients.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} open', c.commitments.filter((m) => isOpen(m)).length) })),
       { title: vscode.l10n.t('Add commitment: which client?') },
     );
     client = picked?.label;

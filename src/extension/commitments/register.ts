@@ -107,12 +107,13 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
 
   /** The error shown by the last setDone, if its change could not be made. */
   let lastError: string | undefined;
-  const setDone = async (node: CommitmentNode, done: boolean, offerUndo = false): Promise<boolean> => {
+  /** `mark`: the status to untick to (Undo of a tick puts back `[/]` or `[-]` as written). */
+  const setDone = async (node: CommitmentNode, done: boolean, offerUndo = false, mark = ' '): Promise<boolean> => {
     const today = services.today();
     let changed = false;
     lastError = undefined;
     try {
-      changed = await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
+      changed = await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c, mark)));
     } catch (e) {
       lastError = vscode.l10n.t('Client Pulse could not change the clients file: {0}', errorText(e));
       void vscode.window.showErrorMessage(lastError);
@@ -139,7 +140,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     const client = entry?.clients.find((c) => c.name === node.client.name);
     const now = client?.commitments.find((c) => c.span.startLine === node.commitment.span.startLine && c.title === node.commitment.title);
     if (!entry || !client || !now) return;
-    await setDone({ kind: 'commitment', entry, client, commitment: now }, !done);
+    await setDone({ kind: 'commitment', entry, client, commitment: now }, !done, false, node.commitment.mark);
     lastUndo = undefined;
   };
 
