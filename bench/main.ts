@@ -29,6 +29,7 @@ import type { Client, ClientsFile, Span } from '../src/core/clients/model';
 import type { ActivityRequest, Period } from '../src/core/git/types';
 import { handoverBenchLines } from './handover';
 import { measureOverview, overviewBenchLines } from './overview';
+import { addMergedBranches, bigFileLines, load, processLines, tooltipLines, versionLines } from './startup';
 
 const TODAY = '2026-11-20';
 const PER_DAY = 40;
@@ -230,7 +231,7 @@ function benchClients(): ClientsFile {
     paths,
     tags,
     sections: [],
-    commitments: commitmentTags.map((t, i) => ({ id: `${name}#${i}`, client: name, title: t, raw: t, done: false, owners: [], tags: [t], span, checkboxSpan: span })),
+    commitments: commitmentTags.map((t, i) => ({ id: `${name}#${i}`, client: name, title: t, raw: t, done: false, status: 'open' as const, mark: ' ', owners: [], tags: [t], span, checkboxSpan: span })),
     risks: [],
     asks: [],
     feedback: [],
@@ -409,6 +410,8 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const info = machine();
   log(`machine: ${info.cpus} × ${info.model}, ${info.memory}, ${info.os}; ${info.git}; node ${info.node}`);
+  const loadBefore = load();
+  log(`load average (1 / 5 / 15 min): ${loadBefore}`);
   const windows: Array<{ label: string; period: Period; numstat: boolean }> = [
     { label: '7 days', period: { since: addDays(TODAY, -6), until: TODAY }, numstat: false },
     { label: '90 days + numstat', period: { since: addDays(TODAY, -89), until: TODAY }, numstat: true },
@@ -427,6 +430,7 @@ async function main(): Promise<void> {
   const repos: string[] = [];
   for (const size of opts.sizes) {
     const repo = await ensureRepo(size, log);
+    addMergedBranches(repo);
     repos.push(repo);
     for (const w of windows) {
       log(`measuring ${size.toLocaleString('en')} commits, ${w.label}…`);
@@ -437,13 +441,32 @@ async function main(): Promise<void> {
     processes.push(measureProcesses(opts.cli, repo, size, '7 days', windows[0].period, Math.max(3, Math.ceil(opts.runs / 2))));
   }
   // The handover's own section (bench/handover.ts, by the handover feature), on the repositories up to 100k.
+  log('measuring start-up and whole processes…');
+  const startupOpts = { cli: opts.cli, today: TODAY, runs: opts.runs };
+  const startup = fs.existsSync(opts.cli)
+    ? [
+        'Start-up: `client-pulse --version` against `node -e 0` (interleaved)',
+        '',
+        ...versionLines(startupOpts),
+        '',
+        'Whole processes, 7 days: the CLI against `git log` (same window, same hardening) plus `node -e 0`, interleaved rounds; ratio median (p10–p90)',
+        '',
+        ...processLines(repos, startupOpts, windows[0].period),
+        '',
+        'A 50,000-line clients.md against a 500-line one: `client-pulse draft`, 7 days, whole process',
+        '',
+        ...bigFileLines(repos[0], CLIENTS_MD, startupOpts, windows[0].period),
+      ]
+    : [`Start-up and whole processes skipped: ${path.relative(ROOT, opts.cli)} is missing (run \`node esbuild.js\`)`];
+  startup.push('', 'Commitment tooltip: linked commits of a year, in process', '', ...(await tooltipLines(repos, CLIENTS_MD, startupOpts)));
   const handover = await handoverBenchLines(repos.filter((r) => Number(path.basename(r)) <= 100_000), TODAY, opts.runs, log);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ machine: info, results, memory, processes, handover }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: info, load: { before: loadBefore, after: load() }, results, memory, processes, startup, handover }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
-  lines.push(`Machine: ${info.cpus} × ${info.model}, ${info.memory} RAM, ${info.os}; ${info.git}; node ${info.node}`, '');
+  lines.push(`Machine: ${info.cpus} × ${info.model}, ${info.memory} RAM, ${info.os}; ${info.git}; node ${info.node}`);
+  lines.push(`Load average (1 / 5 / 15 min): ${loadBefore} before, ${load()} after`, '');
   lines.push('In-process: core pipeline (readActivity) vs the same git log spawned from the same process (medians; ratio = median of back-to-back pairs)', '');
   lines.push('| commits | window | commits in window | core ms | raw git log ms | ratio | target |', '|---:|---|---:|---:|---:|---:|---:|');
   for (const r of results) {
@@ -461,7 +484,7 @@ async function main(): Promise<void> {
     if (typeof p === 'string') lines.push(`| – | – | – | – | skipped: ${p} |`);
     else lines.push(`| ${p.size.toLocaleString('en')} | ${p.window} | ${fmt(p.cliMs)} | ${fmt(p.gitMs)} | ${p.ratio.toFixed(2)}× |`);
   }
-  lines.push('', ...handover);
+  lines.push('', ...startup, '', ...handover);
   lines.push('', ...(await overviewLines()));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -115,6 +115,7 @@ export type EditNotice =
   | { code: 'edit.title-has-done-date'; written: string }
   | { code: 'edit.title-has-asked-date'; written: string }
   | { code: 'edit.title-has-promised-date'; written: string }
+  | { code: 'edit.title-has-date'; written: string }
   | { code: 'edit.title-has-owner'; written: string }
   | { code: 'edit.title-has-tag'; written: string }
   | { code: 'edit.invalid-owner'; owner: string }
@@ -284,6 +285,7 @@ export const NOTICE_TEMPLATES = {
   'edit.title-has-done-date': '"{written}" in the title would be read as a done date, not as text. Give the date in its own field, or write it without the leading marker.',
   'edit.title-has-asked-date': '"{written}" in the title would be read as an asked date, not as text. Give the date in its own field, or write it without the leading marker.',
   'edit.title-has-promised-date': '"{written}" in the title would be read as a promised date, not as text. Give the date in its own field, or write it without the leading marker.',
+  'edit.title-has-date': '"{written}" in the title would be read as a date, not as text. Write the date without the emoji before it.',
   'edit.title-has-owner': '"{written}" in the title would be read as the owner, not as text. Give the owner in its own field, or write it without the leading @.',
   'edit.title-has-tag': '"{written}" in the title would be read as a tag, not as text. Give the tag in its own field, or write it without the leading # (e.g. "issue 42").',
   'edit.invalid-owner': 'Owner "{owner}" must be one word without spaces (e.g. alice), written as @alice.',

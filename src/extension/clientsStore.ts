@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { errorText } from './notices';
 import type { Client, ClientsFile } from '../core/clients/model';
-import { parseClients } from '../core/clients/parse';
+import { parseClientsOnce } from './parsed';
 import { ClientsFileDecodeError, decodeClientsFile } from '../core/project/clientsFile';
 import { ContextKey } from './commandIds';
 import type { Configuration } from './config';
@@ -233,7 +233,7 @@ export class ClientsStore implements vscode.Disposable {
 
   private entry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string, documentVersion: number | undefined): ClientsEntry {
     const started = Date.now();
-    const file = parseClients(text);
+    const file = parseClientsOnce(text);
     this.log.info(`parsed ${uri.fsPath}: ${file.clients.length} clients, ${file.diagnostics.length} problems (${Date.now() - started} ms)`);
     return { folder, uri, text, file, clients: file.clients, documentVersion };
   }

@@ -322,7 +322,8 @@ function renderLines(s: PanelState): HTMLElement | undefined {
       if (line.needsRewording) {
         const why = [L('needsRewording'), ...(line.reword ?? []).map((r) => L(REWORD_LABEL[r]))].join(' ');
         append(li, h('span', { class: 'reword', role: 'img', title: why, 'aria-label': why }, icon('warning')));
-        append(li, h('span', { class: 'muted reword-why' }, (line.reword ?? []).map((r) => L(REWORD_LABEL[r])).join('; ')));
+        // A line left out by default says why in its own note (below), once.
+        if (!line.leftOutByDefault) append(li, h('span', { class: 'muted reword-why' }, (line.reword ?? []).map((r) => L(REWORD_LABEL[r])).join('; ')));
         // One click leaves the line out (the same as unticking it); put it back with the checkbox.
         if (!isDropped) {
           const leaveOut = h('vscode-button', { class: 'leave-out', icon: 'close', secondary: true, title: L('dropLine') }, L('dropLine'));

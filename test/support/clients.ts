@@ -25,7 +25,9 @@ export function commitment(index: number, title: string, fields: Partial<Commitm
   const client = rest.client ?? CLIENT;
   const span = line === undefined ? SPAN : lineSpan(line);
   const checkboxSpan = line === undefined ? SPAN : { ...span, startColumn: 2, endColumn: 5 };
-  return { id: `${client}#${index}`, client, title, raw: title, done: false, owners: [], tags: [], span, checkboxSpan, ...rest };
+  const done = rest.done ?? rest.status === 'done';
+  const status = rest.status ?? (done ? 'done' : 'open');
+  return { id: `${client}#${index}`, client, title, raw: title, owners: [], tags: [], span, checkboxSpan, ...rest, done, status, mark: rest.mark ?? ({ open: ' ', 'in-progress': '/', cancelled: '-', done: 'x' } as const)[status] };
 }
 
 export function risk(level: Risk['level'], description: string, mitigation?: string): Risk {

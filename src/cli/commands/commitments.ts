@@ -1,9 +1,9 @@
 /**
  * `client-pulse commitments`: open commitments grouped by client, overdue first, then by due date.
  */
-import type { Client, ClientsFile, Commitment, IsoDate } from '../../core/clients/model';
+import type { Client, ClientsFile, Commitment, CommitmentStatus, IsoDate } from '../../core/clients/model';
 import { daysBetween } from '../../core/calendar';
-import { findClient } from '../../core/clients/queries';
+import { findClient, isOpen } from '../../core/clients/queries';
 import { parseClients } from '../../core/clients/parse';
 import { compareCommitments, sortCommitments } from '../../core/project/order';
 import { parseCommandArgs } from '../args';
@@ -41,7 +41,11 @@ export interface CommitmentRow {
   daysLeft: number | null;
   overdue: boolean;
   done: boolean;
+  /** `open`, `in-progress` (`[/]`), `cancelled` (`[-]`) or `done`. */
+  status: CommitmentStatus;
   doneDate: IsoDate | null;
+  /** When a cancelled commitment was dropped (`❌ YYYY-MM-DD`). */
+  cancelledDate: IsoDate | null;
   owners: string[];
   tags: string[];
   line: number;
@@ -61,9 +65,11 @@ function toRow(c: Commitment, today: IsoDate): CommitmentRow {
     title: c.title,
     due: c.due ?? null,
     daysLeft,
-    overdue: !c.done && daysLeft !== null && daysLeft < 0,
+    overdue: isOpen(c) && daysLeft !== null && daysLeft < 0,
     done: c.done,
+    status: c.status,
     doneDate: c.doneDate ?? null,
+    cancelledDate: c.cancelledDate ?? null,
     owners: c.owners,
     tags: c.tags,
     line: c.span.startLine + 1,
@@ -78,7 +84,7 @@ function toRow(c: Commitment, today: IsoDate): CommitmentRow {
 export function commitmentRows(file: ClientsFile, today: IsoDate, options: { client?: Client; all?: boolean } = {}): CommitmentRow[] {
   const clients = options.client ? [options.client] : file.clients;
   const groups = clients
-    .map((client, index) => ({ index, list: sortCommitments(client.commitments.filter((c) => options.all || !c.done), (c) => c) }))
+    .map((client, index) => ({ index, list: sortCommitments(client.commitments.filter((c) => options.all || isOpen(c)), (c) => c) }))
     .filter((g) => g.list.length > 0);
   groups.sort((a, b) => compareCommitments(a.list[0], b.list[0]) || a.index - b.index);
   return groups.flatMap((g) => g.list.map((c) => toRow(c, today)));
@@ -87,7 +93,13 @@ export function commitmentRows(file: ClientsFile, today: IsoDate, options: { cli
 /** "overdue 3 days", "due today", "due tomorrow", "in 4 days", "no due date", "done 2026-11-12". */
 export function describeDue(row: CommitmentRow): string {
   if (row.done) return row.doneDate ? t('done {0}', row.doneDate) : t('done');
+  if (row.status === 'cancelled') return row.cancelledDate ? t('cancelled {0}', row.cancelledDate) : t('cancelled');
   const n = row.daysLeft;
+  if (row.status === 'in-progress') return `${t('in progress')}, ${describeDays(n)}`;
+  return describeDays(n);
+}
+
+function describeDays(n: number | null): string {
   if (n === null) return t('no due date');
   if (n < 0) return n === -1 ? t('overdue 1 day') : t('overdue {0} days', -n);
   if (n === 0) return t('due today');
@@ -136,7 +148,7 @@ export const commitments: Command = {
 
 function renderText(rows: CommitmentRow[], displayPath: string, today: IsoDate, colour: boolean): string {
   const p = paint(colour);
-  const open = rows.filter((r) => !r.done);
+  const open = rows.filter((r) => isOpen(r));
   const overdue = open.filter((r) => r.overdue).length;
   if (rows.length === 0) return `${t('No open commitments in {0} (today {1}).', displayPath, today)}\n`;
   const dueWidth = Math.max(...rows.map((r) => describeDue(r).length));
@@ -146,16 +158,16 @@ function renderText(rows: CommitmentRow[], displayPath: string, today: IsoDate, 
     if (row.client !== current) {
       if (current !== undefined) out.push('');
       current = row.client;
-      const mine = rows.filter((r) => r.client === row.client && !r.done);
+      const mine = rows.filter((r) => r.client === row.client && isOpen(r));
       const late = mine.filter((r) => r.overdue).length;
       out.push(`${p.bold(row.client)} ${p.dim(late ? t('({0} open, {1} overdue)', mine.length, late) : t('({0} open)', mine.length))}`);
     }
-    const mark = row.overdue ? p.red('!') : row.done ? p.dim('✓') : ' ';
+    const mark = row.overdue ? p.red('!') : row.done ? p.dim('✓') : row.status === 'cancelled' ? p.dim('–') : ' ';
     const dueText = describeDue(row).padEnd(dueWidth);
     const due = row.overdue ? p.red(dueText) : row.daysLeft !== null && row.daysLeft <= 2 && !row.done ? p.yellow(dueText) : dueText;
     const meta = [...row.owners.map((o) => `@${o}`), ...row.tags.map((t) => `#${t}`)].join(' ');
     const date = (row.due ?? '').padEnd(10);
-    const title = row.done ? p.dim(row.title) : row.title;
+    const title = !isOpen(row) ? p.dim(row.title) : row.title;
     out.push(`  ${mark} ${date}  ${due}  ${title}${meta ? `  ${p.dim(meta)}` : ''}  ${p.dim(`${displayPath}:${row.line}`)}`);
   }
   out.push('');

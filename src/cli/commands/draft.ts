@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Client, IsoDate, Language, Person } from '../../core/clients/model';
-import { findClient } from '../../core/clients/queries';
+import { findClient, isOpen } from '../../core/clients/queries';
 import { composeDraft, DraftError } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { TemplateError } from '../../core/draft/template';
@@ -125,7 +125,7 @@ export function proposedDatesOption(given: readonly string[] | undefined, client
   if (!given?.length || !client) return undefined;
   const out: Record<string, IsoDate> = {};
   // A new date is proposed for a promise that was missed: the overdue ones.
-  const open = client.commitments.filter((c) => !c.done && c.due !== undefined && c.due < today);
+  const open = client.commitments.filter((c) => isOpen(c) && c.due !== undefined && c.due < today);
   const known = () => open.map((c) => (c.tags[0] ? `#${c.tags[0]}` : JSON.stringify(c.title))).join(', ') || t('none');
   for (const text of given) {
     const m = /^(.+?)=(.*)$/u.exec(text);

@@ -7,7 +7,7 @@ import type { ClientsFile, Commitment, IsoDate, Language, TextEdit } from './mod
 import { dateNotice, dateProblem } from '../calendar';
 import { NoticeError, type EditNotice } from '../notices';
 import { scanTokens, type ItemToken } from './tokens';
-import { findClient } from './queries';
+import { findClient, isOpen } from './queries';
 
 export class EditError extends NoticeError<EditNotice> {
   override readonly name = 'EditError';
@@ -27,7 +27,7 @@ function lineOf(text: string, c: Commitment): { start: number; line: string; box
   const line = text.slice(start, c.span.endOffset);
   const boxAt = c.checkboxSpan.startOffset - start;
   const box = line.slice(boxAt, boxAt + 3);
-  if (!/^\[[ xX]\]$/.test(box) || /[\r\n]/.test(line) || !line.includes(c.raw)) {
+  if (!/^\[[^\]\r\n]\]$/.test(box) || /[\r\n]/.test(line) || !line.includes(c.raw)) {
     throw new EditError('stale', { code: 'edit.stale', title: c.title, line: c.span.startLine + 1 });
   }
   const after = line.slice(boxAt + 3);
@@ -43,11 +43,11 @@ function usesEmoji(rest: string): boolean {
   return scanTokens(rest).some((t) => (t.kind === 'due' || t.kind === 'done') && t.emoji);
 }
 
-/** Ticks the box and adds `done:<today>` (or `✅ <today>` in emoji style). Already done: no edits. */
+/** Ticks the box (`[ ]`, `[/]`, `[-]` … → `[x]`) and adds `done:<today>` (or `✅ <today>` in emoji style). Already done: no edits. */
 export function markDone(text: string, c: Commitment, today: IsoDate): TextEdit[] {
   requireDate(today, 'done');
   const { start, line, boxAt, restStart } = lineOf(text, c);
-  if (line[boxAt + 1] !== ' ') return [];
+  if (/[xX]/.test(line[boxAt + 1])) return [];
   const edits: TextEdit[] = [{ offset: start + boxAt + 1, length: 1, newText: 'x' }];
   const rest = line.slice(restStart);
   if (!scanTokens(rest).some((t) => t.kind === 'done')) {
@@ -57,11 +57,14 @@ export function markDone(text: string, c: Commitment, today: IsoDate): TextEdit[
   return edits;
 }
 
-/** Unticks the box and removes the done date(s) with the one space before each. Already open: no edits. */
-export function markUndone(text: string, c: Commitment): TextEdit[] {
+/**
+ * Unticks the box (to `mark`, default a space; Undo passes the status written before the tick, e.g.
+ * `/`) and removes the done date(s) with the one space before each. Not done: no edits.
+ */
+export function markUndone(text: string, c: Commitment, mark = ' '): TextEdit[] {
   const { start, line, boxAt, restStart } = lineOf(text, c);
-  if (line[boxAt + 1] === ' ') return [];
-  const edits: TextEdit[] = [{ offset: start + boxAt + 1, length: 1, newText: ' ' }];
+  if (!/[xX]/.test(line[boxAt + 1])) return [];
+  const edits: TextEdit[] = [{ offset: start + boxAt + 1, length: 1, newText: /^[^\]\r\n]$/.test(mark) && !/[xX]/.test(mark) ? mark : ' ' }];
   const rest = line.slice(restStart);
   for (const t of scanTokens(rest)) {
     if (t.kind === 'done') edits.push(removal(line, restStart, t, boxAt + 3, start));
@@ -128,7 +131,7 @@ export function rescheduleEdits(text: string, file: ClientsFile, proposed: Reado
   for (const client of file.clients) {
     for (const c of client.commitments) {
       const date = proposed[c.id];
-      if (date === undefined || c.done || date === c.due) continue;
+      if (date === undefined || !isOpen(c) || date === c.due) continue;
       edits.push(...changeDueDate(text, c, date, { language: client.language }));
     }
   }
@@ -171,7 +174,7 @@ export function addCommitment(text: string, file: ClientsFile, clientName: strin
   if (/[\r\n\u2028\u2029]/.test(title)) throw new EditError('invalid-title', { code: 'edit.title-multiline' });
   const token = metadataInTitle(title);
   if (token) {
-    const code = ({ due: 'edit.title-has-due-date', done: 'edit.title-has-done-date', asked: 'edit.title-has-asked-date', promised: 'edit.title-has-promised-date', owner: 'edit.title-has-owner', tag: 'edit.title-has-tag' } as const)[token.kind];
+    const code = ({ due: 'edit.title-has-due-date', done: 'edit.title-has-done-date', asked: 'edit.title-has-asked-date', promised: 'edit.title-has-promised-date', cancelled: 'edit.title-has-date', scheduled: 'edit.title-has-date', start: 'edit.title-has-date', created: 'edit.title-has-date', owner: 'edit.title-has-owner', tag: 'edit.title-has-tag' } as const)[token.kind];
     throw new EditError('invalid-title', { code, written: token.text });
   }
   if (item.due !== undefined) requireDate(item.due, 'due');

@@ -74,6 +74,8 @@ export interface RepoRef {
   span: Span;
 }
 
+export type CommitmentStatus = 'open' | 'in-progress' | 'cancelled' | 'done';
+
 export interface Commitment {
   /** Stable within one parse: `<client name>#<index in client>`. */
   id: string;
@@ -82,7 +84,17 @@ export interface Commitment {
   title: string;
   /** The whole item text as written after the checkbox. */
   raw: string;
+  /** True when the status is `done`. */
   done: boolean;
+  /**
+   * `[ ]` open, `[/]` in progress (still open), `[-]` cancelled (never overdue), `[x]`/`[X]` done.
+   * Any other status character reads as open, with an `unknown-status` diagnostic.
+   */
+  status: CommitmentStatus;
+  /** The status character as written between the brackets. */
+  mark: string;
+  /** When a cancelled commitment was dropped (`❌ YYYY-MM-DD`). */
+  cancelledDate?: IsoDate;
   due?: IsoDate;
   doneDate?: IsoDate;
   /**

@@ -15,41 +15,80 @@ function base(pattern: string): string {
   return (wild < 0 ? p : p.slice(0, wild)).replace(/\/+$/u, '');
 }
 
-/** True when some file can match both entries (one entry covers the other's literal part). */
-function overlaps(a: string, b: string): boolean {
-  const ma = compilePath(a);
-  const mb = compilePath(b);
-  if (!ma || !mb) return false;
-  const ba = base(a);
-  const bb = base(b);
-  const probe = (m: (f: string) => boolean, p: string, pattern: string) => p !== '' && (m(p) || (/[*?[]/u.test(pattern) ? false : m(`${p}/x`)));
-  return probe(ma, bb, b) || probe(mb, ba, a) || (ba !== '' && ba === bb);
+interface Entry {
+  client: number;
+  index: number;
+  pattern: string;
+  matcher: (file: string) => boolean;
+  base: string;
+  wild: boolean;
+  /** The whole folder names every file this entry matches starts with (before any wildcard). */
+  segments: string[];
 }
 
+function entryOf(client: number, index: number, pattern: string): Entry | undefined {
+  const matcher = compilePath(pattern);
+  if (!matcher) return undefined;
+  const p = pattern.trim().replace(/^\.\//u, '').replace(/^\/+/u, '');
+  const wildAt = p.search(/[*?[]/u);
+  const literal = wildAt < 0 ? p : p.slice(0, wildAt);
+  const whole = wildAt < 0 ? literal.replace(/\/+$/u, '') : literal.slice(0, literal.lastIndexOf('/') + 1).replace(/\/+$/u, '');
+  return { client, index, pattern, matcher, base: base(pattern), wild: wildAt >= 0, segments: whole === '' ? [] : whole.split('/') };
+}
+
+/** True when some file can match both entries (one entry covers the other's literal part). */
+function overlaps(a: Entry, b: Entry): boolean {
+  const probe = (m: Entry, p: Entry) => p.base !== '' && (m.matcher(p.base) || (p.wild ? false : m.matcher(`${p.base}/x`)));
+  return probe(a, b) || probe(b, a) || (a.base !== '' && a.base === b.base);
+}
+
+/**
+ * Each entry is compiled once, and only entries that can share a file are compared: matchers are
+ * anchored, so two entries can overlap only when the folders one starts with are a prefix of the
+ * other's. Entries are indexed by their folders (`exact`) and by every prefix of them (`under`), so
+ * a file of thousands of clients each in its own folder costs about one lookup per folder level.
+ */
 export function pathOverlapDiagnostics(clients: readonly Client[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (let j = 1; j < clients.length; j++) {
+  const exact = new Map<string, Entry[]>();
+  const under = new Map<string, Entry[]>();
+  const push = (map: Map<string, Entry[]>, key: string, e: Entry) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
+  for (let j = 0; j < clients.length; j++) {
     const later = clients[j];
+    const mine = later.paths.map((p, k) => entryOf(j, k, p)).filter((e): e is Entry => e !== undefined);
+    // Candidates among the earlier clients, reported in the order of the full comparison: client, then the later's entry, then the earlier's.
+    const hits: Array<{ a: Entry; b: Entry }> = [];
+    for (const b of mine) {
+      const pool = new Set<Entry>(under.get(b.segments.join('\0')) ?? []);
+      for (let k = 0; k < b.segments.length; k++) for (const e of exact.get(b.segments.slice(0, k).join('\0')) ?? []) pool.add(e);
+      for (const a of pool) if (overlaps(a, b)) hits.push({ a, b });
+    }
+    hits.sort((x, y) => x.a.client - y.a.client || x.b.index - y.b.index || x.a.index - y.a.index);
     const field = later.fields.find((f) => f.canonical === 'paths');
-    for (let i = 0; i < j; i++) {
-      const earlier = clients[i];
-      for (const pb of later.paths) {
-        for (const pa of earlier.paths) {
-          if (!overlaps(pa, pb)) continue;
-          const sa = pathSpecificity(pa);
-          const sb = pathSpecificity(pb);
-          const winner = sa === sb ? undefined : sa > sb ? earlier.name : later.name;
-          const tie = winner
-            ? `otherwise to "${winner}", whose entry is more specific`
-            : 'otherwise to neither, as neither entry is more specific: it stays in the internal report (hidden as shared) and the draft tells you';
-          out.push({
-            span: field?.span ?? later.headingSpan,
-            severity: 'warning',
-            code: 'paths-overlap',
-            message: `Paths "${pa}" of "${earlier.name}" and "${pb}" of "${later.name}" overlap. A commit there goes to the client whose commitment it is evidence for, ${tie}. Make the entries distinct, or tag commits with the commitment's #tag.`,
-          });
-        }
-      }
+    for (const { a, b } of hits) {
+      const earlier = clients[a.client];
+      const pa = a.pattern;
+      const pb = b.pattern;
+      const sa = pathSpecificity(pa);
+      const sb = pathSpecificity(pb);
+      const winner = sa === sb ? undefined : sa > sb ? earlier.name : later.name;
+      const tie = winner
+        ? `otherwise to "${winner}", whose entry is more specific`
+        : 'otherwise to neither, as neither entry is more specific: it stays in the internal report (hidden as shared) and the draft tells you';
+      out.push({
+        span: field?.span ?? later.headingSpan,
+        severity: 'warning',
+        code: 'paths-overlap',
+        message: `Paths "${pa}" of "${earlier.name}" and "${pb}" of "${later.name}" overlap. A commit there goes to the client whose commitment it is evidence for, ${tie}. Make the entries distinct, or tag commits with the commitment's #tag.`,
+      });
+    }
+    for (const e of mine) {
+      push(exact, e.segments.join('\0'), e);
+      for (let k = 0; k <= e.segments.length; k++) push(under, e.segments.slice(0, k).join('\0'), e);
     }
   }
   return out;

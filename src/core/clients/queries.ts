@@ -12,6 +12,11 @@ export function findClient(file: Pick<ClientsFile, 'clients'>, name: string): Cl
   return pre.length === 1 ? pre[0] : undefined;
 }
 
+/** Open or in progress: still owed to the client (neither done nor cancelled). */
+export function isOpen(c: Pick<Commitment, 'status'>): boolean {
+  return c.status === 'open' || c.status === 'in-progress';
+}
+
 export type DueState = 'overdue' | 'due-soon' | 'later' | 'no-date';
 
 export interface OpenCommitment extends Commitment {
@@ -40,7 +45,7 @@ export function openCommitments(file: ClientsFile, today: IsoDate, opts: OpenOpt
   const out: OpenCommitment[] = [];
   for (const c of clients) {
     for (const k of c.commitments) {
-      if (k.done) continue;
+      if (!isOpen(k)) continue;
       if (!k.due || !isIsoDate(k.due) || !isIsoDate(today)) { out.push({ ...k, state: 'no-date' }); continue; }
       const left = daysBetween(today, k.due);
       if (left < 0) out.push({ ...k, state: 'overdue', daysLate: -left });

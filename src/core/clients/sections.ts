@@ -1,11 +1,11 @@
 /** The items of a client's sections: commitments, asks, risks and dated entries. */
-import type { Ask, Client, Commitment, Entry, Risk, Section } from './model';
+import type { Ask, Client, Commitment, CommitmentStatus, Entry, Risk, Section } from './model';
 import type { Block } from './blocks';
 import { diag, type Ctx } from './context';
 import { dateProblem, likelyDate } from '../calendar';
 import { linesText } from './source';
 import { closest } from './suggest';
-import { ITEM_RE, ODD_CHECKBOX_RE, removeTokens, scanTokens, type ItemToken } from './tokens';
+import { ITEM_RE, ODD_CHECKBOX_RE, removeTokens, scanTokens, titleOf, type ItemToken } from './tokens';
 import { RISK_LEVELS } from './vocabulary';
 
 const LEADING_DATE_RE = /^(\d{4}-\d{1,2}-\d{1,2})\s*[:：]\s*/;
@@ -25,7 +25,7 @@ function parseEntry(ctx: Ctx, line: number, col: number, text: string): Entry {
 function checkDate(ctx: Ctx, line: number, col: number, tok: ItemToken): boolean {
   const problem = tok.value === '' ? 'the date is missing' : dateProblem(tok.value);
   if (!problem) return true;
-  const label = tok.emoji ? (tok.kind === 'due' ? '📅' : '✅') : `${tok.kind}:`;
+  const label = tok.marker;
   const start = tok.value === '' ? tok.start : tok.valueStart;
   const end = tok.value === '' ? tok.end : tok.valueStart + tok.value.length;
   const span = ctx.src.span(line, col + start, col + end);
@@ -57,10 +57,13 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
   for (const it of b.items) {
     const lineNo = it.first;
     const line = src.line(lineNo);
-    let m = ITEM_RE.exec(line);
-    if (!m) continue;
+    const item = ITEM_RE.exec(line);
+    if (!item) continue;
+    // `[✓]`, `[v]`: done written another way, reported as a malformed checkbox below.
+    const written = item[2] !== undefined && /[✓✔vV]/.test(item[2]) ? undefined : item[2];
+    let m: RegExpExecArray | null = item;
     const odd = ODD_CHECKBOX_RE.exec(line);
-    if (odd && m[2] === undefined && (section.kind === 'commitments' || section.kind === 'asks')) {
+    if (odd && written === undefined && (section.kind === 'commitments' || section.kind === 'asks')) {
       const done = /[xX✓✔vV]/.test(odd[2]);
       const replacement = done ? '[x]' : '[ ]';
       const at = odd[1].length;
@@ -69,8 +72,8 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
         { title: `Write ${replacement}`, edits: [{ offset: src.span(lineNo, at, at).startOffset, length: odd[2].length, newText: replacement }] });
       m = null;
     }
-    const markerEnd = m ? m[1].length : (ITEM_RE.exec(line)?.[1].length ?? 0);
-    const checked = m?.[2];
+    const markerEnd = item[1].length;
+    const checked = m ? written : undefined;
     const afterBox = checked !== undefined ? markerEnd + 3 : (odd && !m ? odd[1].length + odd[2].length : markerEnd);
     const restRaw = line.slice(afterBox);
     const restStart = afterBox + (restRaw.length - restRaw.trimStart().length);
@@ -78,6 +81,13 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
     switch (section.kind) {
       case 'commitments': {
         if (checked === undefined) continue;
+        if (rest.trim() === '') {
+          diag(ctx, src.lineSpan(lineNo), 'warning', 'empty-commitment', 'This task item has no text, so it is not read as a commitment. Write what was promised after the box (`- [ ] Beta on TestFlight due:2026-12-04`), or delete the line.');
+          continue;
+        }
+        if (titleOf(rest, scanTokens(rest)) === '') {
+          diag(ctx, src.lineSpan(lineNo), 'warning', 'empty-commitment', 'This commitment has dates or names but no title. Write what was promised before them, e.g. `- [ ] Beta on TestFlight due:2026-12-04`.');
+        }
         client.commitments.push(parseCommitment(ctx, client, lineNo, markerEnd, checked, restStart, rest));
         break;
       }
@@ -107,7 +117,13 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
 function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: number, checked: string, restStart: number, rest: string): Commitment {
   const { src } = ctx;
   const toks = scanTokens(rest);
-  const done = checked !== ' ';
+  const status: CommitmentStatus = checked === 'x' || checked === 'X' ? 'done' : checked === '/' ? 'in-progress' : checked === '-' ? 'cancelled' : 'open';
+  const done = status === 'done';
+  if (!/^[ xX/-]$/.test(checked)) {
+    diag(ctx, src.span(lineNo, markerEnd, markerEnd + 3), 'warning', 'unknown-status',
+      `\`[${checked}]\` is not a status Client Pulse knows, so this commitment is read as open. Write \`[ ]\` (open), \`[/]\` (in progress), \`[-]\` (cancelled) or \`[x]\` (done).`);
+  }
+  let cancelledDate: string | undefined;
   let due: string | undefined;
   let doneDate: string | undefined;
   let promised: string | undefined;
@@ -142,6 +158,11 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
         promised = t.value;
         promisedTok = t;
       }
+    } else if (t.kind === 'cancelled') {
+      if (checkDate(ctx, lineNo, restStart, t) && cancelledDate === undefined) cancelledDate = t.value;
+    } else if (t.kind === 'scheduled' || t.kind === 'start' || t.kind === 'created') {
+      // Obsidian Tasks' other dates: checked and kept out of the title, not used in reports.
+      checkDate(ctx, lineNo, restStart, t);
     } else if (t.kind === 'owner') owners.push(t.value);
     else if (t.kind === 'tag') tags.push(t.value);
   }
@@ -149,9 +170,11 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
   const c: Commitment = {
     id: `${client.name}#${idx}`,
     client: client.name,
-    title: removeTokens(rest, toks.filter((t) => t.kind !== 'asked')),
+    title: titleOf(rest, toks.filter((t) => t.kind !== 'asked')),
     raw: rest,
     done,
+    status,
+    mark: checked,
     owners,
     tags,
     span: src.lineSpan(lineNo),
@@ -159,6 +182,7 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
   };
   if (due) c.due = due;
   if (doneDate) c.doneDate = doneDate;
+  if (cancelledDate && status === 'cancelled') c.cancelledDate = cancelledDate;
   if (promised && promisedTok) {
     const at = src.span(lineNo, restStart + promisedTok.start, restStart + promisedTok.end);
     if (dueCount === 0) {
@@ -167,12 +191,14 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
       diag(ctx, at, 'warning', 'promised-not-before-due', `The promised date ${promised} of "${c.title}" is not before its due date ${due}: \`promised:\` keeps an earlier date that was moved. Remove it if the date did not move.`);
     } else if (due) c.promised = promised;
   }
-  if (!done && dueCount === 0) {
+  if (status !== 'done' && status !== 'cancelled' && dueCount === 0) {
     diag(ctx, src.lineSpan(lineNo), 'warning', 'missing-due-date', `Open commitment "${c.title}" has no due date. Add one as \`due:YYYY-MM-DD\` or \`📅 YYYY-MM-DD\` so it can be tracked.`);
   }
   if (!done && doneCount > 0) {
+    // Ticking changes what the item means: offered only when the done date is a real date and nothing says otherwise.
+    const certain = doneDate !== undefined && status !== 'cancelled';
     diag(ctx, c.checkboxSpan, 'warning', 'done-without-check', `"${c.title}" has a done date but its box is not ticked. Tick it (\`[x]\`) if it is done, or remove the done date.`,
-      { title: 'Tick the box', edits: [{ offset: c.checkboxSpan.startOffset + 1, length: 1, newText: 'x' }] });
+      certain ? { title: 'Tick the box', edits: [{ offset: c.checkboxSpan.startOffset + 1, length: 1, newText: 'x' }] } : undefined);
   }
   if (done && doneCount === 0) {
     diag(ctx, c.checkboxSpan, 'info', 'checked-without-done-date', `"${c.title}" is ticked but has no done date. Add \`done:YYYY-MM-DD\` so reports know when it was delivered.`);

@@ -1,15 +1,25 @@
 /**
  * The metadata tokens inside a commitment or ask (`due:`, `done:`, `asked:`, `promised:`/`原定:`,
- * `📅`, `✅`, `@owner`, `#tag`) and the list-item and checkbox markers at the start of its line.
+ * Obsidian Tasks' date emoji `📅`/`📆`/`🗓` `✅` `❌` `⏳` `🛫` `➕`, `@owner`, `#tag`) and the
+ * list-item and checkbox markers at the start of its line.
+ *
+ * A date emoji is a token only when a date follows it (`📅 2026-12-01`): `📅` used as a word stays
+ * text. A key glued to its colon (`due:`, `due:tomorrow`) is always a marker, so a mistyped date is
+ * reported rather than kept as text. `(due:2026-12-01)` counts with its parentheses, a full stop after a
+ * date is not part of it, and nothing inside a code span (`` `@alice` ``) is a token.
  *
  * `promised:YYYY-MM-DD` (`原定:` / `原定：` in Chinese) keeps the date first promised to the client
  * when the due date moves: the slip stays on record until the commitment is delivered.
  */
 
+export type DateKind = 'due' | 'done' | 'asked' | 'promised' | 'cancelled' | 'scheduled' | 'start' | 'created';
+
 export interface ItemToken {
-  kind: 'due' | 'done' | 'asked' | 'promised' | 'owner' | 'tag';
-  /** Emoji style (`📅`/`✅`) rather than `key:value`. */
+  kind: DateKind | 'owner' | 'tag';
+  /** Emoji style (`📅`/`✅`…) rather than `key:value`. */
   emoji: boolean;
+  /** The marker as written (`due:`, `📆`, `@`, `#` …). */
+  marker: string;
   /** Column range of the whole token within the scanned string. */
   start: number;
   end: number;
@@ -18,36 +28,81 @@ export interface ItemToken {
   value: string;
 }
 
-const TOKEN_RE = /(^|[\s\u3000])(?:(?:(due|done|asked|promised):|(原定)[:：])(\S*)|(📅|✅)\uFE0F?(?:[ \t]*([0-9][\S]*))?|@([\p{L}\p{N}_.-]*[\p{L}\p{N}_])|#([\p{L}\p{N}_\-/.]*[\p{L}\p{N}_]))/gu;
+/** Obsidian Tasks' date emoji and what each dates. */
+const EMOJI_KINDS: Record<string, DateKind> = {
+  '📅': 'due', '📆': 'due', '🗓': 'due', '✅': 'done', '❌': 'cancelled', '⏳': 'scheduled', '🛫': 'start', '➕': 'created',
+};
 
-/** Finds the metadata tokens of a commitment or ask in `s`. */
-export function scanTokens(s: string): ItemToken[] {
-  const out: ItemToken[] = [];
-  TOKEN_RE.lastIndex = 0;
+const TOKEN_RE = /(^|[\s\u3000])(\(?)(?:(?:(due|done|asked|promised):|(原定)[:：])(\S*)|(📅|📆|🗓|✅|❌|⏳|🛫|➕)\uFE0F?[ \t]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\S*)|@([\p{L}\p{N}_.-]*[\p{L}\p{N}_])|#([\p{L}\p{N}_\-/.]*[\p{L}\p{N}_]))/gu;
+
+/** Punctuation that ends a sentence or clause after a date: not part of the date. */
+const TRAILING_PUNCT = /[.,;:!?。，；：！？、]+$/u;
+
+/** The `[start, end)` ranges of the code spans of `s` (CommonMark: a backtick run closed by one of equal length). */
+export function codeSpans(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  const runs = /`+/g;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(s))) {
-    const start = m.index + m[1].length;
-    const end = m.index + m[0].length;
-    if (m[2] !== undefined || m[3] !== undefined) {
-      const kind = (m[2] ?? 'promised') as 'due' | 'done' | 'asked' | 'promised';
-      const value = m[4];
-      out.push({ kind, emoji: false, start, end, valueStart: end - value.length, value });
-    } else if (m[5] !== undefined) {
-      const kind = m[5] === '📅' ? 'due' : 'done';
-      const value = m[6] ?? '';
-      out.push({ kind, emoji: true, start, end, valueStart: end - value.length, value });
-    } else if (m[7] !== undefined) {
-      out.push({ kind: 'owner', emoji: false, start, end, valueStart: start + 1, value: m[7] });
-    } else if (m[8] !== undefined) {
-      out.push({ kind: 'tag', emoji: false, start, end, valueStart: start + 1, value: m[8] });
-    }
-    if (m[0].length === 0) TOKEN_RE.lastIndex++;
-    else TOKEN_RE.lastIndex = end;
+  const all: [number, number][] = [];
+  while ((m = runs.exec(s))) all.push([m.index, m[0].length]);
+  let i = 0;
+  while (i < all.length) {
+    const [at, len] = all[i];
+    let j = i + 1;
+    while (j < all.length && all[j][1] !== len) j++;
+    if (j < all.length) {
+      out.push([at, all[j][0] + len]);
+      i = j + 1;
+    } else i++;
   }
   return out;
 }
 
-/** `s` without `tokens` (each replaced by a space), whitespace collapsed. */
+/** Finds the metadata tokens of a commitment or ask in `s`. */
+export function scanTokens(s: string): ItemToken[] {
+  const out: ItemToken[] = [];
+  const code = s.includes('`') ? codeSpans(s) : [];
+  const inCode = (at: number): boolean => code.some(([a, b]) => at >= a && at < b);
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(s))) {
+    const start = m.index + m[1].length;
+    let end = m.index + m[0].length;
+    const paren = m[2] === '(';
+    let tok: ItemToken | undefined;
+    if (m[5] !== undefined || m[7] !== undefined) {
+      let value = m[5] ?? m[7];
+      let from = start;
+      const close = paren ? value.indexOf(')') : -1;
+      if (close >= 0) {
+        // `(due:2026-12-04)`: the parentheses belong to the token.
+        end = end - value.length + close + 1;
+        value = value.slice(0, close);
+      } else if (paren) from = start + 1;
+      const punct = TRAILING_PUNCT.exec(value);
+      const valueEnd = (close >= 0 ? end - 1 : end) - (punct ? punct[0].length : 0);
+      if (punct) {
+        value = value.slice(0, punct.index);
+        if (close < 0) end -= punct[0].length;
+      }
+      if (value !== '' || m[6] === undefined) {
+        const emoji = m[6] !== undefined;
+        const kind: DateKind = emoji ? EMOJI_KINDS[m[6]] : ((m[3] ?? 'promised') as DateKind);
+        const marker = emoji ? m[6] : m[3] !== undefined ? `${m[3]}:` : s.slice(start + m[2].length, start + m[2].length + 3);
+        tok = { kind, emoji, marker, start: from, end, valueStart: valueEnd - value.length, value };
+      }
+    } else if (!paren && m[8] !== undefined) {
+      tok = { kind: 'owner', emoji: false, marker: '@', start, end, valueStart: start + 1, value: m[8] };
+    } else if (!paren && m[9] !== undefined) {
+      tok = { kind: 'tag', emoji: false, marker: '#', start, end, valueStart: start + 1, value: m[9] };
+    }
+    if (tok && !inCode(tok.start)) out.push(tok);
+    TOKEN_RE.lastIndex = tok ? Math.max(tok.end, m.index + 1) : m.index + m[1].length + 1;
+  }
+  return out;
+}
+
+/** `s` without `tokens` (each replaced by a space), whitespace collapsed; punctuation right after a token keeps its place. */
 export function removeTokens(s: string, tokens: ItemToken[]): string {
   let out = '';
   let pos = 0;
@@ -55,9 +110,51 @@ export function removeTokens(s: string, tokens: ItemToken[]): string {
     out += s.slice(pos, t.start) + ' ';
     pos = t.end;
   }
-  return (out + s.slice(pos)).replace(/\s+/g, ' ').trim();
+  out += s.slice(pos);
+  return out.replace(/\s+/g, ' ').replace(/ ([.,;:!?。，；：！？、)）]+)(?=\s|$)/gu, '$1').trim();
 }
 
-/** `- `, `* `, `1. ` list marker and an optional task checkbox at the start of a line. */
-export const ITEM_RE = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\[([ xX])\](?=[ \t]|$))?/;
-export const ODD_CHECKBOX_RE = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[(?:[ \t]*[xX✓✔vV][ \t]*|[ \t]{2,}|)\])(?=[ \t]|$)/;
+/**
+ * The title of a commitment: the text without its tokens, except that a tag inside the sentence
+ * (`Deploy to #prod-eu.`, `Fix #login page`) keeps its word there (`Deploy to prod-eu.`).
+ */
+export function titleOf(s: string, tokens: ItemToken[]): string {
+  const removed: ItemToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'tag') {
+      const before = tokenFree(s.slice(0, t.start), tokens.slice(0, i), 0);
+      const after = tokenFree(s.slice(t.end), tokens.slice(i + 1), t.end);
+      if (before && after) continue;
+    }
+    removed.push(t);
+  }
+  const kept = new Set(tokens.filter((t) => !removed.includes(t)));
+  let out = '';
+  let pos = 0;
+  for (const t of tokens) {
+    if (kept.has(t)) {
+      out += s.slice(pos, t.start) + t.value;
+      pos = t.end;
+      continue;
+    }
+    out += s.slice(pos, t.start) + ' ';
+    pos = t.end;
+  }
+  out += s.slice(pos);
+  return out.replace(/\s+/g, ' ').replace(/ ([.,;:!?。，；：！？、)）]+)(?=\s|$)/gu, '$1').trim();
+}
+
+/** Whether `part` (starting at `base` in the scanned string) has text that is not one of `tokens`. */
+function tokenFree(part: string, tokens: ItemToken[], base: number): boolean {
+  let pos = 0;
+  for (const t of tokens) {
+    if (part.slice(pos, t.start - base).trim() !== '') return true;
+    pos = t.end - base;
+  }
+  return part.slice(pos).trim() !== '';
+}
+
+/** An optional blockquote prefix (`> `), a `- `, `* `, `1. ` list marker and an optional task checkbox (any one status character) at the start of a line. */
+export const ITEM_RE = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\[([^\][\r\n\t\uD800-\uDFFF])\](?=[ \t]|$))?/;
+export const ODD_CHECKBOX_RE = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[(?:[ \t]*[xX✓✔vV][ \t]*|[ \t]{2,}|)\])(?=[ \t]|$)/;

@@ -24,6 +24,7 @@ import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
 import { NoticeError, type DraftNotice } from '../notices';
 import { buildView } from './view';
+import { isOpen } from '../clients/queries';
 
 /** Commitments due within this many days are listed as "due soon". */
 export const DUE_SOON_DAYS = 14;
@@ -116,7 +117,7 @@ function evidenceDays(ctx: Context, c: Commitment): IsoDate[] {
  * `!57`, `PR 88`), not rolled back. Undefined when there is none (then more work is to come).
  */
 function closedLateOn(ctx: Context, c: Commitment): IsoDate | undefined {
-  if (c.done || c.due === undefined || c.due >= ctx.today) return undefined;
+  if (!isOpen(c) || c.due === undefined || c.due >= ctx.today) return undefined;
   const due = c.due;
   const numbers = new Set<string>(commitmentNumbers(ctx.rawTitles.get(c.id) ?? c.title, c.tags));
   if (numbers.size === 0) return undefined;
@@ -303,7 +304,7 @@ function doneSection(ctx: Context): DraftLine[] {
 
 /** Open, moved from a promised date that has passed, and now due today or later. */
 function promiseMissed(c: Commitment, today: IsoDate): boolean {
-  return !c.done && c.promised !== undefined && c.promised < today && c.due !== undefined && c.due >= today;
+  return isOpen(c) && c.promised !== undefined && c.promised < today && c.due !== undefined && c.due >= today;
 }
 
 function timing(c: Commitment): 'early' | 'on-time' | 'late' | 'undated' {
@@ -315,7 +316,7 @@ function timing(c: Commitment): 'early' | 'on-time' | 'late' | 'undated' {
 function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<string>): DraftLine[] {
   const { client, phrases, today, input } = ctx;
   const { since, until } = input.period;
-  const open = client.commitments.filter((c) => !c.done);
+  const open = client.commitments.filter((c) => isOpen(c));
   const shown = (c: Commitment) => ctx.evidenceShown.get(c.id) ?? [];
   switch (id) {
     case 'breaking':
@@ -425,7 +426,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   // Everything open that is due by the end of the next period (overdue included: it still has to
   // be finished), and what is in progress.
   const planned = client.commitments
-    .filter((c) => !c.done && completedOn(ctx, c) === undefined)
+    .filter((c) => isOpen(c) && completedOn(ctx, c) === undefined)
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
     .sort(compareCommitments);
   const dueText = (c: Commitment) => {
@@ -603,13 +604,13 @@ export function composeDraft(rawInput: DraftInput): Draft {
   // A breaking change in an area the client watches (its risks, its notes) puts the work at risk.
   const breaking = breakingItems(items).filter((i) => touchesWatchedArea(i, found)).map((i) => stripStop(commitText(ctx, i)));
   const status = assessStatus(
-    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), closedLate: new Set(client.commitments.filter((c) => closedLateOn(ctx, c) !== undefined).map((c) => c.id)), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => !c.done)), breaking, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), closedLate: new Set(client.commitments.filter((c) => closedLateOn(ctx, c) !== undefined).map((c) => c.id)), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => isOpen(c))), breaking, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is
   // in progress; work that was rolled back does not.
   const inProgressIds = new Set(
-    client.commitments.filter((c) => !c.done && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
+    client.commitments.filter((c) => isOpen(c) && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
   );
   const dropped = new Set(input.droppedLineIds ?? []);
   const kept = new Set(input.keptLineIds ?? []);
@@ -674,7 +675,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
   const elsewhere = items.filter((i) => i.repository !== undefined);
   if (elsewhere.length) draft.repositoryOf = Object.fromEntries(elsewhere.map((i) => [i.commit.hash, i.repository!]));
   const lineOfHash = new Map(sections.flatMap((s) => s.lines.filter((l) => l.id.startsWith('done:')).map((l) => [l.hashes[0], l.id] as const)));
-  const suggestions = suggestLinks(shown, client.commitments.filter((c) => !c.done), (h) => lineOfHash.get(h));
+  const suggestions = suggestLinks(shown, client.commitments.filter((c) => isOpen(c)), (h) => lineOfHash.get(h));
   if (suggestions.length) draft.linkSuggestions = suggestions;
   const view = buildView(draft, { footnotes: input.footnotes === true && !internal, week: period.week });
   draft.markdown = renderTemplate(input.template ?? DEFAULT_TEMPLATE, view, input.template !== undefined ? input.templateName ?? 'template' : 'built-in template');

@@ -23,6 +23,7 @@ import type { Client, Commitment, IsoDate } from '../clients/model';
 import { addDays, daysBetween } from '../calendar';
 import type { PeriodWords, Phrases } from '../l10n/phrases';
 import type { Status, StatusAssessment } from '../model';
+import { isOpen } from '../clients/queries';
 
 export const OFF_TRACK_OVERDUE_DAYS = 7;
 export const OFF_TRACK_OVERDUE_COUNT = 2;
@@ -60,7 +61,7 @@ export interface StatusContext {
  * before its due date. Undefined when the commitment is done, not past due, or has no such evidence.
  */
 export function completedInTime(c: Commitment, evidence: readonly IsoDate[] | undefined, today: IsoDate): IsoDate | undefined {
-  if (c.done || c.due === undefined || c.due >= today) return undefined;
+  if (!isOpen(c) || c.due === undefined || c.due >= today) return undefined;
   const due = c.due;
   const inTime = (evidence ?? []).filter((d) => d <= due).sort();
   return inTime[inTime.length - 1];
@@ -72,7 +73,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   const local = ctx.localise ?? ((t: string) => t);
   const off: string[] = [];
   const risk: string[] = [];
-  const open = client.commitments.filter((c) => !c.done);
+  const open = client.commitments.filter((c) => isOpen(c));
   const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined && !ctx.closedLate?.has(c.id));
   if (overdue.length >= OFF_TRACK_OVERDUE_COUNT) {
     off.push(phrases.reason.manyOverdue(overdue.length));

@@ -63,7 +63,7 @@ function escapeRe(text: string): string {
 
 interface CompiledClient {
   name: string;
-  paths: Array<{ match: PathMatcher; specificity: number }>;
+  paths: Array<{ match: PathMatcher; specificity: number; pattern: string }>;
   tags: string[];
   bracketTags: RegExp[];
 }
@@ -89,6 +89,26 @@ export interface Router {
   readonly needsFiles: boolean;
 }
 
+/**
+ * The whole folder names every file `pattern` matches starts with (before any wildcard): matchers
+ * are anchored, so only entries whose folders are a prefix of a file's can match it.
+ */
+function folderPrefix(pattern: string): string {
+  const p = pattern.trim().replace(/^\.\//u, '').replace(/^\/+/u, '');
+  const wildAt = p.search(/[*?[]/u);
+  const literal = wildAt < 0 ? p : p.slice(0, wildAt);
+  const whole = wildAt < 0 ? literal.replace(/\/+$/u, '') : literal.slice(0, literal.lastIndexOf('/') + 1).replace(/\/+$/u, '');
+  return whole === '' ? '' : whole.split('/').join('\0');
+}
+
+/** Case folding for the bracket-tag lookup, as the `iu` regex folds ASCII tags (ſ is an s, K a k). */
+const fold = (text: string) => text.toLowerCase().replace(/ſ/gu, 's');
+
+/**
+ * Routing is indexed so its cost follows the commit, not the number of clients: tags, names and
+ * `Paths:` folders are looked up in maps built once (a 50,000-line clients.md has thousands of
+ * clients); the per-client checks run only for the candidates found.
+ */
 export function makeRouter(file: ClientsFile | undefined): Router {
   const clients = file?.clients ?? [];
   if (clients.length === 1 && clients[0].paths.length === 0) {
@@ -96,28 +116,62 @@ export function makeRouter(file: ClientsFile | undefined): Router {
     return { route: () => [only], routeWithReasons: () => ({ clients: [only], named: [] }), needsFiles: false };
   }
   const compiled = clients.map(compileClient);
-  const withPaths = compiled.filter((c) => c.paths.length > 0);
+  const names = compiled.map((c) => c.name);
+  const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  const byTag = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  // Clients with a non-ASCII tag: their bracket patterns are always tried (Unicode case folding).
+  const foldedBrackets: number[] = [];
+  const byFolder = new Map<string, Array<{ client: number; match: PathMatcher; specificity: number }>>();
+  compiled.forEach((c, i) => {
+    for (const t of c.tags) add(byTag, t, i);
+    add(byName, c.name.toLowerCase(), i);
+    if (c.tags.some((t) => /[^ -~]/u.test(t))) foldedBrackets.push(i);
+    c.paths.forEach((p) => {
+      const key = folderPrefix(p.pattern);
+      const list = byFolder.get(key);
+      const entry = { client: i, match: p.match, specificity: p.specificity };
+      if (list) list.push(entry);
+      else byFolder.set(key, [entry]);
+    });
+  });
+  const withPaths = compiled.some((c) => c.paths.length > 0);
   const routeWithReasons = (commit: Commit, scope?: string): Routed => {
-    const { owners: byPath, tied } = pathOwners(withPaths, commit.files);
-    const named: string[] = [];
+    const { owners: byPath, tied } = withPaths ? pathOwners(names, byFolder, commit.files) : { owners: new Set<string>(), tied: new Set<string>() };
     const text = `${commit.subject}\n${commit.body}`;
     const hashTags = hashTagsIn(text);
     const clientTrailers = commit.trailers.filter((t) => /^client$/iu.test(t.key)).flatMap((t) => t.value.split(/[,，]/u).map((v) => v.trim().replace(/^#/u, '').toLowerCase()));
     const lowerScope = scope?.toLowerCase();
-    for (const c of compiled) {
-      const isNamed =
-        c.tags.some((t) => hashTags.has(t)) ||
-        c.bracketTags.some((r) => r.test(commit.subject)) ||
-        (lowerScope !== undefined && c.tags.includes(lowerScope)) ||
-        clientTrailers.some((v) => v === c.name.toLowerCase() || c.tags.includes(v));
-      if (isNamed) named.push(c.name);
+    const namedIdx = new Set<number>();
+    const all = (list: number[] | undefined) => {
+      for (const i of list ?? []) namedIdx.add(i);
+    };
+    for (const t of hashTags) all(byTag.get(t));
+    if (lowerScope !== undefined) all(byTag.get(lowerScope));
+    for (const v of clientTrailers) {
+      all(byName.get(v));
+      all(byTag.get(v));
     }
-    const routed = compiled.map((c) => c.name).filter((n) => byPath.has(n) || named.includes(n));
-    if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: compiled.map((c) => c.name).filter((n) => tied.has(n)) };
+    // `[tag]` in the subject: every bracketed span is a candidate, confirmed by the client's own pattern.
+    const subject = commit.subject;
+    const candidates = new Set<number>(foldedBrackets);
+    for (let open = subject.indexOf('['); open >= 0; open = subject.indexOf('[', open + 1)) {
+      for (let close = subject.indexOf(']', open + 1); close >= 0; close = subject.indexOf(']', close + 1)) {
+        for (const i of byTag.get(fold(subject.slice(open + 1, close))) ?? []) candidates.add(i);
+      }
+    }
+    for (const i of candidates) if (!namedIdx.has(i) && compiled[i].bracketTags.some((r) => r.test(subject))) namedIdx.add(i);
+    const named = [...namedIdx].sort((a, b) => a - b).map((i) => names[i]);
+    const routed = byPath.size === 0 && named.length === 0 ? [] : names.filter((n) => byPath.has(n) || named.includes(n));
+    if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: names.filter((n) => tied.has(n)) };
     return { clients: routed, named };
   };
   return {
-    needsFiles: withPaths.length > 0,
+    needsFiles: withPaths,
     route: (commit, scope) => routeWithReasons(commit, scope).clients,
     routeWithReasons,
   };
@@ -126,23 +180,26 @@ export function makeRouter(file: ClientsFile | undefined): Router {
 /**
  * The clients owning `files`: for each file, the client whose most specific matching entry is the
  * most specific of all. A file several clients match equally specifically has no owner; those
- * clients are `tied`.
+ * clients are `tied`. Only the entries whose folders are a prefix of the file's are tried.
  */
-function pathOwners(clients: readonly CompiledClient[], files: readonly string[]): { owners: Set<string>; tied: Set<string> } {
+function pathOwners(names: readonly string[], byFolder: ReadonlyMap<string, ReadonlyArray<{ client: number; match: PathMatcher; specificity: number }>>, files: readonly string[]): { owners: Set<string>; tied: Set<string> } {
   const owners = new Set<string>();
   const tied = new Set<string>();
-  if (clients.length === 0) return { owners, tied };
   for (const f of files) {
+    const segments = f.split('/');
+    const mine = new Map<number, number>();
+    for (let k = 0; k <= segments.length; k++) {
+      for (const e of byFolder.get(segments.slice(0, k).join('\0')) ?? []) {
+        if (e.specificity > (mine.get(e.client) ?? -1) && e.match(f)) mine.set(e.client, e.specificity);
+      }
+    }
     let best = -1;
     let winners: string[] = [];
-    for (const c of clients) {
-      let mine = -1;
-      for (const p of c.paths) if (p.specificity > mine && p.match(f)) mine = p.specificity;
-      if (mine < 0) continue;
-      if (mine > best) {
-        best = mine;
-        winners = [c.name];
-      } else if (mine === best) winners.push(c.name);
+    for (const [client, specificity] of [...mine].sort((a, b) => a[0] - b[0])) {
+      if (specificity > best) {
+        best = specificity;
+        winners = [names[client]];
+      } else if (specificity === best) winners.push(names[client]);
     }
     if (winners.length === 1) owners.add(winners[0]);
     else for (const w of winners) tied.add(w);
@@ -156,7 +213,7 @@ function compileClient(client: Client): CompiledClient {
     name: client.name,
     paths: client.paths.flatMap((p) => {
       const match = compilePath(p);
-      return match ? [{ match, specificity: pathSpecificity(p) }] : [];
+      return match ? [{ match, specificity: pathSpecificity(p), pattern: p }] : [];
     }),
     tags: tags.map((t) => t.toLowerCase()),
     bracketTags: tags.map((t) => new RegExp(`\\[${escapeRe(t)}\\]`, 'iu')),

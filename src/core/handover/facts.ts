@@ -11,6 +11,7 @@ import { branchBelongsTo, clientBaseDepth, clientFileFilter, hasDepartingWork } 
 import { isDepartingAuthor, isDepartingHandle, isDepartingPerson } from './person';
 import { phrasesFor, type HandoverPhrases } from './phrases';
 import type { CodeArea, HandoverInput, Lead, UnmergedBranch } from './types';
+import { isOpen } from '../clients/queries';
 
 export interface OpenCommitment {
   commitment: Commitment;
@@ -142,7 +143,7 @@ export function clientFacts(input: HandoverInput, client: Client): ClientFacts {
 
   const byCommitment = evidenceIndex(input);
   const open = client.commitments
-    .filter((c) => !c.done)
+    .filter((c) => isOpen(c))
     .map((c): OpenCommitment => ({
       commitment: c,
       ...(c.due ? { dueIn: daysBetween(input.today, c.due) } : {}),

@@ -5,10 +5,11 @@
  */
 import type { Commitment } from '../clients/model';
 
-export type Orderable = Pick<Commitment, 'done' | 'due' | 'span'>;
+export type Orderable = Pick<Commitment, 'done' | 'due' | 'span'> & { status?: Commitment['status'] };
 
 export function compareCommitments(a: Orderable, b: Orderable): number {
-  if (a.done !== b.done) return a.done ? 1 : -1;
+  const closed = (x: Orderable): boolean => (x.status ? x.status === 'done' || x.status === 'cancelled' : x.done);
+  if (closed(a) !== closed(b)) return closed(a) ? 1 : -1;
   if (a.due !== b.due) {
     if (!a.due) return 1;
     if (!b.due) return -1;

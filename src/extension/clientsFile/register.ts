@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { errorText } from '../notices';
-import { parseClients } from '../../core/clients/parse';
+import { parseClientsOnce } from '../parsed';
 import { clientsFileTemplate } from '../../core/clients/template';
 import { CommandId, ContextKey, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
 import { askCommitmentLine, knownValues } from './addInput';
@@ -12,6 +12,7 @@ import { addCommitment as addCommitmentEdits, type NewCommitment } from '../../c
 import type { Services } from '../services';
 import { uiLanguage } from '../workspace';
 import { dateProblem } from '../inputs';
+import { isOpen } from '../../core/clients/queries';
 
 async function pickFolder(services: Services, withFile: boolean): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -70,7 +71,7 @@ async function askNewCommitment(services: Services, clientHint: string | undefin
   let client = clientHint ?? (entry.clients.length === 1 ? entry.clients[0].name : undefined);
   if (!client) {
     const picked = await vscode.window.showQuickPick(
-      entry.clients.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} open', c.commitments.filter((m) => !m.done).length) })),
+      entry.clients.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} open', c.commitments.filter((m) => isOpen(m)).length) })),
       { title: vscode.l10n.t('Add commitment: which client?') },
     );
     client = picked?.label;
@@ -104,7 +105,7 @@ async function addCommitment(services: Services, arg: unknown): Promise<boolean>
   let unknownClient = false;
   let added: { client: string; line: number } | undefined;
   const changed = await services.editFile(entry.uri, (text) => {
-    const file = parseClients(text);
+    const file = parseClientsOnce(text);
     const client = file.clients.find((c) => c.name.toLowerCase() === input.client.toLowerCase());
     if (!client) {
       unknownClient = true;

@@ -6,6 +6,7 @@ import type { Client, Commitment, IsoDate, Person } from '../../core/clients/mod
 import { addDays, dateProblem, daysBetween, endOfWeek, type WeekStart } from '../../core/calendar';
 import { scanTokens } from '../../core/clients/tokens';
 import { compareCommitments } from '../../core/project/order';
+import { isOpen } from '../../core/clients/queries';
 
 export interface Filter {
   /** Client name (case-insensitive, exact). */
@@ -30,7 +31,7 @@ export interface FilterContext {
 export type Urgency = 'overdue' | 'thisWeek' | 'later' | 'undated' | 'done';
 
 export function urgencyOf(c: Commitment, today: IsoDate, weekStart: WeekStart): Urgency {
-  if (c.done) return 'done';
+  if (!isOpen(c)) return 'done';
   if (!c.due) return 'undated';
   if (c.due < today) return 'overdue';
   if (c.due <= endOfWeek(today, weekStart)) return 'thisWeek';
@@ -38,18 +39,18 @@ export function urgencyOf(c: Commitment, today: IsoDate, weekStart: WeekStart): 
 }
 
 export function passes(c: Commitment, filter: Filter, showDone: boolean, today: IsoDate, ctx: FilterContext = {}): boolean {
-  if (c.done && !showDone) return false;
+  if (!isOpen(c) && !showDone) return false;
   if (filter.client && c.client.toLowerCase() !== filter.client.toLowerCase()) return false;
   if (filter.owner) {
     const owner = filter.owner.replace(/^@/, '').toLowerCase();
     if (!c.owners.some((o) => o.replace(/^@/, '').toLowerCase() === owner)) return false;
   }
   if (filter.withinDays !== undefined) {
-    if (!c.due || c.done) return false;
+    if (!c.due || !isOpen(c)) return false;
     if (c.due > addDays(today, filter.withinDays)) return false;
   }
   if (filter.due !== undefined) {
-    if (!c.due || c.done) return false;
+    if (!c.due || !isOpen(c)) return false;
     if (filter.due === 'overdue' && c.due >= today) return false;
     if (filter.due === 'thisWeek' && c.due > endOfWeek(today, ctx.weekStart ?? 'monday')) return false;
   }
@@ -131,6 +132,6 @@ export function relativeDueOf(due: IsoDate, today: IsoDate): RelativeDue {
 /** Number of open commitments past due in `clients`. */
 export function overdueCount(clients: readonly Client[], today: IsoDate): number {
   let n = 0;
-  for (const client of clients) for (const c of client.commitments) if (!c.done && c.due && c.due < today) n++;
+  for (const client of clients) for (const c of client.commitments) if (isOpen(c) && c.due && c.due < today) n++;
   return n;
 }

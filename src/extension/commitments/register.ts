@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { errorText } from '../notices';
 import type { Commitment, TextEdit } from '../../core/clients/model';
-import { parseClients } from '../../core/clients/parse';
+import { parseClientsOnce } from '../parsed';
 import { CommandId, COMMITMENTS_VIEW, REVEAL_COMMITMENT_COMMAND } from '../commandIds';
 import { changeDue, markDone, markUndone } from '../../core/clients/edits';
 import type { Services } from '../services';
@@ -50,7 +50,7 @@ async function editCommitment(
   const ref = refOf(node.commitment);
   let missing = false;
   const changed = await services.editFile(node.entry.uri, (text) => {
-    const current = locate(parseClients(text), ref);
+    const current = locate(parseClientsOnce(text), ref);
     if (!current) {
       missing = true;
       return undefined;
@@ -107,12 +107,13 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
 
   /** The error shown by the last setDone, if its change could not be made. */
   let lastError: string | undefined;
-  const setDone = async (node: CommitmentNode, done: boolean, offerUndo = false): Promise<boolean> => {
+  /** `mark`: the status to untick to (Undo of a tick puts back `[/]` or `[-]` as written). */
+  const setDone = async (node: CommitmentNode, done: boolean, offerUndo = false, mark = ' '): Promise<boolean> => {
     const today = services.today();
     let changed = false;
     lastError = undefined;
     try {
-      changed = await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c)));
+      changed = await editCommitment(services, node, (text, c) => (c.done === done ? undefined : done ? markDone(text, c, today) : markUndone(text, c, mark)));
     } catch (e) {
       lastError = vscode.l10n.t('Client Pulse could not change the clients file: {0}', errorText(e));
       void vscode.window.showErrorMessage(lastError);
@@ -139,7 +140,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     const client = entry?.clients.find((c) => c.name === node.client.name);
     const now = client?.commitments.find((c) => c.span.startLine === node.commitment.span.startLine && c.title === node.commitment.title);
     if (!entry || !client || !now) return;
-    await setDone({ kind: 'commitment', entry, client, commitment: now }, !done);
+    await setDone({ kind: 'commitment', entry, client, commitment: now }, !done, false, node.commitment.mark);
     lastUndo = undefined;
   };
 
@@ -169,7 +170,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     vscode.commands.registerCommand(CommandId.OpenCommitment, async (node?: unknown) => {
       if (!isCommitmentNode(node)) return;
       const document = await vscode.workspace.openTextDocument(node.entry.uri);
-      const current = locate(parseClients(document.getText()), refOf(node.commitment)) ?? node.commitment;
+      const current = locate(parseClientsOnce(document.getText()), refOf(node.commitment)) ?? node.commitment;
       const line = Math.min(current.span.startLine, document.lineCount - 1);
       const range = new vscode.Range(line, current.checkboxSpan.startColumn, line, current.checkboxSpan.startColumn);
       await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
@@ -197,7 +198,7 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       try {
         // The first promise stays in the line (`promised:`): the next draft tells the client it moved.
         const changed = await editCommitment(services, node, (text, c) =>
-          c.due === due ? undefined : changeDue(text, c, due, { language: parseClients(text).clients.find((x) => x.name === c.client)?.language }),
+          c.due === due ? undefined : changeDue(text, c, due, { language: parseClientsOnce(text).clients.find((x) => x.name === c.client)?.language }),
         );
         const was = node.commitment.promised ?? node.commitment.due;
         if (changed && was !== undefined && was < due) {

@@ -13,6 +13,7 @@ import type { Services } from '../services';
 import type { LinkedCommits } from './commits';
 import { readerDate, relativeDueText, shortDueText } from './labels';
 import { brokenDue, isFilterActive, overdueCount, personOf, relativeDueOf, urgencyOf, visibleCommitments, type Filter, type FilterContext, type Urgency } from './model';
+import { isOpen } from '../../core/clients/queries';
 
 export interface FolderNode {
   kind: 'folder';
@@ -122,7 +123,7 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     // The counts follow the filter: what the rows below show.
     const shown = isFilterActive(this.filter)
       ? visibleCommitments(node.client, this.filter, false, today, this.filterContext(node.entry))
-      : node.client.commitments.filter((c) => !c.done);
+      : node.client.commitments.filter((c) => isOpen(c));
     const open = shown.length;
     const overdue = overdueCount([{ ...node.client, commitments: shown }], today);
     const item = new vscode.TreeItem(node.client.name, vscode.TreeItemCollapsibleState.Expanded);
@@ -141,9 +142,11 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const urgency = urgencyOf(c, today, this.services.settings(node.entry.uri).weekStart);
     const broken = brokenDue(c);
     // At 300 px the description is cut off first: the fact leads the label ("3 d overdue · Checkout p95…").
+    const dueFact = broken ? vscode.l10n.t('date invalid') : c.due ? shortDueText(relativeDueOf(c.due, today)) : vscode.l10n.t('no date');
     const fact = c.done
       ? c.doneDate ? vscode.l10n.t('done {0}', c.doneDate) : vscode.l10n.t('done')
-      : broken ? vscode.l10n.t('date invalid') : c.due ? shortDueText(relativeDueOf(c.due, today)) : vscode.l10n.t('no date');
+      : c.status === 'cancelled' ? c.cancelledDate ? vscode.l10n.t('cancelled {0}', c.cancelledDate) : vscode.l10n.t('cancelled')
+      : c.status === 'in-progress' ? `${vscode.l10n.t('in progress')}, ${dueFact}` : dueFact;
     const title = c.title || c.raw.trim();
     const label = `${fact} · ${title}`;
     const item = new vscode.TreeItem({ label, highlights: urgency === 'overdue' || broken ? [[0, fact.length]] : [] }, vscode.TreeItemCollapsibleState.None);
@@ -152,9 +155,9 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const owners = c.owners.map((o) => personOf(o, node.client)?.name ?? `@${o.replace(/^@/, '')}`).join(', ');
     item.description = owners || undefined;
     item.iconPath = broken ? ICONS.overdue : ICONS[urgency];
-    const long = c.done ? fact : broken ? vscode.l10n.t('the due date {0} is invalid: {1}', broken.text, broken.problem) : c.due ? relativeDueText(relativeDueOf(c.due, today)) : fact;
+    const long = !isOpen(c) ? fact : c.status === 'in-progress' ? `${vscode.l10n.t('in progress')}, ${broken ? vscode.l10n.t('the due date {0} is invalid: {1}', broken.text, broken.problem) : c.due ? relativeDueText(relativeDueOf(c.due, today)) : fact}` : broken ? vscode.l10n.t('the due date {0} is invalid: {1}', broken.text, broken.problem) : c.due ? relativeDueText(relativeDueOf(c.due, today)) : fact;
     item.accessibilityInformation = { label: [title, long, owners].filter(Boolean).join(', ') };
-    item.contextValue = c.done ? 'commitment.done' : 'commitment.open';
+    item.contextValue = c.done ? 'commitment.done' : c.status === 'cancelled' ? 'commitment.cancelled' : 'commitment.open';
     // Restricted Mode is read-only: no checkbox that could not do anything.
     if (this.services.isTrusted()) {
       item.checkboxState = {
@@ -179,6 +182,8 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const broken = brokenDue(c);
     rows.push(`${vscode.l10n.t('Due')}: ${c.due ? readerDate(c.due) : broken ? vscode.l10n.t('the due date {0} is invalid: {1}', broken.text, broken.problem) : vscode.l10n.t('no date')}`);
     if (c.promised) rows.push(`${vscode.l10n.t('First promised')}: ${readerDate(c.promised)}`);
+    if (c.status === 'in-progress') rows.push(`${vscode.l10n.t('Status')}: ${vscode.l10n.t('in progress')}`);
+    if (c.status === 'cancelled') rows.push(`${vscode.l10n.t('Cancelled')}: ${c.cancelledDate ? readerDate(c.cancelledDate) : vscode.l10n.t('yes')}`);
     if (c.done) rows.push(`${vscode.l10n.t('Done')}: ${c.doneDate ? readerDate(c.doneDate) : vscode.l10n.t('yes')}`);
     // People by name (王伟 for @wang) where the client's Owner, Backup or a contact matches.
     const person = (o: string) => {

@@ -8,6 +8,7 @@ import type { Client, IsoDate } from '../../core/clients/model';
 import type { Period } from '../../core/git/types';
 import type { ParsedRecord } from '../../core/records/types';
 import { checkDate, periodOf, sinceLast, type PeriodChoice, type WeekStart } from './periods';
+import { isOpen } from '../../core/clients/queries';
 
 const RECENT_KEY = 'clientPulse.draft.recentClients';
 const MAX_RECENT = 20;
@@ -39,7 +40,7 @@ export async function pickClient(clients: readonly Client[], memento: vscode.Mem
     description: c.contacts[0] ? c.contacts[0].name + (c.contacts[0].role ? ` (${c.contacts[0].role})` : '') : undefined,
     detail: [
       recent.some((r) => r.toLowerCase() === c.name.toLowerCase()) ? vscode.l10n.t('recently drafted') : '',
-      c.commitments.filter((x) => !x.done).length ? vscode.l10n.t('{0} open commitments', c.commitments.filter((x) => !x.done).length) : '',
+      c.commitments.filter((x) => isOpen(x)).length ? vscode.l10n.t('{0} open commitments', c.commitments.filter((x) => isOpen(x)).length) : '',
     ]
       .filter(Boolean)
       .join(' · ') || undefined,

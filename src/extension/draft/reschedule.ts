@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 import { blanksForTest } from '../blanks';
 import type { IsoDate } from '../../core/clients/model';
 import { rescheduleEdits } from '../../core/clients/edits';
-import { parseClients } from '../../core/clients/parse';
+import { parseClientsOnce } from '../parsed';
 import type { Draft } from '../../core/draft/types';
 import type { TextEdit } from '../../core/clients/model';
+import { isOpen } from '../../core/clients/queries';
 
 /** Test mode only (when the blanks dialog is in test mode too): the confirmation's answer. */
 export const rescheduleForTest: { answer: boolean } = { answer: true };
@@ -60,11 +61,11 @@ export async function writeProposedDates(services: RescheduleServices, draft: Dr
   if (!yes) return 0;
   let moved = 0;
   await services.editFile(clients.uri, (text) => {
-    const file = parseClients(text);
+    const file = parseClientsOnce(text);
     const wanted: Record<string, IsoDate> = {};
     for (const p of proposals) {
       // The same commitment the draft was composed from: same id, same client, still open.
-      const c = file.clients.flatMap((x) => x.commitments).find((x) => x.id === p.id && !x.done);
+      const c = file.clients.flatMap((x) => x.commitments).find((x) => x.id === p.id && isOpen(x));
       if (c && (p.title === undefined || c.title === p.title)) wanted[p.id] = p.date;
     }
     const edits = rescheduleEdits(text, file, wanted);

@@ -36,7 +36,7 @@ describe('cli: commitments (spawned process)', () => {
       ],
     );
     const first = out.commitments[0];
-    assert.deepEqual(Object.keys(first).sort(), ['client', 'daysLeft', 'done', 'doneDate', 'due', 'id', 'line', 'overdue', 'owners', 'tags', 'title'].sort());
+    assert.deepEqual(Object.keys(first).sort(), ['cancelledDate', 'client', 'daysLeft', 'done', 'doneDate', 'due', 'id', 'line', 'overdue', 'owners', 'status', 'tags', 'title'].sort());
     assert.equal(first.line, 14);
     assert.deepEqual(first.owners, ['ann']);
     assert.deepEqual(first.tags, ['ship']);

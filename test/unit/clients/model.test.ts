@@ -61,9 +61,9 @@ describe('clients: the full example of docs/clients-format.md', () => {
 
   it('commitments field by field', () => {
     assert.deepEqual(c.commitments.map((k) => ({ ...strip(k), checkboxSpan: undefined, line: k.span.startLine })), [
-      { id: 'Acme Retail#0', client: 'Acme Retail', title: 'Loyalty app beta on TestFlight', raw: 'Loyalty app beta on TestFlight due:2026-12-04 @alice #loyalty', done: false, due: '2026-12-04', owners: ['alice'], tags: ['loyalty'], checkboxSpan: undefined, line: 17 },
-      { id: 'Acme Retail#1', client: 'Acme Retail', title: 'Checkout p95 under 2 s', raw: 'Checkout p95 under 2 s 📅 2026-11-27 @wang #checkout', done: false, due: '2026-11-27', owners: ['wang'], tags: ['checkout'], checkboxSpan: undefined, line: 18 },
-      { id: 'Acme Retail#2', client: 'Acme Retail', title: 'Store locator redesign', raw: 'Store locator redesign due:2026-11-13 done:2026-11-12 @alice #locator', done: true, due: '2026-11-13', doneDate: '2026-11-12', owners: ['alice'], tags: ['locator'], checkboxSpan: undefined, line: 19 },
+      { id: 'Acme Retail#0', client: 'Acme Retail', title: 'Loyalty app beta on TestFlight', raw: 'Loyalty app beta on TestFlight due:2026-12-04 @alice #loyalty', done: false, status: 'open', mark: ' ', due: '2026-12-04', owners: ['alice'], tags: ['loyalty'], checkboxSpan: undefined, line: 17 },
+      { id: 'Acme Retail#1', client: 'Acme Retail', title: 'Checkout p95 under 2 s', raw: 'Checkout p95 under 2 s 📅 2026-11-27 @wang #checkout', done: false, status: 'open', mark: ' ', due: '2026-11-27', owners: ['wang'], tags: ['checkout'], checkboxSpan: undefined, line: 18 },
+      { id: 'Acme Retail#2', client: 'Acme Retail', title: 'Store locator redesign', raw: 'Store locator redesign due:2026-11-13 done:2026-11-12 @alice #locator', done: true, status: 'done', mark: 'x', due: '2026-11-13', doneDate: '2026-11-12', owners: ['alice'], tags: ['locator'], checkboxSpan: undefined, line: 19 },
     ]);
     const k = c.commitments[0];
     assert.deepEqual([k.checkboxSpan.startColumn, k.checkboxSpan.endColumn], [2, 5]);

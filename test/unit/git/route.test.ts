@@ -65,4 +65,17 @@ describe('git/link', () => {
   it('does not link partial tags or plain words', () => {
     assert.deepEqual(linker.link(commit({ subject: 'Add #loyalty-v2 and loyalty and #checkouts' })), []);
   });
+  it('thousands of clients: routed by folder, #tag, [tag], scope and Client: trailer through indexes, same answers', () => {
+    const many = Array.from({ length: 3000 }, (_, k) => client({ name: `Client ${k}`, paths: [`clients/c${k}/`, `apps/*/c${k}-web/`], tags: [`c${k}`] }));
+    many.push(client({ name: 'Shared A', paths: ['libs/shared/'], tags: ['Ĳssel'] }), client({ name: 'Shared B', paths: ['libs/shared/'], tags: ['sb'] }));
+    const router = makeRouter(clientsFile(...many));
+    const started = performance.now();
+    assert.deepEqual(router.route(commit({ subject: 'fix: totals', files: ['clients/c1234/a.ts', 'apps/x/c7-web/b.ts'] })), ['Client 7', 'Client 1234']);
+    assert.deepEqual(router.routeWithReasons(commit({ subject: 'feat: [C42] and [ĳSSEL] export #c9', files: [] })), { clients: ['Shared A', 'Client 9', 'Client 42'].sort((a, b) => many.findIndex((c) => c.name === a) - many.findIndex((c) => c.name === b)), named: ['Client 9', 'Client 42', 'Shared A'] });
+    assert.deepEqual(router.route(commit({ subject: 'chore: bump', files: ['README.md'] }), 'c5'), ['Client 5']);
+    assert.deepEqual(router.route(commit({ subject: 'chore: bump', trailers: [{ key: 'Client', value: 'client 11, c12' }] })), ['Client 11', 'Client 12']);
+    assert.deepEqual(router.routeWithReasons(commit({ subject: 'fix: shared', files: ['libs/shared/x.ts'] })), { clients: [], named: [], shared: ['Shared A', 'Shared B'] });
+    assert.deepEqual(router.route(commit({ subject: 'fix: [c3 ] nothing', files: ['clients/c30000/x'] })), []);
+    assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+  });
 });

@@ -1,5 +1,8 @@
 /** Branches on a real history: the window, long-lived lines, merged branches (real git). */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { composeHandover } from '../../../src/core/handover/compose';
 import { isLongLivedBranch } from '../../../src/core/handover/branches';
 import { gatherHandoverInput } from '../../../src/core/handover/gather';
@@ -77,6 +80,50 @@ describe('handover: branches on a real history', function () {
     }
     for (const name of ['feature/release-notes', 'hotfix/login', 'fix-dev-server-port', 'devtools', 'feature/v6-dev-docs', 'mainline-cleanup']) {
       assert.ok(!isLongLivedBranch({ name, remote: false }), name);
+    }
+  });
+
+  it('reads the branches with one for-each-ref and one log, however many there are (GIT_TRACE of the real git)', async () => {
+    /** The git commands one handover runs on `root`, from git's own trace. */
+    async function traced(root: string): Promise<string[]> {
+      const trace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cp-trace-')), 'trace.txt');
+      const before = process.env.GIT_TRACE;
+      process.env.GIT_TRACE = trace;
+      try {
+        await gatherHandoverInput({ roots: [root], clientsText: CLIENTS, from: 'Alice Martin', today: '2026-11-20', language: 'en', git: realHandoverGit() });
+      } finally {
+        if (before === undefined) delete process.env.GIT_TRACE;
+        else process.env.GIT_TRACE = before;
+      }
+      const lines = fs.readFileSync(trace, 'utf8').split('\n').filter((l) => / trace: built-in: git /u.test(l));
+      fs.rmSync(path.dirname(trace), { recursive: true, force: true });
+      return lines.map((l) => l.replace(/^.* trace: built-in: git (?:-c \S+ |--\S+ )*/u, '').split(' ')[0]);
+    }
+    const few = await traced(repo.root);
+    // log (the window), symbolic-ref + for-each-ref + rev-parse (the default branch), for-each-ref --no-merged, log (the tips).
+    assert.equal(few.filter((c) => c === 'log').length, 2, `git runs: ${few.join(', ')}`);
+    // The same history with 40 more branches: 30 stale since 2023, 10 with work in the window.
+    const many = new TestRepo('branches-many');
+    try {
+      many.commit(ALICE, '2023-03-01', 'checkout page', { 'apps/acme/checkout.ts': lines(10), '.project/clients.md': CLIENTS });
+      for (let k = 0; k < 30; k++) {
+        many.checkout(['-q', '-b', `feature/stale-${k}`, 'main']);
+        many.commit(ALICE, '2023-04-02', `stale work ${k}`, { [`apps/acme/stale${k}.ts`]: lines(2) });
+      }
+      for (let k = 0; k < 10; k++) {
+        many.checkout(['-q', '-b', `feature/recent-${k}`, 'main']);
+        many.commit(BOB, '2026-11-10', `recent work ${k}`, { [`apps/acme/recent${k}.ts`]: lines(2) });
+      }
+      many.checkout(['-q', 'main']);
+      const input = await gatherHandoverInput({ roots: [many.root], clientsText: CLIENTS, from: 'Alice Martin', today: '2026-11-20', language: 'en', git: realHandoverGit() });
+      assert.equal(input.repositories[0].branches.length, 10, 'only the branches with work in the window');
+      const more = await traced(many.root);
+      assert.equal(more.filter((c) => c === 'for-each-ref').length, few.filter((c) => c === 'for-each-ref').length, `for-each-ref runs: ${more.join(', ')}`);
+      assert.equal(more.filter((c) => c === 'log').length, few.filter((c) => c === 'log').length, `log runs: ${more.join(', ')}`);
+      assert.equal(more.length, few.length, 'the number of git processes does not grow with the branches');
+      assert.ok(more.length <= 12, `a handover is a handful of git runs: ${more.join(', ')}`);
+    } finally {
+      many.remove();
     }
   });
 });
