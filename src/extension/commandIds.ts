@@ -12,7 +12,7 @@ export const enum CommandId {
   MarkUndone = 'clientPulse.markUndone',
   ChangeDueDate = 'clientPulse.changeDueDate',
   CopyCommitment = 'clientPulse.copyCommitment',
-  /** Space on a focused row of the Commitments view: tick or untick it. */
+  /** Tick or untick a commitment row (its node, else the view's selection); no default key yet. */
   ToggleCommitment = 'clientPulse.toggleCommitment',
   /** A commit link in a tooltip: the commit as a read-only document. */
   ShowCommit = 'clientPulse.showCommit',

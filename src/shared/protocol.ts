@@ -76,6 +76,7 @@ export const LABEL_KEYS = [
   'restoreKept',
   'discardKept',
   'moreActions',
+  'changePeriod',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Record<LabelKey, string>;
@@ -195,7 +196,9 @@ export type PageToHost =
   /** Save the update as a draft to finish later (not sent: the cadence does not move). */
   | { type: 'saveDraft'; markdown: string; subject: string }
   /** The lead restored or discarded the edits kept from the last close: the host forgets them. */
-  | { type: 'keptEdits'; action: 'restore' | 'discard' };
+  | { type: 'keptEdits'; action: 'restore' | 'discard' }
+  /** Draft the same client for another period (the host asks which). */
+  | { type: 'changePeriod' };
 
 /* ------------------------------------------------------------------------------------------ */
 /* Runtime validation                                                                          */
@@ -271,9 +274,10 @@ export function parsePageToHost(x: unknown): Parsed<PageToHost> {
   if (!isObj(x)) return { ok: false, error: 'message is not an object' };
   const fail = (error: string): Parsed<PageToHost> => ({ ok: false, error: `${String(x.type)}: ${error}` });
   switch (x.type) {
-    case 'ready': {
+    case 'ready':
+    case 'changePeriod': {
       const extra = onlyKeys(x, []);
-      return extra ? fail(extra) : { ok: true, value: { type: 'ready' } };
+      return extra ? fail(extra) : { ok: true, value: { type: x.type } };
     }
     case 'edited':
     case 'openMail':

@@ -41,6 +41,10 @@ let subject = '';
 let undoText: string | undefined;
 /** Why the banner offers `undoText` back: a regeneration replaced it, or the lead reverted. */
 let undoReason: 'regenerated' | 'reverted' = 'regenerated';
+/** The choices (status, audience, language) `undoText` was written under: restoring the text restores them too. */
+let undoOptions: DraftOptions | undefined;
+/** The text to put back once the draft of `undoOptions` arrives (the pill and the record then agree with it). */
+let pendingRestore: string | undefined;
 /** The text last saved (a record, draft or document): not "edited". */
 let savedText: string | undefined;
 let copyFormat: CopyFormat = 'text';
@@ -103,7 +107,7 @@ function select(id: string, label: string, options: Array<[string, string]>, val
   const el = h('vscode-single-select', { id, 'aria-label': label }) as ValueElement;
   for (const [v, text] of options) append(el, h('vscode-option', { value: v, selected: v === value }, text));
   el.addEventListener('change', () => onChange(el.value));
-  return h('div', { class: 'field' }, h('label', { for: id }, label), el);
+  return h('div', { class: `field field-${id}` }, h('label', { for: id }, label), el);
 }
 
 function button(id: string, label: string, iconName: string, onClick: () => void, secondary = true): HTMLElement {
@@ -144,7 +148,18 @@ function renderHeader(s: PanelState): HTMLElement {
     const to = draft.to.map((p) => (p.email ? `${p.name} <${p.email}>` : p.name)).join(', ');
     if (to) append(meta, h('span', {}, h('span', { class: 'muted' }, `${L('to')} `), to));
     if (draft.cc.length) append(meta, h('span', {}, h('span', { class: 'muted' }, `${L('cc')} `), draft.cc.join(', ')));
-    append(meta, h('span', {}, h('span', { class: 'muted' }, `${L('period')} `), `${draft.period.since} – ${draft.period.until}`));
+    const period = h('span', { class: 'period' }, h('span', { class: 'muted' }, `${L('period')} `), `${draft.period.since} – ${draft.period.until}`);
+    if (s.source.kind === 'update') {
+      // Another period for the same client: the host asks which and drafts it in this panel.
+      const change = h('button', { id: 'change-period', class: 'link-button', type: 'button', title: L('changePeriod'), 'aria-label': L('changePeriod') }, icon('calendar'));
+      change.addEventListener('click', () => {
+        flushEdit();
+        post({ type: 'changePeriod' });
+      });
+      refs.buttons.push(change);
+      append(period, ' ', change);
+    }
+    append(meta, period);
   }
   const subjectField = h('vscode-textfield', { id: 'subject', 'aria-label': L('subject') }) as ValueElement;
   subjectField.value = subject;
@@ -441,6 +456,7 @@ function revertText(): void {
   if (!state || text === state.generated) return;
   undoText = text;
   undoReason = 'reverted';
+  undoOptions = undefined;
   text = state.generated;
   if (refs.source) refs.source.value = text;
   textChanged();
@@ -508,6 +524,12 @@ function renderBanner(): void {
   const restore = h('vscode-button', { id: 'restore-text', secondary: true }, L('restoreText'));
   restore.addEventListener('click', () => {
     if (undoText === undefined) return;
+    // The text goes back with the choices it was written under (the pill, the text and the record agree).
+    if (undoReason === 'regenerated' && undoOptions && state && JSON.stringify(undoOptions) !== JSON.stringify(state.options)) {
+      pendingRestore = undoText;
+      regenerate({ ...undoOptions, dropped: [...undoOptions.dropped] });
+      return;
+    }
     text = undoText;
     undoText = undefined;
     if (refs.source) refs.source.value = text;
@@ -554,8 +576,17 @@ function receiveState(next: PanelState, replaceText: boolean): void {
     const keep = saved && sameSource(saved.state, next);
     text = keep ? saved.markdown : next.markdown;
     subject = keep ? saved.subject : next.subject;
+  } else if (replaceText && pendingRestore !== undefined) {
+    // "Restore my text" after a change of status, audience or language: the draft of the choices the
+    // text was written under is back; now the text itself.
+    text = pendingRestore;
+    pendingRestore = undefined;
+    undoText = undefined;
+    undoOptions = undefined;
+    post({ type: 'edited', markdown: text, subject });
   } else if (replaceText) {
-    const edited = previous !== undefined && text !== previous.generated && text !== next.markdown;
+    // A text saved as it is (a record, a draft) is not lost when the draft is composed again: no banner.
+    const edited = previous !== undefined && text !== previous.generated && text !== next.markdown && text !== savedText;
     // A line left out: take the same line out of the edited text and keep the edits.
     const kept = edited ? applyDropToEdits(previous.generated, next.markdown, text) : undefined;
     if (kept !== undefined) {
@@ -568,6 +599,7 @@ function receiveState(next: PanelState, replaceText: boolean): void {
       if (edited) {
         undoText = text;
         undoReason = 'regenerated';
+        undoOptions = previous.options;
       }
       text = next.markdown;
       subject = next.subject;

@@ -172,6 +172,16 @@ describe('Draft panel: fits, confirms, keeps edits (end to end, real workbench a
     assert.ok(facts.page.scroll <= facts.page.client, `${where}: no page scroll (${JSON.stringify(facts.page)})`);
     assert.equal(new Set(facts.bottoms).size, 1, `${where}: one toolbar row (${facts.ids.map((id, i) => `${id}@${facts.bottoms[i]}`).join(', ')})`);
     assert.ok(facts.rightmost <= facts.barRight, `${where}: nothing sticks out of the toolbar (${facts.rightmost} > ${facts.barRight})`);
+    // The Status and Audience selects show their whole choice ("Computed (At risk)", "Client e-mail"), not a cut-off one.
+    for (const [id, pattern] of [['status', '\\('], ['audience', 'mail']]) {
+      const face = await frame.evaluate<{ scroll: number; client: number; text: string } | null>(`(() => {
+        const el = document.getElementById('${id}');
+        const nodes = el && el.shadowRoot ? [...el.shadowRoot.querySelectorAll('*')] : [];
+        const face = nodes.filter((n) => n.children.length === 0 && /${pattern}/.test(n.textContent || '') && n.getBoundingClientRect().width > 0).pop();
+        return face ? { scroll: face.scrollWidth, client: face.clientWidth, text: face.textContent } : null;
+      })()`);
+      assert.ok(face && face.scroll <= face.client + 1, `${where}: the ${id} choice is shown whole (${JSON.stringify(face)})`);
+    }
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(E2E_OUT, `panel-${theme}-1280x800-sidebar.png`) });
     await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
@@ -262,6 +272,54 @@ describe('Draft panel: fits, confirms, keeps edits (end to end, real workbench a
     assert.ok(records.some((f) => fs.readFileSync(path.join(updates, f), 'utf8').includes('P.S. The demo is on Thursday.')), `the record holds the edits (${records.join(', ')})`);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(E2E_OUT, 'panel-saved.png') });
+  });
+
+  it('a saved text brings no "Restore my text" when the draft is composed again; restoring after a Status change brings the status back too; the period can be changed', async () => {
+    const frame = await openDraft('Acme Retail');
+    const source = frame.locator('#source');
+    const choose = (id: string, value: string) =>
+      frame.locator(`#${id}`).evaluate((el, v) => {
+        const select = el as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+        select.value = v;
+        select.dispatchEvent(new (globalThis as unknown as { Event: new (t: string) => unknown }).Event('change'));
+      }, value);
+    const pill = frame.locator('#status-pill');
+    const computed = (await pill.innerText()).trim();
+    // Edit, save the draft as it is, then choose another status: nothing to restore (the text is saved).
+    await source.fill(`${await source.inputValue()}\nP.S. Saved before the status change.`);
+    await frame.locator('#edited').waitFor({ state: 'visible' });
+    await frame.locator('#save-draft').click();
+    await frame.locator('#toast', { hasText: /Draft saved as/ }).waitFor({ timeout: 30_000 });
+    await choose('status', 'off-track');
+    await frame.locator('#status-pill', { hasText: 'Off track' }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('#banner').isVisible(), false, 'a saved text: no "Restore my text"');
+    // Edit under "Off track", then choose "On track": the banner offers the text back …
+    await source.fill(`${await source.inputValue()}\nP.S. Written while Off track.`);
+    await frame.locator('#preview', { hasText: 'Written while Off track' }).waitFor();
+    await choose('status', 'on-track');
+    await frame.locator('#status-pill', { hasText: 'On track' }).waitFor({ timeout: 30_000 });
+    await frame.locator('#restore-text').waitFor({ state: 'visible' });
+    // … and restoring it brings "Off track" back with it: the pill, the select and the text agree.
+    await frame.locator('#restore-text').click();
+    await frame.locator('#status-pill', { hasText: 'Off track' }).waitFor({ timeout: 30_000 });
+    await until(page, 'the restored text', async () => ((await source.inputValue()).endsWith('P.S. Written while Off track.') ? true : undefined));
+    assert.match(await source.inputValue(), /Overall status: Off track/);
+    assert.equal(await frame.locator('#status').evaluate((el) => (el as unknown as { value: string }).value), 'off-track');
+    assert.equal(await frame.locator('#banner').isVisible(), false);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(E2E_OUT, 'panel-restored-status.png') });
+    await choose('status', 'auto');
+    await frame.locator('#status-pill', { hasText: computed }).waitFor({ timeout: 30_000 });
+
+    // Another period from the panel: the workbench asks which, and the same panel shows it.
+    await frame.locator('#change-period').click();
+    const lastWeek = page.locator('.quick-input-list .monaco-list-row', { hasText: /^Last week/ }).first();
+    await lastWeek.waitFor({ timeout: 20_000 });
+    await lastWeek.click();
+    await frame.locator('.meta', { hasText: '2026-11-09 – 2026-11-15' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Update: Acme Retail' }).count(), 1, 'one panel for the client');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(E2E_OUT, 'panel-period-changed.png') });
   });
 
   it('Save as .eml, in this browser workbench, is a download to the user\'s machine, and the status says so', async () => {

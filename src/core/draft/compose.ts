@@ -16,7 +16,7 @@ import type { InternalDetail } from './markers';
 import { recipientsFor } from './recipients';
 import { closedNumbers, commitmentNumbers, withoutReferences } from '../git/refs';
 import type { DraftInput } from './input';
-import { rewordReasons, type RewordOptions } from './rewordCheck';
+import { inOtherLanguage, rewordReasons, type RewordOptions } from './rewordCheck';
 import { assessStatus, completedInTime } from './status';
 import { breakingItems, touchesWatchedArea } from './breaking';
 import { possibleEvidence, suggestLinks } from './suggest';
@@ -186,6 +186,24 @@ function hashesOf(items: readonly ActivityItem[]): string[] {
 function rewordFields(text: string, language: Language, options?: RewordOptions): Pick<DraftLine, 'needsRewording' | 'reword'> {
   const reword = rewordReasons(text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/gu, '$1'), language, options);
   return reword.length ? { needsRewording: true, reword } : {};
+}
+
+/** Sections whose lines carry the lead's own words from clients.md (titles, risks, asks). */
+const WRITTEN_SECTIONS = new Set<DraftSectionId>(['delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next']);
+
+/**
+ * Flags a line whose clients.md words are in the other language than the e-mail (`11 Dec 前完成压测`
+ * in English, `Checkout p95 under 2 s` in Chinese): the lead rewords or translates it before sending.
+ */
+function flagWrittenLanguage(ctx: Context, id: DraftSectionId, line: DraftLine): void {
+  if (ctx.internal || !WRITTEN_SECTIONS.has(id)) return;
+  const commitment = line.commitmentId !== undefined ? ctx.client.commitments.find((c) => c.id === line.commitmentId) : undefined;
+  const risk = id === 'risks' ? ctx.client.risks[Number(line.id.slice('risks:'.length))] : undefined;
+  const words = commitment ? [commitment.title] : risk ? [risk.description, risk.mitigation ?? ''] : [line.subject ?? ''];
+  if (!words.some((w) => w.trim() !== '' && inOtherLanguage(w, ctx.language))) return;
+  const reword = [...new Set([...(line.reword ?? []), 'other-language' as const])];
+  line.reword = reword;
+  line.needsRewording = true;
 }
 
 /** Hidden reasons that keep a release from being told (a revert, an ignored revision, the user's pattern). */
@@ -627,6 +645,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
         line.dropped = true;
       }
       if (dropped.has(line.id)) line.dropped = true;
+      flagWrittenLanguage(ctx, id, line);
     }
     sections.push({ id, title: sectionTitle(ctx, id), lines });
   }

@@ -85,6 +85,15 @@ function contentless(text: string): boolean {
   return plain.toLowerCase().split(' ').every((w) => VAGUE_EN.has(w));
 }
 
+/**
+ * True when the lead's own words (a commitment title, a risk, an ask from clients.md) are in the
+ * other language than the e-mail's: Chinese in an English e-mail, English in a Chinese one. Only
+ * this is checked of them (the lead chose the words; code names or vague words are theirs to keep).
+ */
+export function inOtherLanguage(text: string, language: Language): boolean {
+  return language === 'en' ? mostlyChinese(text) : mostlyLatin(text);
+}
+
 /** A quoted single name: “autoPlay”, “playerConfig.json” (how a name the commit wrote as code reads). */
 const QUOTED_NAME = /“[^\s“”]+”/gu;
 
@@ -101,7 +110,7 @@ export interface RewordOptions {
 export function rewordReasons(text: string, language: Language, options: RewordOptions = {}): RewordReason[] {
   const reasons: RewordReason[] = [];
   if (hasIdentifier(options.exactNames ? text.replace(QUOTED_NAME, 'name') : text)) reasons.push('identifier');
-  if (language === 'en' ? mostlyChinese(text) : mostlyLatin(text)) reasons.push('other-language');
+  if (inOtherLanguage(text, language)) reasons.push('other-language');
   if (contentless(text)) reasons.push('contentless');
   return reasons;
 }

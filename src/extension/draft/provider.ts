@@ -4,6 +4,7 @@
  * again with new options, and restoring a panel after a reload (composed again from the period).
  */
 import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
 import { draftEnvelope } from '../../core/draft/envelope';
 import { findInternalMarkers, internalDetailNotice } from '../../core/draft/markers';
 import { draftsDir, saveRecordOnce, updatesDir } from '../../core/records/store';
@@ -82,6 +83,13 @@ export function updateProvider(services: DraftServices): PanelProvider {
     },
 
     recompose: (session, options) => recompose(services, session, options),
+
+    async changePeriod(session) {
+      if (session.source.kind !== 'update') return;
+      // The draft command asks the period for this client and shows it in this panel (same key):
+      // the choices of the panel (audience, language, status) go with it; the lead's edits stay one click away.
+      await vscode.commands.executeCommand(CommandId.DraftUpdate, { client: session.source.client, options: session.options });
+    },
 
     async restore(persisted: Persisted) {
       const { source, options, markdown, generated, subject } = persisted;

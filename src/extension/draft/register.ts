@@ -8,7 +8,7 @@ import { errorText } from '../notices';
 import type { Client } from '../../core/clients/model';
 import type { Period } from '../../core/git/types';
 import { readNewestRecord, updatesDir } from '../../core/records/store';
-import type { DraftOptions, UpdateSource } from '../../shared/protocol';
+import { parseDraftOptions, type DraftOptions, type UpdateSource } from '../../shared/protocol';
 import { offerWithoutGit } from '../gitFallback';
 import type { Panel } from '../panel/panel';
 import type { PanelService } from '../panel/service';
@@ -24,6 +24,17 @@ export const DRAFT_COMMAND = 'clientPulse.draftUpdate';
 export interface DraftCommandArgs {
   client?: string;
   period?: 'this-week' | 'last-week' | 'since-last' | Period;
+  /** The panel's choices to keep (audience, language, status) when its period is changed. */
+  options?: DraftOptions;
+}
+
+/** The audience, language and status override of `arg.options`, when valid (lines dropped belong to the old period). */
+function keptOptions(arg: unknown): DraftOptions | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const parsed = parseDraftOptions((arg as { options?: unknown }).options);
+  if (!parsed.ok) return undefined;
+  const { audience, language, statusOverride } = parsed.value;
+  return { audience, language, dropped: [], ...(statusOverride ? { statusOverride } : {}) };
 }
 
 function clientArgument(arg: unknown): string | undefined {
@@ -105,7 +116,7 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
       useGit = false;
     }
 
-    const options: DraftOptions = { audience: 'client', language: documentLanguage(settings.language, client), dropped: [] };
+    const options: DraftOptions = keptOptions(arg) ?? { audience: 'client', language: documentLanguage(settings.language, client), dropped: [] };
     const source: UpdateSource = { kind: 'update', client: client.name, period, periodLabel: periodLabel(choice, period) };
     const compose = (git: boolean) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Drafting the update for {0}…', client.name) }, async () => {

@@ -54,6 +54,7 @@ export function panelLabels(): Labels {
     working: t('Working…'),
     richCopied: t('Copied as rich text.'),
     period: t('Period:'),
+    changePeriod: t('Change the period…'),
     readOnly: t('Restricted mode: saving is off.'),
     shortcutHint: t('{0}+Enter copies'),
     edited: t('Edited'),

@@ -166,6 +166,9 @@ export class Panel implements PanelView {
       case 'saveDraft':
         await this.host.actions.saveDraft(this);
         return;
+      case 'changePeriod':
+        await this.provider.changePeriod?.(this.session);
+        return;
     }
   }
 

@@ -44,6 +44,8 @@ export interface PanelProvider {
    * a client e-mail carrying internal detail. Absent or undefined: it may.
    */
   refusal?(session: Session): { notice: Notice; offset: number; length: number } | undefined;
+  /** Drafts the session's source for another period, asked of the lead (updates only). */
+  changePeriod?(session: Session): Promise<void>;
   /** The session a reloaded page's state stands for (composed again where the feature can). */
   restore(persisted: Persisted): Promise<Session>;
   /** Composes the session again with new options; absent when the source cannot regenerate. */

@@ -5,6 +5,7 @@ describe('panel protocol: messages from the page', () => {
   it('accepts each well-formed message and returns a clean copy', () => {
     const messages = [
       { type: 'ready' },
+      { type: 'changePeriod' },
       { type: 'edited', markdown: '# Hi', subject: 'S' },
       { type: 'copy', format: 'html', markdown: 'x', subject: '' },
       { type: 'copy', format: 'text', markdown: 'x', subject: '' },
