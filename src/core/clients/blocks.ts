@@ -43,6 +43,9 @@ export function blocksOf(body: string): Block[] {
   return blocks;
 }
 
+/** A task item's line: optional `>` quote markers, a list marker, a one-character box. */
+const TASK_RE = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[^\]\r\n]\](?:[ \t]|$)/;
+
 const HEADING_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /** Whether the fence opened at `open` (0-based line) with `markup` is closed on line `last`. */
@@ -80,8 +83,21 @@ function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Bl
         const u = tokens[j];
         if (u.level === 0 && u.type === close) break;
         if (u.level === 1 && u.type === 'list_item_open' && u.map) items.push({ first: base + u.map[0], last: base + u.map[1] });
+        // A nested task item is a commitment of its own.
+        else if (u.level > 1 && u.type === 'list_item_open' && u.map && TASK_RE.test(linesOf()[base + u.map[0]] ?? '')) items.push({ first: base + u.map[0], last: base + u.map[1] });
       }
       blocks.push({ type: 'list', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
+      i = j;
+    } else if (t.type === 'blockquote_open') {
+      // Task items in a blockquote or callout (`> - [ ] …`, `> [!todo]`) are read like any others.
+      const items: { first: number; last: number }[] = [];
+      let j = i + 1;
+      for (; j < tokens.length; j++) {
+        const u = tokens[j];
+        if (u.level === 0 && u.type === 'blockquote_close') break;
+        if (u.type === 'list_item_open' && u.map && TASK_RE.test(linesOf()[base + u.map[0]] ?? '')) items.push({ first: base + u.map[0], last: base + u.map[1] });
+      }
+      blocks.push({ type: items.length ? 'list' : 'other', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
       i = j;
     } else if (t.type === 'html_block') {
       // Comments and raw HTML: kept in the text, not part of the model.

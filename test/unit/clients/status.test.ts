@@ -64,3 +64,15 @@ describe('clients: statuses [/] in progress and [-] cancelled (Obsidian Tasks)',
     }
   });
 });
+
+describe('clients: task items in blockquotes, callouts and nested lists', () => {
+  it('are read as commitments of their own (Obsidian Tasks, GFM nested task lists)', () => {
+    const text = `${C}> [!todo] This week\n> - [ ] Quoted beta due:2026-12-01\n\n- [x] Parent due:2026-11-01 done:2026-11-01\n  - [ ] Child due:2026-12-02\n  - plain note under it\n`;
+    const f = parseClients(text);
+    assert.deepEqual(f.clients[0].commitments.map((c) => [c.title, c.due]), [['Quoted beta', '2026-12-01'], ['Parent', '2026-11-01'], ['Child', '2026-12-02']]);
+    assert.deepEqual(f.diagnostics.map((d) => d.code), []);
+    const quoted = f.clients[0].commitments[0];
+    const done = applyEdits(text, markDone(text, quoted, '2026-12-02'));
+    assert.ok(done.includes('> - [x] Quoted beta due:2026-12-01 done:2026-12-02\n'));
+  });
+});
