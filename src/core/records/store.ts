@@ -21,19 +21,7 @@ export function updatesDir(projectDir: string): string {
  * Files that are not records (no front matter) are skipped.
  */
 export async function readNewestRecord(dir: string, client: string): Promise<ParsedRecord | undefined> {
-  for (const candidate of recordNamesFor(client, await namesIn(dir))) {
-    let text: string;
-    try {
-      text = await fs.readFile(path.join(dir, candidate.name), 'utf8');
-    } catch {
-      continue;
-    }
-    const record = parseRecord(text, candidate.name);
-    if (!record || record.client.toLowerCase() !== client.toLowerCase()) continue;
-    if (record.audience === 'internal') continue;
-    return record;
-  }
-  return undefined;
+  return (await readRecentRecords(dir, client, 1))[0];
 }
 
 /** The newest `count` client-audience records of `client`, newest first (the overview's trend). */
