@@ -84,6 +84,14 @@ describe('Draft panel: fits, confirms, keeps edits (end to end, real workbench a
   }
 
   async function openDraft(client: string): Promise<Frame> {
+    // A fresh panel each time: a panel left open by the test before is given the new draft a moment after
+    // it is found, and would replace what this test types next (seen under load).
+    const open = page.locator('.tabs-container .tab', { hasText: `Update: ${client}` });
+    if (await open.count()) {
+      await open.first().click();
+      await palette('View: Close Editor');
+      await open.first().waitFor({ state: 'detached' });
+    }
     await palette('Client Pulse: Draft client update');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: client }).first().waitFor();
     await page.keyboard.type(client);
