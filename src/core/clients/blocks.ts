@@ -43,8 +43,11 @@ export function blocksOf(body: string): Block[] {
   return blocks;
 }
 
-/** A task item's line: optional `>` quote markers, a list marker, a one-character box. */
-const TASK_RE = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[^\]\r\n]\](?:[ \t]|$)/;
+/**
+ * A task item's line: optional `>` quote markers, a list marker, a box of up to three characters
+ * (`[ ]`, `[/]`, and the malformed `[]`, `[ x]`, so they are reported where they stand).
+ */
+const TASK_RE = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[^\]\r\n]{0,3}\](?:[ \t]|$)/;
 
 const HEADING_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
