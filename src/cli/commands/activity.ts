@@ -26,7 +26,8 @@ linked to commitments (#tag, Commitment: trailer), reworded for a reader outside
 redacted (secrets, other people's e-mail addresses, ticket keys). Merges, bots, chore/ci/build/
 test/style/refactor commits, commits touching only tests (tests-only), CI configuration (ci-only)
 or lockfiles and developer tooling (tooling), reverted pairs and .git-blame-ignore-revs entries
-are hidden.
+are hidden; so is, from every client, a commit only in files that several clients' Paths: match
+equally and that is linked to none of their commitments (shared).
 
 Options:
   -s, --since WHEN      YYYY-MM-DD, this-week or last-week (default: this-week)

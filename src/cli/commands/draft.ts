@@ -266,7 +266,7 @@ export const draft: Command = {
     }
     // Blanks (a proposed date, a reason, a mitigation to agree) must be filled before the e-mail goes out.
     const blanks = findBlanks(d.markdown);
-    for (const b of blanks) io.stderr.write(`warning: blank to fill in at line ${b.line + 1}: ${b.context}\n`);
+    for (const b of blanks) io.stderr.write(`${t('warning: blank to fill in at line {0}: {1}', b.line + 1, b.context)}\n`);
     // A client e-mail never carries what only the team reads (a template may have put it there): refused, nothing written.
     if (d.audience === 'client' && d.internalDetail) {
       const refused = internalDetailNotice(findInternalMarkers(d.markdown, d.internalDetail));

@@ -51,5 +51,14 @@ describe('export: blanks to fill in before sending', function () {
       assert.equal(filled.code, 0, filled.stderr);
       assert.doesNotMatch(filled.stderr, /blank/);
     });
+
+    it('words the blank warnings in the CLI\'s language (zh-CN)', () => {
+      const zh = runCli(['--lang', 'zh-cn', 'draft', '--client', 'Northwind'], { cwd: repo, env });
+      assert.equal(zh.code, 0, zh.stderr);
+      const warnings = zh.stderr.split('\n').filter((l) => l.startsWith('警告：第 '));
+      assert.equal(warnings.length, 2, zh.stderr);
+      assert.match(warnings[0], /^警告：第 \d+ 行有待填写的空白：.*____$/);
+      assert.doesNotMatch(zh.stderr, /warning: blank/);
+    });
   });
 });
