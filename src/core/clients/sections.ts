@@ -89,6 +89,7 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
           diag(ctx, src.lineSpan(lineNo), 'warning', 'empty-commitment', 'This commitment has dates or names but no title. Write what was promised before them, e.g. `- [ ] Beta on TestFlight due:2026-12-04`.');
         }
         client.commitments.push(parseCommitment(ctx, client, lineNo, markerEnd, checked, restStart, rest));
+        continuationDates(ctx, lineNo, it.last);
         break;
       }
       case 'asks': {
@@ -239,3 +240,23 @@ function parseRisk(ctx: Ctx, client: Client, lineNo: number, restStart: number, 
   return risk;
 }
 
+
+/**
+ * Only an item's first line is read: a date written on a continuation line of its paragraph
+ * (`  due:2026-12-01`) would be lost silently, so it is reported (`date-on-continuation`).
+ */
+function continuationDates(ctx: Ctx, first: number, last: number): void {
+  const { src } = ctx;
+  for (let l = first + 1; l < last && l < src.lineCount; l++) {
+    const line = src.line(l);
+    const body = line.replace(/^(?:[ \t]*>)*[ \t]*/, '');
+    // The paragraph ends at a blank line, a nested item or a fence.
+    if (body === '' || ITEM_RE.test(line) || /^(`{3,}|~{3,})/.test(body)) return;
+    const dated = scanTokens(body).find((t) => t.kind !== 'owner' && t.kind !== 'tag');
+    if (dated) {
+      const col = line.length - body.length;
+      diag(ctx, src.span(l, col + dated.start, col + dated.end), 'warning', 'date-on-continuation',
+        `Only the first line of a commitment is read, so ${body.slice(dated.start, dated.end)} on this line is not used. Move it onto the line with the checkbox (line ${first + 1}).`);
+    }
+  }
+}
