@@ -59,6 +59,10 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
     const line = src.line(lineNo);
     const item = ITEM_RE.exec(line);
     if (!item) continue;
+    // Five or more columns after the list marker: by CommonMark the item starts with indented
+    // code (`-     [ ] x`), so its box is code, not a task.
+    const gap = /[ \t]+$/.exec(item[1])?.[0] ?? '';
+    if (item[2] !== undefined && gap.replace(/\t/g, '    ').length >= 5) continue;
     // `[✓]`, `[v]`: done written another way, reported as a malformed checkbox below.
     const written = item[2] !== undefined && /[✓✔vV]/.test(item[2]) ? undefined : item[2];
     let m: RegExpExecArray | null = item;
