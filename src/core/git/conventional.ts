@@ -37,7 +37,14 @@ export function parseConventional(subject: string, body = '', trailers: readonly
   const withNote = <T extends Conventional>(c: T): T => (note ? { ...c, breakingNote: note } : c);
   // `Waitlist: data model`, `Booking: clinics can block holidays`: a capitalised word that is no
   // type teams use is the component the change is in, not a conventional type.
-  if (!m || (/^\p{Lu}/u.test(m[1]) && !KNOWN_TYPES.has(m[1].toLowerCase()))) return withNote({ breaking: breakingFooter, description: header });
+  if (!m || (/^\p{Lu}/u.test(m[1]) && !KNOWN_TYPES.has(m[1].toLowerCase()))) {
+    const label = BRACKET_LABEL.exec(header);
+    if (!label) return withNote({ breaking: breakingFooter, description: header });
+    // `【修复】登录页白屏`, `【同步】jdk21 和 jdk8 的代码`: a label in lenticular brackets, as many
+    // Chinese teams write their commit type; an unknown label is only taken off the text.
+    const type = labelType(label[1]);
+    return withNote({ ...(type ? { type } : {}), breaking: breakingFooter, description: label[2].trim() });
+  }
   const scope = m[2]?.trim();
   return withNote({
     type: m[1].toLowerCase(),
@@ -45,6 +52,27 @@ export function parseConventional(subject: string, body = '', trailers: readonly
     breaking: m[3] === '!' || breakingFooter,
     description: m[4].trim(),
   });
+}
+
+/** `【label】rest`: a leading label in lenticular brackets (one or more words, no brackets inside). */
+const BRACKET_LABEL = /^【([^【】\r\n]{1,16})】[\s\u00a0\u3000]*(\S.*)$/su;
+
+/** The conventional type a bracket label stands for, by its words (Chinese or English). */
+const LABEL_TYPES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:功能)?优化|^(?:改进|改善|性能|提升)|^(?:perf|improve)/iu, 'perf'],
+  [/^(?:bug ?)?(?:修复|修正|fix|bug|hotfix)/iu, 'fix'],
+  [/^(?:新增|新功能|功能|新特性|增加|添加|feat(?:ure)?)/iu, 'feat'],
+  [/^(?:文档|docs?)/iu, 'docs'],
+  [/^(?:重构|refactor)/iu, 'refactor'],
+  [/^(?:测试|单元测试|tests?)/iu, 'test'],
+  [/^(?:同步|合并|sync|merge)/iu, 'chore'],
+  [/^(?:依赖|升级依赖|构建|打包|deps|build)/iu, 'build'],
+  [/^(?:发布|版本|release)/iu, 'release'],
+];
+
+function labelType(label: string): string | undefined {
+  const words = label.trim();
+  return LABEL_TYPES.find(([re]) => re.test(words))?.[1];
 }
 
 /** Types of the convention and of the presets teams use (Angular, commitlint, gitmoji-less conventional-changelog). */
@@ -84,7 +112,8 @@ const PLAIN_KINDS: ReadonlyArray<[RegExp, CommitKind]> = [
 const PLAIN_TYPES: ReadonlyArray<[RegExp, string]> = [
   [/^(?:(?:代码|格式)?格式化(?:代码)?|调整(?:代码)?格式|代码风格(?:调整)?|(?:re)?format(?:ting)?(?: (?:the )?code)?|prettier|run prettier|code style|fix (?:lint|eslint|linting)(?: (?:errors|warnings))?|lint(?: fixes)?)$/iu, 'style'],
   [/^(?:重构.*|(?:删除|清理|移除|去掉|去除)(?:无用|多余|废弃|冗余|没用)的?代码|代码(?:清理|优化)|clean ?up(?: code)?|remove (?:dead|unused) code|refactor(?:ing)?\b.*)$/iu, 'refactor'],
-  [/^(?:测试|(?:增加|添加|新增|补充|完善)?(?:单元)?测试(?:用例)?|add (?:unit )?tests?|tests?)$/iu, 'test'],
+  [/^(?:测试|(?:增加|添加|新增|补充|完善)?(?:单元)?测试(?:用例)?|add (?:unit )?tests?|tests?)$/iu, 'test'],  // Code carried between the team's own branches (`同步 jdk21 和 jdk8 的代码`, `sync with main`).
+  [/^(?:同步.{0,40}(?:代码|分支)|sync(?:ed|ing|s)? (?:with |from |to )?(?:the )?(?:upstream|master|main|develop|dev|branch(?:es)?)(?: branch(?:es)?)?)$/iu, 'chore'],
 ];
 
 /** The conventional type a plain-language subject stands for (`代码格式化` → `style`), when it is only housekeeping. */

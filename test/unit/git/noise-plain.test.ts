@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { readActivity } from '../../../src/core/git/activity';
-import { kindOf, parseConventional } from '../../../src/core/git/conventional';
+import { kindOf, parseConventional, plainTypeOf } from '../../../src/core/git/conventional';
 import { findDuplicates } from '../../../src/core/git/reword';
 import { fileNoiseReason, globToRegExp } from '../../../src/core/git/file-noise';
 import type { ActivityItem } from '../../../src/core/git/types';
@@ -55,6 +55,30 @@ describe('git/conventional header grammar', () => {
     assert.deepEqual([squashed.breaking, squashed.breakingNote], [true, 'node 16 is no longer supported']);
     assert.equal(parseConventional('feat: x', '', [{ key: 'Breaking-Change', value: 'x' }]).breaking, false);
     assert.equal(parseConventional('feat: x', '', [{ key: 'BREAKING-CHANGE', value: 'x' }]).breaking, true);
+  });
+
+  it('a leading 【label】 is the type many Chinese teams write (fix, feature, sync …), taken off the text', () => {
+    const cases: Array<[string, string | undefined, string]> = [
+      ['【修复】登录页在 iOS 上白屏', 'fix', '登录页在 iOS 上白屏'],
+      ['【新增】会员积分导出', 'feat', '会员积分导出'],
+      ['【功能优化】商品列表加载更快', 'perf', '商品列表加载更快'],
+      ['【同步】jdk21 和 jdk8 的代码', 'chore', 'jdk21 和 jdk8 的代码'],
+      ['【重构】订单模块', 'refactor', '订单模块'],
+      ['【客户反馈】导出按钮文字', undefined, '导出按钮文字'],
+    ];
+    for (const [subject, type, description] of cases) {
+      const c = parseConventional(subject);
+      assert.deepEqual([c.type, c.description], [type, description], subject);
+    }
+    assert.equal(kindOf(parseConventional('【修复】登录页白屏'), '【修复】登录页白屏'), 'fix');
+    // Not a label: brackets later in the subject, or nothing after the label.
+    assert.equal(parseConventional('登录页【紧急】白屏').description, '登录页【紧急】白屏');
+    assert.equal(parseConventional('【同步】').type, undefined);
+  });
+
+  it('syncing code between the team\'s branches is housekeeping (hidden like chore)', () => {
+    for (const s of ['同步 jdk21 和 jdk8 的代码', '同步master分支', 'sync with main', 'Sync upstream']) assert.equal(plainTypeOf(s), 'chore', s);
+    for (const s of ['同步订单状态到 ERP', 'sync contacts with the CRM']) assert.equal(plainTypeOf(s), undefined, s);
   });
 
   it('plain-language kinds in English and Chinese', () => {
@@ -128,6 +152,18 @@ describe('git/activity noise by files and plain subjects', function () {
     assert.equal(bySubject(configured.items, 'Regenerate fixtures').hidden, 'tooling');
     const off = await readActivity({ cwd: repo, period: NOV, noise: { hideByFiles: false } });
     assert.equal(bySubject(off.items, 'Add login tests').hidden, undefined);
+  });
+
+  it('on a real repository: a 【同步】 commit is hidden as housekeeping, a 【修复】 one reads as a fix without its label', async () => {
+    const repo = makeRepo([
+      { message: 'feat: base', date: '2026-10-20 10:00:00 +0000', files: { 'src/app.ts': 'a\n' } },
+      { message: '【同步】jdk21 和 jdk8 的代码', date: '2026-11-02 10:00:00 +0000', files: { 'src/app.ts': 'b\n' } },
+      { message: '【修复】登录页在 iOS 上白屏', date: '2026-11-03 10:00:00 +0000', files: { 'src/login.ts': 'l\n' } },
+    ]);
+    const a = await readActivity({ cwd: repo, period: NOV });
+    assert.equal(bySubject(a.items, '【同步】jdk21 和 jdk8 的代码').hidden, 'type');
+    const fix = bySubject(a.items, '【修复】登录页在 iOS 上白屏');
+    assert.deepEqual([fix.hidden, fix.kind, fix.clientText], [undefined, 'fix', '登录页在 iOS 上白屏']);
   });
 
   it('a squash-merged revert ending in (#N) pairs with what it reverts', async () => {
