@@ -59,6 +59,7 @@ export const LABEL_KEYS = [
   'leadNotes',
   'tickCommitment',
   'sharedChange',
+  'earlierWork',
   'proposedDate',
   'regenerated',
   'restoreText',

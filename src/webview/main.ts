@@ -12,7 +12,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { CopyFormat, DraftOptions, HostToPage, Labels, PageToHost, PanelState, PersistedState } from '../shared/protocol';
 import { isIsoDate } from '../core/calendar';
 import type { RewordReason } from '../core/draft/rewordCheck';
-import type { DraftLine } from '../core/draft/types';
+import type { DraftLine, LeadNote } from '../core/draft/types';
 import type { Status } from '../core/model';
 import { append, clear, h, icon } from './dom';
 import { applyDropToEdits } from './keepEdits';
@@ -359,21 +359,26 @@ function renderLines(s: PanelState): HTMLElement | undefined {
     append(pane, h('h3', {}, section.title), list);
   }
   if (draft.leadNotes?.length) {
-    const notes = draft.leadNotes.map((n) =>
-      h(
-        'li',
-        {},
-        n.code === 'tick-commitment'
-          ? L('tickCommitment').replace('{0}', n.title).replace('{1}', n.completedOn).replace('{2}', n.due)
-          : L('sharedChange').replace('{0}', n.change).replace('{1}', n.hash.slice(0, 7)).replace('{2}', n.clients.join(draft.language === 'zh-CN' ? '、' : ', ')),
-      ),
-    );
+    const notes = draft.leadNotes.map((n) => h('li', {}, leadNoteText(n, draft.language)));
     append(pane, h('h3', {}, L('leadNotes')), h('ul', { class: 'lead-notes' }, ...notes));
   }
   if (draft.status.reasons.length) {
     append(pane, h('h3', {}, `${L('status')}: ${statusLabel(draft.status.status)}`), h('ul', { class: 'reasons' }, ...draft.status.reasons.map((r) => h('li', {}, plainInline(r)))));
   }
   return pane;
+}
+
+/** A note for the lead, in the panel's words (the CLI words the same notes in src/cli/commands/draft.ts). */
+function leadNoteText(n: LeadNote, language: string): string {
+  const fill = (text: string, ...args: string[]) => args.reduce((acc, a, k) => acc.replace(`{${k}}`, a), text);
+  switch (n.code) {
+    case 'tick-commitment':
+      return fill(L('tickCommitment'), n.title, n.completedOn, n.due);
+    case 'earlier-work':
+      return fill(L('earlierWork'), n.title, n.due, n.change, n.hash.slice(0, 7), n.on);
+    case 'shared-change':
+      return fill(L('sharedChange'), n.change, n.hash.slice(0, 7), n.clients.join(language === 'zh-CN' ? '、' : ', '));
+  }
 }
 
 function render(): void {

@@ -247,10 +247,18 @@ export const draft: Command = {
       io.stderr.write(`${t('note: no saved update for {0} yet; drafting this week ({1}..{2})', d.client, d.period.since, d.period.until)}\n`);
     }
     for (const n of d.leadNotes ?? []) {
-      const text =
-        n.code === 'tick-commitment'
-          ? t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due)
-          : t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").', n.change, n.hash.slice(0, 7), n.clients.join(d.language === 'zh-CN' ? '、' : ', '));
+      let text: string;
+      switch (n.code) {
+        case 'tick-commitment':
+          text = t("Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client's check. Tick it in clients.md once they confirm.", n.title, n.completedOn, n.due);
+          break;
+        case 'earlier-work':
+          text = t('“{0}” is past its due date {1} and still open; “{2}” ({3}, {4}, before this period) looks like its work and is linked to nothing, so the e-mail says work on it landed, not that the date was missed. If it delivered the commitment, tick it in clients.md; if not, give the commitment a new date (the line then says the date was missed).', n.title, n.due, n.change, n.hash.slice(0, 7), n.on);
+          break;
+        case 'shared-change':
+          text = t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").', n.change, n.hash.slice(0, 7), n.clients.join(d.language === 'zh-CN' ? '、' : ', '));
+          break;
+      }
       io.stderr.write(`${t('note: {0}', text)}\n`);
     }
     for (const l of d.sections.flatMap((s) => s.lines).filter((x) => x.leftOutByDefault)) io.stderr.write(`${t('note: left out of the e-mail, as it says nothing the client can use: {0} (write what changed into the e-mail if the client should hear of it)', l.text)}\n`);

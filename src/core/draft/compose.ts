@@ -20,6 +20,7 @@ import { inOtherLanguage, rewordReasons, type RewordOptions } from './rewordChec
 import { assessStatus, completedInTime } from './status';
 import { breakingItems, touchesWatchedArea } from './breaking';
 import { possibleEvidence, suggestLinks } from './suggest';
+import { earlierWorkOf, type EarlierWork } from './earlier';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
 import { NoticeError, type DraftNotice } from '../notices';
@@ -144,6 +145,16 @@ function completion(ctx: Context, c: Commitment): { on: IsoDate; late: boolean }
 
 function completedOn(ctx: Context, c: Commitment): IsoDate | undefined {
   return completion(ctx, c)?.on;
+}
+
+/**
+ * The work of an open, past-due commitment that landed before the period (input.earlier), when
+ * the period shows none and the lead proposed no new date: the overdue line says it landed.
+ */
+function earlierWorkFor(ctx: Context, c: Commitment): EarlierWork | undefined {
+  if (!ctx.input.earlier?.length || !isOpen(c) || c.due === undefined || c.due >= ctx.today || completedOn(ctx, c) !== undefined) return undefined;
+  if (evidenceDays(ctx, c).length > 0 || proposedDateOf(ctx.input, c) !== undefined) return undefined;
+  return earlierWorkOf(c, ctx.input.earlier);
 }
 
 /** git's subject for a revert: `Revert "<the reverted subject>"`. */
@@ -401,6 +412,17 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           const proposed = proposedDateOf(input, c);
           // Any evidence here is after the due date (else the commitment reads as delivered).
           const latest = evidenceDays(ctx, c).sort().pop();
+          // Its work landed before the period: not "missed", and no blank for a new date.
+          const before = earlierWorkFor(ctx, c);
+          if (before) {
+            return {
+              id: `overdue:${c.id}`,
+              text: phrases.line.overdueEarlierWork(c.title, day(ctx, c.due as IsoDate), day(ctx, before.on), before.on > (c.due as IsoDate)),
+              hashes: ctx.internal ? [before.item.commit.hash] : [],
+              commitmentId: c.id,
+              subject: c.title,
+            };
+          }
           const work = latest !== undefined ? { changes: progressOf(ctx, c).length, latest: day(ctx, latest) } : undefined;
           return {
             id: `overdue:${c.id}`,
@@ -444,7 +466,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
   // Everything open that is due by the end of the next period (overdue included: it still has to
   // be finished), and what is in progress.
   const planned = client.commitments
-    .filter((c) => isOpen(c) && completedOn(ctx, c) === undefined)
+    .filter((c) => isOpen(c) && completedOn(ctx, c) === undefined && earlierWorkFor(ctx, c) === undefined)
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
     .sort(compareCommitments);
   const dueText = (c: Commitment) => {
@@ -622,7 +644,7 @@ export function composeDraft(rawInput: DraftInput): Draft {
   // A breaking change in an area the client watches (its risks, its notes) puts the work at risk.
   const breaking = breakingItems(items).filter((i) => touchesWatchedArea(i, found)).map((i) => stripStop(commitText(ctx, i)));
   const status = assessStatus(
-    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), closedLate: new Set(client.commitments.filter((c) => closedLateOn(ctx, c) !== undefined).map((c) => c.id)), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => isOpen(c))), breaking, localise: (t) => localDates(ctx, t) },
+    { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), closedLate: new Set(client.commitments.filter((c) => closedLateOn(ctx, c) !== undefined).map((c) => c.id)), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => isOpen(c))), landedEarlier: new Set(client.commitments.filter((c) => earlierWorkFor(ctx, c) !== undefined).map((c) => c.id)), breaking, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is
@@ -654,6 +676,11 @@ export function composeDraft(rawInput: DraftInput): Draft {
     const on = completedOn(ctx, c);
     return on !== undefined && c.due !== undefined ? [{ code: 'tick-commitment', commitmentId: c.id, title: c.title, completedOn: on, due: c.due }] : [];
   });
+  // Past due, and a change before the period looks like its delivery: the e-mail says so; the lead confirms.
+  for (const c of client.commitments) {
+    const before = earlierWorkFor(ctx, c);
+    if (before && c.due !== undefined) leadNotes.push({ code: 'earlier-work', commitmentId: c.id, title: c.title, due: c.due, change: before.item.internalText, hash: before.item.commit.hash, on: before.on });
+  }
   // A shared package's change that is nobody's evidence: in no client's e-mail; the lead decides.
   for (const i of items) {
     if (i.hidden === 'shared' && i.sharedBy) leadNotes.push({ code: 'shared-change', change: i.internalText, hash: i.commit.hash, clients: i.sharedBy });

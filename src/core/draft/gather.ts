@@ -18,6 +18,7 @@ import type { ActivityItem, NoiseOptions, Period, RedactionOptions } from '../gi
 import { readNewestRecord, updatesDir } from '../records/store';
 import type { ParsedRecord } from '../records/types';
 import { requireClient } from './compose';
+import { lookbackPeriod } from './earlier';
 import type { DraftInput } from './input';
 import { defaultPeriod, type PeriodSource } from './period';
 import type { Audience, Status } from '../model';
@@ -109,8 +110,11 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
   const repositories: string[] = [];
   const items: ActivityItem[] = [];
   const seen = new Set<string>();
+  // Each repository's bounded request, to read the lookback window the same way.
+  const requests: Array<Parameters<typeof readActivity>[0]> = [];
   for (const root of options.roots) {
     let activity;
+    let request;
     try {
       // The clients file's folder is the boundary: below a repository's top level, only its commits.
       const bounded = await withinBoundary({ cwd: root, period, noise: options.noise, redaction }, path.dirname(options.projectDir));
@@ -119,7 +123,8 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
         if (!warnings.some((w) => sameNotice(w, warning))) warnings.push(warning);
       }
       if (!bounded.request) continue;
-      activity = await readActivity(bounded.request, file);
+      request = bounded.request;
+      activity = await readActivity(request, file);
     } catch (e) {
       // One folder that is not a repository must not hide the others; with a single root, fail.
       if (options.roots.length === 1) throw e;
@@ -128,6 +133,7 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     }
     if (repositories.includes(activity.root)) continue;
     repositories.push(activity.root);
+    requests.push(request);
     warnings.push(...activity.warnings);
     for (const item of activity.items) {
       if (!item.clients.includes(client.name) || seen.has(item.commit.hash)) continue;
@@ -152,6 +158,18 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     }
   }
 
+  // An open commitment past its due date: its work may have landed before the period, and the
+  // draft must not say it was missed (earlier.ts). Read only then, from the same repositories.
+  const lookback = lookbackPeriod(client, period, options.today);
+  const earlier: ActivityItem[] = [];
+  if (lookback) {
+    // A repository whose earlier history cannot be read gives no earlier evidence; the period's read stands.
+    const read = await Promise.all(requests.map((r) => readActivity({ ...r, period: lookback }, file).catch(() => undefined)));
+    for (const activity of read) for (const item of activity?.items ?? []) {
+      if (item.clients.includes(client.name) && !seen.has(item.commit.hash)) earlier.push(item);
+    }
+  }
+
   // The e-mail is from the client's Owner, so it is signed with the Owner's name; git's user.name
   // (whoever runs the command) only when the client has no Owner.
   let signature = options.signature?.trim() || client.owner?.name?.trim() || '';
@@ -170,6 +188,7 @@ export async function gatherDraftInput(options: GatherOptions): Promise<Gathered
     file,
     client: client.name,
     items,
+    ...(earlier.length ? { earlier } : {}),
     historyRead: repositories.length > 0,
     today: options.today,
     period,

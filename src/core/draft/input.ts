@@ -11,6 +11,12 @@ export interface DraftInput {
   /** Activity of the period, already routed to clients (items of other clients are ignored). */
   items: ActivityItem[];
   /**
+   * This client's changes in the weeks before the period, read only when an open commitment is past
+   * due (see earlier.ts): evidence that its work landed, so the draft does not say it was missed.
+   * Never listed as the period's work.
+   */
+  earlier?: ActivityItem[];
+  /**
    * False when no git history was read (Restricted Mode, git unavailable): `items` is then not
    * "nothing happened" and the draft makes no claim about what shipped. Absent: read.
    */

@@ -14,6 +14,9 @@
  *   - a breaking change of the period touches an area the client's risks or notes name.
  * On track otherwise.
  *
+ * An open commitment past its due date with no work in the period whose work landed before the
+ * period (linked, or matching its title) is at risk, not missed: the draft says the work landed.
+ *
  * An open commitment past its due date whose evidence in the period includes a change made on or
  * before the due date is not overdue: the work was done in time and waits for the client's check
  * (and for the lead to tick it in clients.md). It counts for none of the rules above; nor does one
@@ -50,6 +53,12 @@ export interface StatusContext {
    * is asked to link it, see suggest.ts): "no progress" is not said of them, it may be false.
    */
   possibleEvidence?: ReadonlySet<string>;
+  /**
+   * Open, past-due commitments with no work in the period whose work landed before it (see
+   * earlier.ts), not yet confirmed: at risk (the date passed unconfirmed), never counted as
+   * missed for "off track".
+   */
+  landedEarlier?: ReadonlySet<string>;
   /** Short titles of the period's breaking changes that touch an area the client's risks or notes name (see breaking.ts). */
   breaking?: readonly string[];
   /** Rewrites text from clients.md for the reader (dates); identity when absent. */
@@ -74,7 +83,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
   const off: string[] = [];
   const risk: string[] = [];
   const open = client.commitments.filter((c) => isOpen(c));
-  const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined && !ctx.closedLate?.has(c.id));
+  const overdue = open.filter((c) => c.due !== undefined && c.due < today && completedInTime(c, ctx.evidence.get(c.id), today) === undefined && !ctx.closedLate?.has(c.id) && !ctx.landedEarlier?.has(c.id));
   if (overdue.length >= OFF_TRACK_OVERDUE_COUNT) {
     off.push(phrases.reason.manyOverdue(overdue.length));
   } else {
@@ -83,6 +92,7 @@ export function computeStatus(ctx: StatusContext): { status: Status; reasons: st
       (days > OFF_TRACK_OVERDUE_DAYS ? off : risk).push(phrases.reason.overdue(c.title, days));
     }
   }
+  for (const c of open) if (ctx.landedEarlier?.has(c.id)) risk.push(phrases.reason.landedUnconfirmed(c.title));
   for (const r of client.risks) {
     if (r.level !== 'high') continue;
     if (!r.mitigation) off.push(phrases.reason.highRiskWithoutMitigation(local(r.description)));

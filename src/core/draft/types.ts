@@ -68,6 +68,22 @@ export type LeadNote =
     }
   | {
       /**
+       * The commitment is open and past due, and the period shows no work on it, but a change
+       * before the period, linked to nothing, matches its title (earlier.ts). The e-mail says
+       * work on it landed, not that the date was missed; the lead ticks the commitment if the
+       * change delivered it, or else proposes a new date.
+       */
+      code: 'earlier-work';
+      commitmentId: string;
+      title: string;
+      due: IsoDate;
+      /** The change as the team wrote it (secrets redacted). */
+      change: string;
+      hash: string;
+      on: IsoDate;
+    }
+  | {
+      /**
        * A change only in a package several clients' Paths share equally, evidence for none of their
        * commitments: it is in none of their e-mails (whose work it is is not known). The lead links
        * it (#tag, `Commitment:`) or names the client (`Client:`) to show it.

@@ -41,6 +41,8 @@ export interface Phrases {
   statusLine(label: string, reasons: string[]): string;
   reason: {
     overdue(title: string, days: number): string;
+    /** Past due and open, its work landed before the period, not yet confirmed. */
+    landedUnconfirmed(title: string): string;
     manyOverdue(count: number): string;
     highRiskWithoutMitigation(description: string): string;
     dueSoonWithoutProgress(title: string, days: number, period: PeriodWords): string;
@@ -79,6 +81,8 @@ export interface Phrases {
      * "we missed".
      */
     overdue(title: string, due: string, proposed: string | undefined, work: OverdueWork | undefined, period: PeriodWords): string;
+    /** An overdue commitment whose work landed before the period (`late`: after its due date), not yet confirmed. */
+    overdueEarlierWork(title: string, due: string, landed: string, late: boolean): string;
     /**
      * A commitment whose date was moved from `promised` to `due` (clients.md's `promised:`);
      * `missed`: the promised date has passed. The reason is a blank the lead fills in.
@@ -195,6 +199,7 @@ const en: Phrases = {
   statusLine: (label, reasons) => `**Overall status: ${label}**${reasons.length ? ` — ${reasons.join('; ')}.` : ''}`,
   reason: {
     overdue: (title, days) => `“${title}” is ${plural(days, 'day', 'days')} past its due date`,
+    landedUnconfirmed: (title) => `“${title}” is past its due date and its work waits for confirmation`,
     manyOverdue: (count) => `${count} commitments are overdue`,
     highRiskWithoutMitigation: (d) => `a high risk has no mitigation yet (${stripStop(d)})`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}” is due ${enIn(days)} and saw no progress ${enDuring(p)}`,
@@ -258,6 +263,10 @@ const en: Phrases = {
       const detail = work.changes > 0 ? `${plural(work.changes, 'change', 'changes')} ${enDuring(p)}, the latest on ${work.latest}` : `the latest change on ${work.latest}`;
       return `“${title}” was due ${due}; work continued after that date (${detail}). Proposed new date: ${proposed ?? BLANK}`;
     },
+    overdueEarlierWork: (title, due, landed, late) =>
+      late
+        ? `We missed the date for “${title}” (${due}); work on it landed on ${landed}, and we'll confirm that it is complete or give a new date`
+        : `“${title}” (due ${due}) is still open: work on it landed on ${landed}, and we'll confirm that it is complete or give a new date`,
     moved: (title, promised, due, missed) =>
       missed ? `${title}: the ${promised} date was missed; new date ${due}, because ${BLANK}` : `${title}: moved from ${promised} to ${due}, because ${BLANK}`,
     deliveredPending: (title, doneOn, lateFor) =>
@@ -306,6 +315,7 @@ const zh: Phrases = {
   statusLine: (label, reasons) => `**总体状态：${label}**${reasons.length ? `。${reasons.join('；')}。` : ''}`,
   reason: {
     overdue: (title, days) => `“${title}”已逾期 ${days} 天`,
+    landedUnconfirmed: (title) => `“${title}”已过原定日期，相关工作待确认完成`,
     manyOverdue: (count) => `共有 ${count} 项承诺逾期`,
     highRiskWithoutMitigation: (d) => `高风险尚无应对措施（${stripStop(d)}）`,
     dueSoonWithoutProgress: (title, days, p) => `“${title}”${zhIn(days)}到期，但${zhDuring(p)}没有相关进展`,
@@ -365,6 +375,10 @@ const zh: Phrases = {
       const detail = work.changes > 0 ? `${zhDuring(p)} ${work.changes} 项相关改动，最近一次在${work.latest}` : `最近一次改动在${work.latest}`;
       return `“${title}”原定${due}完成，此后工作仍在推进（${detail}）。建议新日期：${proposed ?? BLANK}`;
     },
+    overdueEarlierWork: (title, due, landed, late) =>
+      late
+        ? `“${title}”未能在原定的${due}完成；相关工作已于${landed}合入，我们将确认是否全部完成，或告知新的日期`
+        : `“${title}”（原定${due}）尚待确认：相关工作已于${landed}合入，我们将确认是否全部完成，或告知新的日期`,
     moved: (title, promised, due, missed) =>
       missed ? `${title}：原定${promised}未能完成，新日期${due}，原因：${BLANK}` : `${title}：由${promised}调整至${due}，原因：${BLANK}`,
     deliveredPending: (title, doneOn, lateFor) =>

@@ -47,6 +47,7 @@ export function panelLabels(): Labels {
     leftOutByDefault: t('Left out: it says nothing the client can use. Write what changed, then tick it to put it back.'),
     leadNotes: t('For you (not in the e-mail)'),
     tickCommitment: t('Work on “{0}” was done on {1}, by its due date {2}: the e-mail says it is delivered pending the client\'s check. Tick it in clients.md once they confirm.'),
+    earlierWork: t('“{0}” is past its due date {1} and still open; “{2}” ({3}, {4}, before this period) looks like its work and is linked to nothing, so the e-mail says work on it landed, not that the date was missed. If it delivered the commitment, tick it in clients.md; if not, give the commitment a new date (the line then says the date was missed).'),
     sharedChange: t('"{0}" ({1}) only changed files that {2} share equally in their Paths, and it is evidence for none of their commitments: it is in none of their e-mails. To show it to a client, link it to a commitment (a #tag or a "Commitment:" trailer) or name the client ("Client:").'),
     regenerated: t('The draft was regenerated and your edits to the text were replaced.'),
     restoreText: t('Restore my text'),
