@@ -14,7 +14,7 @@
  * repository grows. Finally the CLI as a whole process against `git log` as a process.
  *
  * Options: --huge (add 1M commits), --sizes=10000,100000, --runs=N, --json (machine-readable),
- * --cli=FILE (the CLI bundle to time; default dist/cli.js), --only=overview (only the clients overview,
+ * --cli=FILE (the CLI bundle to time; default dist/cli.js), --only=cli (only start-up, whole processes and the 50,000-line clients.md), --only=overview (only the clients overview,
  * bench/overview.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -49,6 +49,8 @@ interface Options {
   cli: string;
   /** `--only=overview`: only the clients overview's measurement (on the largest size up to 100k). */
   onlyOverview: boolean;
+  /** `--only=cli`: only the whole-process tables (start-up, activity/draft, the 50,000-line clients.md). */
+  onlyCli: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -57,17 +59,19 @@ function parseOptions(argv: string[]): Options {
   let json = false;
   let cli = path.join(ROOT, 'dist', 'cli.js');
   let onlyOverview = false;
+  let onlyCli = false;
   for (const a of argv) {
     if (a === '--huge') sizes = [...sizes, 1_000_000];
     else if (a.startsWith('--sizes=')) sizes = a.slice(8).split(',').map((s) => Number(s.replace(/k$/iu, '000').replace(/m$/iu, '000000')));
     else if (a.startsWith('--runs=')) runs = Math.max(3, Number(a.slice(7)));
     else if (a === '--json') json = true;
     else if (a === '--only=overview') onlyOverview = true;
+    else if (a === '--only=cli') onlyCli = true;
     else if (a.startsWith('--cli=')) cli = path.resolve(a.slice(6));
-    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE, --only=overview)`);
+    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE, --only=overview, --only=cli)`);
   }
   if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers ≥ 100');
-  return { sizes, runs, json, cli, onlyOverview };
+  return { sizes, runs, json, cli, onlyOverview, onlyCli };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,6 +405,23 @@ function machine(): Record<string, string> {
   };
 }
 
+/** `--only=cli`: the whole-process tables alone, with the load before and after (a few minutes instead of the whole bench). */
+async function cliOnlyLines(opts: Options, log: (s: string) => void): Promise<string[]> {
+  const repos: string[] = [];
+  for (const size of opts.sizes) repos.push(await ensureRepo(size, log));
+  const startupOpts = { cli: opts.cli, today: TODAY, runs: opts.runs };
+  const before = load();
+  const period = { since: addDays(TODAY, -6), until: TODAY };
+  const lines = [
+    ...versionLines(startupOpts),
+    '',
+    ...processLines(repos, startupOpts, period),
+    '',
+    ...bigFileLines(repos[0], CLIENTS_MD, startupOpts, period),
+  ];
+  return [`Load average (1 / 5 / 15 min): ${before} before, ${load()} after`, '', ...lines];
+}
+
 const fmt = (ms: number) => (ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 
 async function main(): Promise<void> {
@@ -422,6 +443,10 @@ async function main(): Promise<void> {
   const overviewLines = async () => overviewBenchLines(await measureOverview(await ensureRepo(overviewSize, log), overviewSize, TODAY, Math.max(5, Math.ceil(opts.runs / 2)), log));
   if (opts.onlyOverview) {
     process.stdout.write(`${(await overviewLines()).join('\n')}\n`);
+    return;
+  }
+  if (opts.onlyCli) {
+    process.stdout.write(`${(await cliOnlyLines(opts, log)).join('\n')}\n`);
     return;
   }
   const results: WindowResult[] = [];
