@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from './command';
 import { commands } from './commands';
 import { processIo } from './io';
+import { discardEarly } from '../core/git/early';
 import { cliLanguageOf, errorText, localeLanguage, t, useLanguage, type CliLanguage } from './l10n';
 
 import { version as packageVersion } from '../../package.json';
@@ -182,15 +183,18 @@ function unknownCommand(io: CliIo, name: string, table: readonly Command[]): num
 
 /** Runs the CLI with `argv` and sets the process's exit code (the bin, `start.ts`, calls it). */
 export function main(argv: string[]): void {
-  runCli(argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`${PROGRAM}: ${t('unexpected error: {0}', errorText(e))}\n`);
-      process.exitCode = ExitCode.runtime;
-    },
-  );
+  runCli(argv)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        process.stderr.write(`${PROGRAM}: ${t('unexpected error: {0}', errorText(e))}\n`);
+        process.exitCode = ExitCode.runtime;
+      },
+    )
+    // git runs the bin started for a window the command did not read (src/cli/early.ts) must not keep the process alive.
+    .finally(discardEarly);
 }
 
 if (require.main === module) main(process.argv.slice(2));

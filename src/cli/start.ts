@@ -1,10 +1,12 @@
 /**
  * The CLI's entry (`dist/cli.js`, the `client-pulse` bin): so small that `client-pulse --version`
- * answers without reading the rest. Every other command loads the CLI itself (`main.ts`, bundled
- * as `dist/cli-main.js` by esbuild.js) and runs it.
+ * answers without reading the rest. Every other command first starts the git runs its arguments
+ * say it will need (`early.ts`: git walks history while Node loads the rest), then loads the CLI
+ * itself (`main.ts`, bundled as `dist/cli-main.js` by esbuild.js) and runs it.
  */
 import type { main } from './main';
 import { version } from '../../package.json';
+import { startGitEarly } from './early';
 
 /**
  * CommonJS `require`, declared here so the CLI's bundle is loaded synchronously (a dynamic
@@ -17,5 +19,6 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
 } else {
+  startGitEarly(argv);
   require('./main').main(argv);
 }

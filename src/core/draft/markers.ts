@@ -39,6 +39,18 @@ const HIDDEN_LINE = /\b\d+ more commits? not shown to the client\b|另有\s*\d+\
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
+/** True when `word` starts one of `sorted` (ascending): the first entry not below it is the only candidate. */
+function isPrefixOfOne(sorted: readonly string[], word: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].startsWith(word);
+}
+
 /** The internal markers in `text`, in the order they appear. */
 export function findInternalMarkers(text: string, detail: InternalDetail): InternalMarker[] {
   const found: InternalMarker[] = [];
@@ -60,14 +72,15 @@ export function findInternalMarkers(text: string, detail: InternalDetail): Inter
   };
   for (const m of text.matchAll(HIDDEN_LINE)) add('hidden-line', m.index, m[0]);
   if (!detail.hashesAllowed) {
-    const known = detail.hashes.map((h) => h.toLowerCase());
+    const known = detail.hashes.map((h) => h.toLowerCase()).sort();
     for (const m of text.matchAll(BACKTICKED_HEX)) if (/\d/u.test(m[1]) && /[a-f]/iu.test(m[1])) add('hash', m.index + 1, m[1]);
     for (const m of text.matchAll(HEX_WORD)) {
-      const word = m[0].toLowerCase();
-      if (known.some((h) => h.startsWith(word))) add('hash', m.index, m[0]);
+      if (isPrefixOfOne(known, m[0].toLowerCase())) add('hash', m.index, m[0]);
     }
   }
+  // A key's regex runs only over a text that holds the key at all (a 300-commit period has hundreds of keys).
   for (const key of new Set(detail.ticketKeys)) {
+    if (!text.includes(key)) continue;
     for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(key)}(?![\\p{L}\\p{N}_])`, 'gu'))) add('ticket', m.index, m[0]);
   }
   return found.sort((a, b) => a.offset - b.offset);

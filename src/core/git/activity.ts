@@ -12,10 +12,12 @@ import * as path from 'node:path';
 import type { Client, ClientsFile } from '../clients/model';
 import { kindOf, parseConventional, plainTypeOf } from './conventional';
 import { makeLinker } from './link';
-import { LogParser, logFormatArgs } from './log-format';
+import { LogParser } from './log-format';
+import { logArgs } from './log-args';
+
+export { logArgs };
 import { compilePatterns, isBotAuthor, noiseOptions, noiseReason, readIgnoreRevs, revertedPairs, type NoiseContext } from './noise';
 import { customPeriod } from '../calendar';
-import { windowArgs } from './period';
 import { makeRedactor } from './redact';
 import { capitalise, clearest, findDuplicates, rewordForClient } from './reword';
 import { changesetsRelease, plainPackageName, releaseOf } from './release';
@@ -35,22 +37,6 @@ export interface CommitsResult {
   warnings: ReadingNotice[];
   /** Number of commits passed to `onCommit`. */
   count: number;
-}
-
-/** The `git log` arguments of a request (without the hardening `run.ts` adds). Exposed for the benchmark. */
-export function logArgs(request: Pick<ActivityRequest, 'period' | 'paths' | 'numstat' | 'files' | 'maxCount'>): string[] {
-  const format = logFormatArgs(request.numstat === true);
-  // Without file lists git computes no diffs at all: a year of messages costs little more than the walk.
-  if (request.files === false) format.splice(format.length - 1, 1, '--no-patch');
-  const args = ['log', ...format, ...windowArgs(request.period)];
-  if (request.maxCount !== undefined) args.push(`--max-count=${Math.max(1, Math.floor(request.maxCount))}`);
-  const paths = (request.paths ?? []).map((p) => p.trim()).filter((p) => p !== '');
-  // `--full-diff`: a path filter selects commits but every commit still lists all its files.
-  if (paths.length) args.push('--full-diff');
-  args.push('--end-of-options', 'HEAD', '--');
-  // Paths are literal and relative to the top level, whatever folder we run in.
-  for (const p of paths) args.push(`:(top,literal)${p.replace(/^\.?\/+/u, '')}`);
-  return args;
 }
 
 function authorFilter(authors: readonly string[] | undefined): ((c: Commit) => boolean) | undefined {

@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CONFIG_ARGS, CONFIG_KEYS } from './argv';
 import { repoInfo, runGit, type RepoInfo, type RunOptions } from './run';
 
 interface Remembered extends RepoFacts {
@@ -105,7 +106,6 @@ export async function currentUser(cwd: string): Promise<{ name?: string; email?:
   }
 }
 
-const KEYS = /^(user\.name|user\.email|blame\.ignorerevsfile)$/;
 
 /**
  * `blame.ignoreRevsFile`, `user.name` and `user.email` in one `git config --get-regexp -z` (the last
@@ -114,12 +114,12 @@ const KEYS = /^(user\.name|user\.email|blame\.ignorerevsfile)$/;
 async function configuredKeys(cwd: string): Promise<{ ignoreRevsFile?: string; user: { name?: string; email?: string } }> {
   const found = new Map<string, string>();
   try {
-    const { stdout, code } = await runGit(cwd, ['config', '-z', '--get-regexp', KEYS.source], { okCodes: [1] });
+    const { stdout, code } = await runGit(cwd, CONFIG_ARGS, { okCodes: [1] });
     if (code === 0) {
       for (const entry of stdout.split('\0')) {
         const nl = entry.indexOf('\n');
         const key = (nl < 0 ? entry : entry.slice(0, nl)).toLowerCase();
-        if (KEYS.test(key)) found.set(key, nl < 0 ? '' : entry.slice(nl + 1));
+        if (CONFIG_KEYS.test(key)) found.set(key, nl < 0 ? '' : entry.slice(nl + 1));
       }
     }
   } catch {

@@ -59,20 +59,69 @@ export function globToRegExp(glob: string): RegExp {
   return re;
 }
 
-function allMatch(files: readonly string[], patterns: readonly string[]): boolean {
-  const res = patterns.map(globToRegExp);
-  return files.every((f) => res.some((r) => r.test(f)));
+/** One regular expression for a list of globs (any of them matches). */
+function anyOf(patterns: readonly string[]): RegExp {
+  // Each glob's expression is anchored at both ends, so the alternation matches exactly when one of them does.
+  return patterns.length ? new RegExp(patterns.map((p) => `(?:${globToRegExp(p).source})`).join('|'), 'u') : /(?!)/u;
+}
+
+const TEST = 1;
+const CI = 2;
+const TOOLING = 4;
+
+/** The lists' expressions for one set of extra patterns, and what each path seen so far matched (paths repeat across commits). */
+interface Classifier {
+  kinds(file: string): number;
+}
+
+function classifier(extra: readonly string[]): Classifier {
+  const tests = anyOf(TEST_FILE_PATTERNS);
+  const ci = anyOf(CI_FILE_PATTERNS);
+  const tooling = anyOf([...TOOLING_FILE_PATTERNS, ...extra]);
+  const seen = new Map<string, number>();
+  return {
+    kinds(file) {
+      let k = seen.get(file);
+      if (k === undefined) {
+        k = (tests.test(file) ? TEST : 0) | (ci.test(file) ? CI : 0) | (tooling.test(file) ? TOOLING : 0);
+        if (seen.size >= 50_000) seen.clear();
+        seen.set(file, k);
+      }
+      return k;
+    },
+  };
+}
+
+const NO_EXTRA: readonly string[] = [];
+const classifiers = new Map<string, Classifier>();
+
+function classifierFor(extra: readonly string[]): Classifier {
+  const key = extra.length === 0 ? '' : extra.join('\0');
+  let c = classifiers.get(key);
+  if (!c) {
+    if (classifiers.size >= 16) classifiers.clear();
+    c = classifier(extra.length === 0 ? NO_EXTRA : [...extra]);
+    classifiers.set(key, c);
+  }
+  return c;
 }
 
 /**
  * Why a commit touching `files` is noise by its files, or undefined. Only tests → `tests-only`;
  * only CI → `ci-only`; only tests, CI, lockfiles, tooling and `extra` patterns → `tooling`.
  * A commit without files (empty, or a merge with nothing new) is not judged by its files.
+ * Each path is tested once against each list (one expression per list), and remembered.
  */
-export function fileNoiseReason(files: readonly string[], extra: readonly string[] = []): FileNoiseReason | undefined {
+export function fileNoiseReason(files: readonly string[], extra: readonly string[] = NO_EXTRA): FileNoiseReason | undefined {
   if (files.length === 0) return undefined;
-  if (allMatch(files, TEST_FILE_PATTERNS)) return 'tests-only';
-  if (allMatch(files, CI_FILE_PATTERNS)) return 'ci-only';
-  if (allMatch(files, [...TEST_FILE_PATTERNS, ...CI_FILE_PATTERNS, ...TOOLING_FILE_PATTERNS, ...extra])) return 'tooling';
-  return undefined;
+  const c = classifierFor(extra);
+  let all = TEST | CI | TOOLING;
+  for (const f of files) {
+    const k = c.kinds(f);
+    if (k === 0) return undefined;
+    all &= k | TOOLING;
+  }
+  if (all & TEST) return 'tests-only';
+  if (all & CI) return 'ci-only';
+  return 'tooling';
 }

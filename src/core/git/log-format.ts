@@ -19,26 +19,11 @@
  */
 import type { Commit, FileStat, Trailer } from './types';
 
-export const MARK = '\x01cp';
+import { MARK } from './log-args';
+
+export { MARK, logFormatArgs } from './log-args';
 
 const HEADER_FIELDS = 7;
-
-/** Format and diff options, without the window or paths. */
-export function logFormatArgs(numstat: boolean): string[] {
-  return [
-    '-z',
-    '--encoding=UTF-8',
-    `--format=format:${MARK}%x00%H%x00%P%x00%aN%x00%aE%x00%aI%x00%D%x00%B%x00`,
-    // Only tags in %D (no HEAD or branches), whatever log.decorate says.
-    '--decorate-refs=refs/tags/',
-    '--no-renames',
-    '--diff-merges=first-parent',
-    '--root',
-    '--no-relative',
-    '--submodule=short',
-    numstat ? '--numstat' : '--name-status',
-  ];
-}
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -188,11 +188,15 @@ function pathOwners(names: readonly string[], byFolder: ReadonlyMap<string, Read
   for (const f of files) {
     const segments = f.split('/');
     const mine = new Map<number, number>();
+    // The folder keys `a`, `a\0b`, … of the file, built one segment at a time.
+    let folder = '';
     for (let k = 0; k <= segments.length; k++) {
-      for (const e of byFolder.get(segments.slice(0, k).join('\0')) ?? []) {
+      if (k > 0) folder = k === 1 ? segments[0] : `${folder}\0${segments[k - 1]}`;
+      for (const e of byFolder.get(folder) ?? []) {
         if (e.specificity > (mine.get(e.client) ?? -1) && e.match(f)) mine.set(e.client, e.specificity);
       }
     }
+    if (mine.size === 0) continue;
     let best = -1;
     let winners: string[] = [];
     for (const [client, specificity] of [...mine].sort((a, b) => a[0] - b[0])) {

@@ -26,6 +26,10 @@ import * as os from 'node:os';
 import { isIsoDate, localStartSeconds } from '../calendar';
 import { NoticeError, type GitNotice } from '../notices';
 import type { GitErrorCode } from './types';
+import { gitArgv, gitEnv, REV_PARSE_ARGS } from './argv';
+import { adoptEarly, type AdoptedRun } from './early';
+
+export { gitEnv };
 
 /** Read-only subcommands core may run. */
 const READ_ONLY = new Set([
@@ -43,23 +47,6 @@ const READ_ONLY = new Set([
   'ls-files',
   'version',
 ]);
-
-/** Options that keep repository configuration from running programs during `log`/`show`. */
-// --no-follow: a user's log.follow would follow renames (or fail: "--follow requires exactly one pathspec").
-const LOG_SAFETY = ['--no-show-signature', '--no-textconv', '--no-ext-diff', '--no-color', '--no-follow'];
-
-/** Global options placed before every subcommand. */
-const GLOBAL = [
-  '--no-pager',
-  '-c',
-  'safe.bareRepository=explicit',
-  '-c',
-  'core.fsmonitor=false',
-  '-c',
-  'protocol.allow=never',
-  '-c',
-  'color.ui=false',
-];
 
 /** A git run that failed or was refused: `code` says what kind, the notice says it to a person. */
 export class GitError extends NoticeError<GitNotice> {
@@ -113,42 +100,10 @@ export function assertReadOnly(args: readonly string[]): void {
   }
 }
 
-/** The argument list actually passed to git: global hardening, subcommand, its safety flags. */
+/** The argument list actually passed to git: global hardening, subcommand, its safety flags (see argv.ts). */
 export function hardenedArgs(args: readonly string[]): string[] {
   assertReadOnly(args);
-  const [sub, ...rest] = args;
-  const safety = sub === 'log' || sub === 'show' ? LOG_SAFETY : [];
-  return [...GLOBAL, sub, ...safety, ...rest];
-}
-
-const DROPPED_ENV = new Set(['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PAGER', 'PAGER', 'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXTERNAL_DIFF']);
-
-/** The environment git runs with: the caller's, minus variables that redirect git, plus hardening. */
-export function gitEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined) continue;
-    // A stray GIT_DIR/GIT_WORK_TREE (e.g. from a hook that started VS Code) would point every
-    // command at another repository than the folder we were given.
-    // GIT_ASKPASS/SSH_ASKPASS: nothing we run talks to a network, so no helper program is needed.
-    if (DROPPED_ENV.has(k)) continue;
-    env[k] = v;
-  }
-  Object.assign(env, {
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_PAGER: 'cat',
-    PAGER: 'cat',
-    GIT_OPTIONAL_LOCKS: '0',
-    GIT_NO_LAZY_FETCH: '1',
-    LC_ALL: 'C',
-    LANGUAGE: 'C',
-    GCM_INTERACTIVE: 'never',
-  });
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return env;
+  return gitArgv(args);
 }
 
 /**
@@ -204,17 +159,14 @@ export function shellQuote(text: string): string {
  */
 export function streamGit(cwd: string, args: readonly string[], onChunk: (chunk: Buffer) => void, options: RunOptions = {}): Promise<number> {
   const argv = hardenedArgs(args);
+  const env = gitEnv(options.env);
   return new Promise<number>((resolve, reject) => {
     let settled = false;
     let stderr = '';
     let consumerError: unknown;
-    const child = spawn('git', argv, {
-      cwd,
-      env: gitEnv(options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true,
-      signal: options.signal,
-    });
+    // The same run, already started by the CLI's bin before the rest loaded (early.ts), when there is one.
+    const early = options.signal ? undefined : adoptEarly(cwd, argv, env);
+    const child: AdoptedRun = early ?? spawned(cwd, argv, env, options.signal);
     const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
     const timer =
       timeoutMs > 0
@@ -230,33 +182,51 @@ export function streamGit(cwd: string, args: readonly string[], onChunk: (chunk:
       if (timer) clearTimeout(timer);
       fn();
     };
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (consumerError !== undefined) return;
-      try {
-        onChunk(chunk);
-      } catch (e) {
-        consumerError = e;
-        child.kill();
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
-      if (stderr.length < 65536) stderr += text;
-    });
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.name === 'AbortError') return finish(() => reject(new GitError('git-failed', { code: 'git.cancelled' })));
-      // The cwd may not exist, which Node also reports as ENOENT on the binary.
-      const folderMissing = e.code === 'ENOENT' && !directoryExists(cwd);
-      finish(() => reject(folderMissing ? new GitError('not-a-repository', { code: 'git.folder-not-found', cwd }) : classifyFailure(cwd, stderr, null, e)));
-    });
-    child.on('close', (code) => {
-      finish(() => {
-        if (consumerError !== undefined) return reject(consumerError);
-        if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(code);
-        reject(classifyFailure(cwd, stderr, code));
-      });
+    child.listen({
+      stdout: (chunk: Buffer) => {
+        if (consumerError !== undefined) return;
+        try {
+          onChunk(chunk);
+        } catch (e) {
+          consumerError = e;
+          child.kill();
+        }
+      },
+      stderr: (text: string) => {
+        if (stderr.length < 65536) stderr += text;
+      },
+      error: (e: NodeJS.ErrnoException) => {
+        if (e.name === 'AbortError') return finish(() => reject(new GitError('git-failed', { code: 'git.cancelled' })));
+        // The cwd may not exist, which Node also reports as ENOENT on the binary.
+        const folderMissing = e.code === 'ENOENT' && !directoryExists(cwd);
+        finish(() => reject(folderMissing ? new GitError('not-a-repository', { code: 'git.folder-not-found', cwd }) : classifyFailure(cwd, stderr, null, e)));
+      },
+      close: (code) => {
+        finish(() => {
+          if (consumerError !== undefined) return reject(consumerError);
+          if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(code);
+          reject(classifyFailure(cwd, stderr, code));
+        });
+      },
     });
   });
+}
+
+/** A git child spawned now, listened to like an adopted early run. */
+function spawned(cwd: string, argv: string[], env: Record<string, string>, signal: AbortSignal | undefined): AdoptedRun {
+  const child = spawn('git', argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, signal });
+  return {
+    listen(events) {
+      child.stdout.on('data', events.stdout);
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', events.stderr);
+      child.on('error', events.error);
+      child.on('close', events.close);
+    },
+    kill(sig) {
+      child.kill(sig);
+    },
+  };
 }
 
 function directoryExists(p: string): boolean {
@@ -313,7 +283,7 @@ export interface RepoInfo {
 export async function repoInfo(cwd: string, options: RunOptions = {}): Promise<RepoInfo> {
   const { stdout } = await runGit(
     cwd,
-    ['rev-parse', '--path-format=absolute', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'],
+    REV_PARSE_ARGS,
     options,
   );
   const lines = stdout.split('\n');
