@@ -1,7 +1,8 @@
 /**
  * A multi-root workspace (a .code-workspace with two folders, each with its own clients.md and git
- * repository): the Commitments tree has one group per folder, each with that folder's clients, and
- * ticking in one folder changes only that folder's file.
+ * repository): the Commitments tree has one group per client, whatever folder its clients file is
+ * in (issue 16: a client's other repositories are named with Repos:, not by a folder group), the
+ * tooltip says which file defines it, and ticking in one folder changes only that folder's file.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -27,15 +28,13 @@ async function view(predicate: (items: ItemSnapshot[]) => boolean): Promise<Item
 describe('Multi-root workspace (extension host)', function () {
   this.timeout(60_000);
 
-  it('one group per folder that has a clients file, each with its own clients', async () => {
+  it('one group per client, not per folder, each with its commitments', async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 2, 'the runner opens a workspace with two folders');
     await vscode.extensions.getExtension('client-pulse.client-pulse')?.activate();
-    const items = await view((list) => list.length === 2 && list.every((i) => i.children.length > 0));
-    assert.deepEqual(items.map((i) => [i.label, i.contextValue]), folders.map((f) => [f.name, 'folder']));
-    const clientsOf = (i: ItemSnapshot) => i.children.map((c) => c.label).sort();
-    assert.deepEqual(clientsOf(items[0]), ['Acme Retail', 'Northwind Logistics', '星河教育']);
-    assert.deepEqual(clientsOf(items[1]), ['Globex']);
+    const items = await view((list) => list.length === 4 && list.every((i) => i.children.length > 0));
+    assert.deepEqual(items.map((i) => [i.label, i.contextValue]).sort(), [['Acme Retail', 'client'], ['Globex', 'client'], ['Northwind Logistics', 'client'], ['星河教育', 'client']]);
+    assert.ok(items.find((i) => i.label === 'Globex')?.children.some((c) => /Quarterly report/u.test(c.label)), 'Globex keeps its commitments');
   });
 
   it('ticking in the second folder changes only its clients.md', async () => {

@@ -293,8 +293,7 @@ function commitmentAt(tree: CommitmentsTree, at: RevealArgument, from?: Node): C
       if (node.entry.uri.toString() === at.uri && node.client.name === at.client && node.commitment.span.startLine === at.line) return node;
       continue;
     }
-    if (node.kind === 'folder' && node.entry.uri.toString() !== at.uri) continue;
-    if (node.kind === 'client' && node.client.name !== at.client) continue;
+    if (node.kind === 'client' && (node.client.name !== at.client || node.entry.uri.toString() !== at.uri)) continue;
     const inner = commitmentAt(tree, at, node);
     if (inner) return inner;
   }

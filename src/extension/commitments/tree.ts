@@ -1,7 +1,10 @@
 /**
- * The Commitments tree: (folder →) client → commitments. Built from the clients store on every
- * change; items carry checkboxes (done/undone) and resolve their tooltip (with linked commits)
- * lazily.
+ * The Commitments tree: client → commitments, one group per client whatever folder of a
+ * multi-root workspace its clients file is in (a client's other repositories are named with
+ * `Repos:`, not by a second group). A name defined in two folders' files is two groups, each with
+ * its folder as description and the `duplicate-client` diagnostic: two files' commitments are
+ * never merged, and every row acts on its own file. Built from the clients store on every change;
+ * items carry checkboxes (done/undone) and resolve their tooltip (with linked commits) lazily.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -14,15 +17,14 @@ import type { LinkedCommits } from './commits';
 import { readerDate, relativeDueText, shortDueText } from './labels';
 import { brokenDue, isFilterActive, overdueCount, personOf, relativeDueOf, urgencyOf, visibleCommitments, type Filter, type FilterContext, type Urgency } from './model';
 import { isOpen } from '../../core/clients/queries';
+import { otherFilesOf } from '../../core/clients/acrossFiles';
 
-export interface FolderNode {
-  kind: 'folder';
-  entry: ClientsEntry;
-}
 export interface ClientNode {
   kind: 'client';
   entry: ClientsEntry;
   client: Client;
+  /** The other clients files defining the same name (workspace-relative), when there are any. */
+  alsoIn?: string[];
 }
 export interface CommitmentNode {
   kind: 'commitment';
@@ -30,7 +32,7 @@ export interface CommitmentNode {
   client: Client;
   commitment: Commitment;
 }
-export type Node = FolderNode | ClientNode | CommitmentNode;
+export type Node = ClientNode | CommitmentNode;
 
 const ICONS: Record<Urgency, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
@@ -48,6 +50,8 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   /** The `@handles` of the person using VS Code (for the "mine" filter). */
   me: string[] = [];
   private entries: ClientsEntry[] = [];
+  /** Per entry: client name → the other files defining it. */
+  private duplicates: Array<Map<string, number[]>> = [];
   private parents = new Map<Node, Node | undefined>();
 
   constructor(private readonly services: Services, private readonly commits: LinkedCommits) {}
@@ -55,6 +59,7 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   /** Re-reads the clients files; resolves to the entries shown. */
   async reload(): Promise<ClientsEntry[]> {
     this.entries = await this.services.store.all();
+    this.duplicates = otherFilesOf(this.entries);
     this.changed.fire(undefined);
     return this.entries;
   }
@@ -79,10 +84,8 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   getChildren(node?: Node): Node[] {
     if (!node) {
       this.parents = new Map();
-      if (this.entries.length === 1) return this.clientNodes(this.entries[0], undefined);
-      return this.entries.map((entry) => this.child({ kind: 'folder', entry }, undefined));
+      return this.entries.flatMap((entry, k) => this.clientNodes(entry, k));
     }
-    if (node.kind === 'folder') return this.clientNodes(node.entry, node);
     if (node.kind === 'client') {
       const today = this.services.today();
       return visibleCommitments(node.client, this.filter, this.showDone, today, this.filterContext(node.entry)).map((commitment) =>
@@ -97,23 +100,19 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     return node;
   }
 
-  private clientNodes(entry: ClientsEntry, parent: Node | undefined): Node[] {
+  private clientNodes(entry: ClientsEntry, k: number): Node[] {
     const today = this.services.today();
     const active = isFilterActive(this.filter);
     return entry.clients
       .filter((client) => !active || visibleCommitments(client, this.filter, this.showDone, today, this.filterContext(entry)).length > 0)
-      .map((client) => this.child({ kind: 'client', entry, client }, parent));
+      .map((client) => {
+        const others = this.duplicates[k]?.get(client.name);
+        const alsoIn = others?.map((j) => vscode.workspace.asRelativePath(this.entries[j].uri));
+        return this.child<ClientNode>({ kind: 'client', entry, client, ...(alsoIn ? { alsoIn } : {}) }, undefined);
+      });
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'folder') {
-      const item = new vscode.TreeItem(node.entry.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `folder:${node.entry.folder.uri.toString()}`;
-      item.iconPath = vscode.ThemeIcon.Folder;
-      item.resourceUri = node.entry.folder.uri;
-      item.contextValue = 'folder';
-      return item;
-    }
     if (node.kind === 'client') return this.clientItem(node);
     return this.commitmentItem(node);
   }
@@ -129,10 +128,15 @@ export class CommitmentsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     const item = new vscode.TreeItem(node.client.name, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `client:${node.entry.uri.toString()}#${node.client.name}`;
     item.iconPath = new vscode.ThemeIcon('organization', overdue > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
-    item.description =
-      overdue > 0 ? vscode.l10n.t('{0} open, {1} overdue', open, overdue) : open === 1 ? vscode.l10n.t('1 open') : vscode.l10n.t('{0} open', open);
+    const counts = overdue > 0 ? vscode.l10n.t('{0} open, {1} overdue', open, overdue) : open === 1 ? vscode.l10n.t('1 open') : vscode.l10n.t('{0} open', open);
+    // The same name in two folders' files: two groups, told apart by their folder.
+    item.description = node.alsoIn ? `${counts} · ${node.entry.folder.name}` : counts;
     item.contextValue = 'client';
-    item.tooltip = node.client.owner ? vscode.l10n.t('{0} (account owner: {1})', node.client.name, node.client.owner.name) : node.client.name;
+    const lines = [node.client.owner ? vscode.l10n.t('{0} (account owner: {1})', node.client.name, node.client.owner.name) : node.client.name];
+    if (this.entries.length > 1) lines.push(vscode.l10n.t('Defined in {0}', vscode.workspace.asRelativePath(node.entry.uri)));
+    if (node.alsoIn) lines.push(vscode.l10n.t('Also defined in {0}: shown apart, never merged (see the Problems panel).', node.alsoIn.join(', ')));
+    item.tooltip = lines.join('\n');
+    if (node.alsoIn) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     return item;
   }
 
