@@ -372,19 +372,13 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
       return [...ticked, ...pending];
     }
     case 'inProgress':
+      // A commitment in progress is named once, in the plan, with its changes (the section id stays for templates).
+      return [];
+    case 'dueSoon': {
+      // Due after the next period but within 14 days: what is due sooner stands in the plan with its date.
+      const planned = new Set(plannedCommitments(ctx, inProgressIds).map((c) => c.id));
       return open
-        .filter((c) => inProgressIds.has(c.id))
-        .sort(compareCommitments)
-        .map((c) => ({
-          id: `inProgress:${c.id}`,
-          text: phrases.line.inProgress(c.title, progressOf(ctx, c).length, ctx.periodWords, c.due && day(ctx, c.due)),
-          hashes: hashesOf(shown(c)),
-          commitmentId: c.id,
-          subject: c.title,
-        }));
-    case 'dueSoon':
-      return open
-        .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id) && !promiseMissed(c, today))
+        .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id) && !promiseMissed(c, today) && !planned.has(c.id))
         .sort(compareCommitments)
         .map((c) => ({
           id: `dueSoon:${c.id}`,
@@ -393,6 +387,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           commitmentId: c.id,
           subject: c.title,
         }));
+    }
     case 'overdue': {
       // A promise that was missed and moved is told as such (not erased by its new date).
       const moved = open
@@ -460,26 +455,38 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
   }
 }
 
-function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
-  const { client, phrases, today, input } = ctx;
-  const nextUntil = addDays(input.period.until, 7);
-  // Everything open that is due by the end of the next period (overdue included: it still has to
-  // be finished), and what is in progress.
-  const planned = client.commitments
-    .filter((c) => isOpen(c) && completedOn(ctx, c) === undefined && earlierWorkFor(ctx, c) === undefined)
+/** Past due (or moved from a promise that has passed) and not done: told in Overdue, with its new date there. */
+function toldOverdue(ctx: Context, c: Commitment): boolean {
+  return isOpen(c) && completedOn(ctx, c) === undefined && ((c.due !== undefined && c.due < ctx.today) || promiseMissed(c, ctx.today));
+}
+
+/**
+ * The commitments the plan names: open, not done, not told in Overdue (that line carries the new
+ * date), and in progress or due by the end of the next period. The plan is the one place they are
+ * named: "In progress" and "Due soon" leave them out.
+ */
+function plannedCommitments(ctx: Context, inProgressIds: Set<string>): Commitment[] {
+  const nextUntil = addDays(ctx.input.period.until, 7);
+  return ctx.client.commitments
+    .filter((c) => isOpen(c) && completedOn(ctx, c) === undefined && earlierWorkFor(ctx, c) === undefined && !toldOverdue(ctx, c))
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
     .sort(compareCommitments);
+}
+
+function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
+  const { client, phrases, input } = ctx;
+  const planned = plannedCommitments(ctx, inProgressIds);
   const dueText = (c: Commitment) => {
     if (c.due === undefined) return undefined;
-    if (c.due >= today) return c.promised !== undefined ? { due: day(ctx, c.due), movedFrom: day(ctx, c.promised) } : { due: day(ctx, c.due) };
-    const proposed = proposedDateOf(input, c);
-    return { missed: day(ctx, c.due), proposed: proposed && day(ctx, proposed) };
+    const due = formatDayWithWeekday(c.due, ctx.language, ctx.refYear);
+    return c.promised !== undefined ? { due, movedFrom: day(ctx, c.promised) } : { due };
   };
-  const planLine = (c: Commitment, carried: boolean) => phrases.line.next(c.title, dueText(c), carried);
+  const planLine = (c: Commitment, carried: boolean) =>
+    phrases.line.next(c.title, dueText(c), carried, inProgressIds.has(c.id) ? { changes: progressOf(ctx, c).length, period: ctx.periodWords } : undefined);
   const lines: DraftLine[] = planned.map((c) => ({
     id: `next:${c.id}`,
     text: planLine(c, false),
-    hashes: [],
+    hashes: inProgressIds.has(c.id) ? hashesOf(ctx.evidenceShown.get(c.id) ?? []) : [],
     commitmentId: c.id,
     subject: c.title,
   }));
@@ -488,7 +495,8 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
     const key = normalise(text);
     if (!key) return;
     const commitment = client.commitments.find((c) => normalise(c.title) === key);
-    if (commitment?.done || (commitment && completedOn(ctx, commitment) !== undefined)) return;
+    // Done, or told in Overdue with its new date: not planned again.
+    if (commitment?.done || (commitment && (completedOn(ctx, commitment) !== undefined || toldOverdue(ctx, commitment) || earlierWorkFor(ctx, commitment) !== undefined))) return;
     const existing = lines.find((l) => normalise(l.subject ?? '') === key);
     if (existing) {
       const c = client.commitments.find((x) => x.id === existing.commitmentId);

@@ -16,7 +16,10 @@ export type PeriodWords =
 /** How the period after the drafted one is named. */
 export type NextWords = { kind: 'next-week' } | { kind: 'this-week' } | { kind: 'week'; week: number } | { kind: 'coming' };
 
-export type PlanDue = { due: string; movedFrom?: string } | { missed: string; proposed: string | undefined };
+/** A plan line's date: due ahead (moved from an earlier date not yet passed). */
+export type PlanDue = { due: string; movedFrom?: string };
+/** A plan line's work so far: the period's changes shown to the reader for a commitment in progress (0: its work is all hidden, e.g. chores). */
+export type PlanWork = { changes: number; period: PeriodWords };
 
 export type KindGroup = 'release' | 'feature' | 'fix' | 'improvement' | 'docs';
 
@@ -73,7 +76,6 @@ export interface Phrases {
     /** A release of several packages (`ui 3.1.0`, `payments 1.4.0`); none named: new versions of the packages. */
     releasedPackages(packages: string[]): string;
     delivered(title: string, doneOn: string | undefined, due: string | undefined, timing: 'early' | 'on-time' | 'late' | 'undated'): string;
-    inProgress(title: string, changes: number, period: PeriodWords, due: string | undefined): string;
     dueSoon(title: string, due: string, days: number): string;
     /**
      * A commitment past its due date. `work`: the period's changes for it, all made after the due
@@ -92,8 +94,11 @@ export interface Phrases {
     deliveredPending(title: string, doneOn: string, lateFor?: string): string;
     risk(level: RiskLevel | undefined, description: string, mitigation: string | undefined): string;
     ask(text: string, askedOn: string | undefined, waitingDays: number | undefined): string;
-    /** A plan line: due date ahead, or a missed date with the proposed new one (blank until filled). */
-    next(title: string, due: PlanDue | undefined, carriedOver: boolean): string;
+    /**
+     * A plan line, the one place a commitment ahead is named: its due date, the period's changes
+     * for it when it is in progress, and whether the last update planned it already.
+     */
+    next(title: string, due: PlanDue | undefined, carriedOver: boolean, work?: PlanWork): string;
     hidden(count: number, reasons: Array<[HiddenReason, number]>): string;
     /** A revert whose original is not in the period: the change was taken back out. */
     rolledBack(what: string): string;
@@ -252,11 +257,6 @@ const en: Phrases = {
           return doneOn ? `${title} — delivered ${doneOn}` : `${title} — delivered`;
       }
     },
-    inProgress(title, changes, p, due) {
-      const work = changes > 0 ? `${plural(changes, 'change', 'changes')} ${enDuring(p)}` : '';
-      const date = due ? `due ${due}` : '';
-      return [title, [work, date].filter(Boolean).join('; ')].filter(Boolean).join(' — ');
-    },
     dueSoon: (title, due, days) => `${title} — due ${due} (${enIn(days)})`,
     overdue(title, due, proposed, work, p) {
       if (!work) return `We missed the ${due} date for “${title}”. Proposed new date: ${proposed ?? BLANK}`;
@@ -282,9 +282,10 @@ const en: Phrases = {
       if (waitingDays <= 0) return `${stripStop(text)} — asked today`;
       return `${stripStop(text)} — waiting ${plural(waitingDays, 'day', 'days')} (asked ${askedOn})`;
     },
-    next: (title, due, carried) => {
-      const when = !due ? '' : 'due' in due ? (due.movedFrom ? `due ${due.due}, moved from ${due.movedFrom}` : `due ${due.due}`) : `was due ${due.missed}, new date ${due.proposed ?? BLANK}`;
-      const notes = [when, carried ? 'carried over' : ''].filter(Boolean);
+    next: (title, due, carried, work) => {
+      const when = !due ? '' : due.movedFrom ? `due ${due.due}, moved from ${due.movedFrom}` : `due ${due.due}`;
+      const progress = !work ? '' : work.changes > 0 ? `in progress, ${plural(work.changes, 'change', 'changes')} ${enDuring(work.period)}` : 'in progress';
+      const notes = [when, progress, carried ? 'carried over' : ''].filter(Boolean);
       return notes.length ? `${title} (${notes.join('; ')})` : title;
     },
     hidden(count, reasons) {
@@ -365,10 +366,6 @@ const zh: Phrases = {
           return doneOn ? `${title}：已于${doneOn}交付` : `${title}：已交付`;
       }
     },
-    inProgress(title, changes, p, due) {
-      const parts = [changes > 0 ? `${zhDuring(p)} ${changes} 项相关改动` : '', due ? `计划${due}完成` : ''].filter(Boolean);
-      return parts.length ? `${title}：${parts.join('，')}` : title;
-    },
     dueSoon: (title, due, days) => `${title}：${due}到期（${days === 0 ? '今天' : days === 1 ? '明天' : `还有 ${days} 天`}）`,
     overdue(title, due, proposed, work, p) {
       if (!work) return `“${title}”未能按原定的${due}完成。建议新日期：${proposed ?? BLANK}`;
@@ -392,10 +389,11 @@ const zh: Phrases = {
       if (waitingDays <= 0) return `${stripStop(text)}（今天提出）`;
       return `${stripStop(text)}（${askedOn}提出，已等待 ${waitingDays} 天）`;
     },
-    next: (title, due, carried) => {
-      const when = !due ? '' : 'due' in due ? (due.movedFrom ? `由${due.movedFrom}调整至${due.due}` : `${due.due}到期`) : `原定${due.missed}，新日期${due.proposed ?? BLANK}`;
-      const notes = [when, carried ? '上期计划顺延' : ''].filter(Boolean);
-      return notes.length ? `${title}（${notes.join('；')}）` : title;
+    next: (title, due, carried, work) => {
+      const when = !due ? '' : due.movedFrom ? `由${due.movedFrom}调整至${due.due}` : `${due.due}到期`;
+      const progress = !work ? '' : work.changes > 0 ? `进行中，${zhDuring(work.period)} ${work.changes} 项相关改动` : '进行中';
+      const notes = [when, progress, carried ? '上期计划顺延' : ''].filter(Boolean);
+      return notes.length ? `${title}：${notes.join('；')}` : title;
     },
     hidden(count, reasons) {
       const detail = reasons.map(([r, n]) => `${zhHidden[r]} ${n} 个`).join('，');

@@ -120,7 +120,8 @@ describe('draft: composer', () => {
     });
     const texts = (id: string) => section(d, id)?.lines.map((l) => l.text);
     assert.deepEqual(texts('delivered'), ['Locator redesign — delivered 18 Nov, ahead of the 20 Nov date']);
-    assert.deepEqual(texts('inProgress'), ['Loyalty beta — 1 change this week; due 26 Nov']);
+    assert.equal(texts('inProgress'), undefined, 'a commitment in progress is named once, in the plan');
+    assert.deepEqual(texts('next'), ['Loyalty beta (due Thu 26 Nov; in progress, 1 change this week)'], 'the overdue one is not planned again: its new date is in Overdue');
     assert.deepEqual(texts('dueSoon'), ['Opening hours — due Sun 29 Nov (in 9 days)']);
     assert.deepEqual(texts('overdue'), ['“Checkout speed” was due 17 Nov; work continued after that date (1 change this week, the latest on 18 Nov). Proposed new date: 27 Nov']);
     assert.equal(section(d, 'overdue')?.lines[0].proposedDate, '2026-11-27');
@@ -132,15 +133,15 @@ describe('draft: composer', () => {
       'Unrated risk. What we are doing: ____ (to be agreed)',
     ]);
     assert.deepEqual(texts('asks'), ['Brand assets — waiting 12 days (asked 8 Nov)', 'Store list — waiting 1 day (asked 19 Nov)', 'Undated ask']);
-    // The plan: everything open due by the end of next week (the overdue one with its new date), and work in progress.
-    assert.deepEqual(texts('next'), ['Checkout speed (was due 17 Nov, new date 27 Nov)', 'Loyalty beta (due 26 Nov)']);
+    // The plan: everything open due by the end of next week, and work in progress; the overdue one's new date is told once, in Overdue.
+    assert.doesNotMatch(section(d, 'next')?.lines.map((l) => l.text).join('\n') ?? '', /Checkout speed/);
     assert.deepEqual(
       d.sections.map((s) => s.title),
-      ['Done this week', 'Commitments delivered this week', 'In progress', 'Overdue', 'Due in the next 14 days', 'Risks and how we are handling them', 'What we need from you', 'Plan for next week'],
+      ['Done this week', 'Commitments delivered this week', 'Overdue', 'Due in the next 14 days', 'Risks and how we are handling them', 'What we need from you', 'Plan for next week'],
     );
     const zh = compose({ ...c, language: 'zh-CN' }, []);
     assert.deepEqual(section(zh, 'overdue')?.lines.map((l) => l.text), ['“Checkout speed”未能按原定的11月17日完成。建议新日期：____']);
-    assert.deepEqual(section(zh, 'next')?.lines.map((l) => l.text), ['Checkout speed（原定11月17日，新日期____）', 'Loyalty beta（11月26日到期）']);
+    assert.deepEqual(section(zh, 'next')?.lines.map((l) => l.text), ['Loyalty beta：11月26日（周四）到期']);
   });
 
   it('dates written in clients.md read as the reader\'s dates', () => {
@@ -174,13 +175,13 @@ describe('draft: composer', () => {
     assert.deepEqual(
       next.map((l) => [l.text, l.carriedOver === true]),
       [
-        ['Loyalty beta (due 26 Nov; carried over)', true],
-        ['Payments v2 (due 20 Dec; carried over)', true],
+        ['Loyalty beta (due Thu 26 Nov; carried over)', true],
+        ['Payments v2 (due Sun 20 Dec; carried over)', true],
         ['Measure checkout again (carried over)', true],
       ],
     );
     const zh = compose({ ...c, language: 'zh-CN' }, [], { lastRecord });
-    assert.deepEqual(section(zh, 'next')?.lines.map((l) => l.text), ['Loyalty beta（11月26日到期；上期计划顺延）', 'Payments v2（12月20日到期；上期计划顺延）', 'Measure checkout again（上期计划顺延）']);
+    assert.deepEqual(section(zh, 'next')?.lines.map((l) => l.text), ['Loyalty beta：11月26日（周四）到期；上期计划顺延', 'Payments v2：12月20日（周日）到期；上期计划顺延', 'Measure checkout again：上期计划顺延']);
   });
 
   it('keeps hashes on every line; the client text has none unless footnotes are asked for', () => {
@@ -188,11 +189,11 @@ describe('draft: composer', () => {
     const a = item('Onboarding screens', { commitmentIds: ['Acme Retail#0'], hash: 'a'.repeat(40) });
     const b = item('Points card', { commitmentIds: ['Acme Retail#0'], hash: 'b'.repeat(40) });
     const d = compose(c, [a, b]);
-    assert.deepEqual(section(d, 'inProgress')?.lines[0].hashes, ['a'.repeat(40), 'b'.repeat(40)]);
+    assert.deepEqual(section(d, 'next')?.lines[0].hashes, ['a'.repeat(40), 'b'.repeat(40)]);
     assert.doesNotMatch(d.markdown, /aaaaaaa|\\\[1\\\]/);
     const f = compose(c, [a, b], { footnotes: true });
     assert.match(f.markdown, /- Onboarding screens \\\[1\\\]\n- Points card \\\[2\\\]/);
-    assert.match(f.markdown, /- Beta — 2 changes this week; due 30 Nov \\\[3\\\]/);
+    assert.match(f.markdown, /- Beta \(due Mon 30 Nov; in progress, 2 changes this week\) \\\[3\\\]/);
     assert.match(f.markdown, /---\n\nCommits behind each line:\n\n- \\\[1\\\] aaaaaaa\n- \\\[2\\\] bbbbbbb\n- \\\[3\\\] aaaaaaa, bbbbbbb\n$/);
     assert.match(markdownToText(f.markdown), /- Onboarding screens \[1\]/);
   });

@@ -78,7 +78,8 @@ describe('draft: an overdue commitment whose work landed before the period', fun
     assert.doesNotMatch(texts.find((t) => /JSON errors/u.test(t)) ?? '', /missed/iu);
     const plan = d.sections.find((s) => s.id === 'next')?.lines.map((l) => l.text).join('\n') ?? '';
     assert.doesNotMatch(plan, /JSON errors|Retry with backoff/u);
-    assert.match(plan, /Upload progress events/u);
+    // Missed: told once, in Overdue, with the blank for its new date; not planned again.
+    assert.doesNotMatch(plan, /Upload progress events/u);
     // Upload progress is 12 days late with no delivery: off track for that one; the other two wait for confirmation.
     assert.equal(d.status.status, 'off-track');
     const reasons = d.status.reasons.join('\n');

@@ -14,7 +14,7 @@ Owner: Alice Martin <alice@agency.example>
 ## Commitments
 - [ ] Checkout p95 under 2 s due:2026-11-17 #checkout
 - [ ] Opening hours on the map due:2026-11-27 #hours
-- [ ] Loyalty beta due:2026-12-20 #loyalty
+- [ ] Loyalty beta due:2026-12-01 #loyalty
 
 ## Risks
 - high: Payment provider retires its v1 API — mitigation: migrate to v2 behind a flag
@@ -51,7 +51,8 @@ describe('draft: the client’s Format: and the order of overdue and due soon', 
     assert.deepEqual(ids, ['overdue', 'risks', 'asks', 'next']);
     assert.doesNotMatch(d.markdown, /Holiday freeze/);
     assert.match(d.markdown, /Payment provider retires/);
-    assert.match(d.markdown, /Opening hours on the map \(due 27 Nov\)/);
+    assert.match(d.markdown, /Opening hours on the map \(due Fri 27 Nov\)/);
+    assert.doesNotMatch(d.markdown, /Loyalty beta/, 'due after the next week: a short update leaves it for later');
     const zh = draft(file('格式: 简短', 'zh-CN'));
     assert.deepEqual(zh.ids, ['overdue', 'risks', 'asks', 'next']);
   });

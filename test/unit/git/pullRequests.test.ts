@@ -118,8 +118,9 @@ describe('git/pullRequests: on real repositories', function () {
     assert.deepEqual(done.lines.map((l) => l.text), ['Show loyalty points at checkout', 'Add export to CSV']);
     assert.deepEqual(done.lines[0].hashes, [github.commit.hash, ...branch.map((b) => b.commit.hash)]);
     assert.doesNotMatch(draft.markdown, /wip points|PointsCalc|#41|!7|loyalty-points/u);
-    const inProgress = draft.sections.find((s) => s.id === 'inProgress')!;
-    assert.deepEqual(inProgress.lines.map((l) => l.commitmentId), ['Acme#0', 'Acme#1']);
+    // Both in progress: named once, in the plan.
+    const plan = draft.sections.find((s) => s.id === 'next')!;
+    assert.deepEqual(plan.lines.map((l) => [l.commitmentId, /in progress/u.test(l.text)]), [['Acme#0', true], ['Acme#1', true]]);
   });
 
   it('a hidden chore that is evidence still moves its commitment to in progress', async () => {
@@ -128,7 +129,7 @@ describe('git/pullRequests: on real repositories', function () {
     const a = await readActivity({ cwd: repo, period: NOV }, file);
     assert.equal(a.items[0].hidden, 'type');
     const draft = composeDraft({ file, client: 'Acme', items: a.items, today: '2026-11-30', period: NOV, audience: 'client', language: 'en', signature: 'Ann' });
-    assert.deepEqual(draft.sections.find((s) => s.id === 'inProgress')?.lines.map((l) => l.text), ['Feature flags']);
+    assert.deepEqual(draft.sections.find((s) => s.id === 'next')?.lines.map((l) => l.text), ['Feature flags (in progress)']);
   });
 
   it('a pull request merged into a feature branch belongs to the outer one; a PR of bot commits is hidden', async () => {
