@@ -13,7 +13,7 @@ export function logFormatArgs(numstat: boolean): string[] {
   return [
     '-z',
     '--encoding=UTF-8',
-    `--format=format:${MARK}%x00%H%x00%P%x00%aN%x00%aE%x00%aI%x00%D%x00%B%x00`,
+    `--format=format:${MARK}%x00%H%x00%P%x00%aN%x00%aE%x00%aI%x00%ct%x00%D%x00%B%x00`,
     // Only tags in %D (no HEAD or branches), whatever log.decorate says.
     '--decorate-refs=refs/tags/',
     '--no-renames',

@@ -2,7 +2,7 @@
  * The `git log` format core reads, and its streaming parser.
  *
  * Output shape (with `-z`): each commit is NUL-terminated fields
- *   MARK, %H, %P, %aN, %aE, %aI, %D, %B
+ *   MARK, %H, %P, %aN, %aE, %aI, %ct, %D, %B
  * (`%D` with `--decorate-refs=refs/tags/`: the tags pointing at the commit, `tag: v1.2.0, tag: x`),
  * followed by its diff entries, NUL-terminated as well:
  *   name-status: `status` `path` pairs (the first status may carry a leading `\n`);
@@ -10,7 +10,7 @@
  *
  * Why this cannot be forged by a commit message, an author or a file name:
  * - git cuts every message and identity at the first NUL, so no field contains a NUL;
- * - header fields are read by position (exactly 7 after MARK), whatever they contain (a tag
+ * - header fields are read by position (exactly 8 after MARK), whatever they contain (a tag
  *   name cannot hold a NUL, a space or a comma followed by a space, so `%D` splits safely);
  * - in the diff part, a path is always read as the field after its status (name-status) or
  *   after two tabs (numstat), so a file named like MARK is still a path; the only fields we
@@ -23,7 +23,7 @@ import { MARK } from './log-args';
 
 export { MARK, logFormatArgs } from './log-args';
 
-const HEADER_FIELDS = 7;
+const HEADER_FIELDS = 8;
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -99,10 +99,10 @@ export class LogParser {
   private field(buf: Buffer): void {
     const cur = this.current;
     if (cur && this.headerLeft > 0) {
-      // Name (5 left), e-mail (4), tag names (2) and message (1) may be in an encoding git could
-      // not convert; hash, parents and date are ASCII.
+      // Name (6 left), e-mail (5), tag names (2) and message (1) may be in an encoding git could
+      // not convert; hash, parents and dates are ASCII.
       const left = this.headerLeft;
-      cur.header.push(left === 5 || left === 4 || left === 2 || left === 1 ? decodeField(buf) : buf.toString('latin1'));
+      cur.header.push(left === 6 || left === 5 || left === 2 || left === 1 ? decodeField(buf) : buf.toString('latin1'));
       this.headerLeft--;
       return;
     }
@@ -145,7 +145,7 @@ export class LogParser {
     if (!cur) return;
     this.current = undefined;
     if (cur.header.length < HEADER_FIELDS) throw new Error('git log output ended in the middle of a commit');
-    const [hash, parents, authorName, authorEmail, authorDate, decoration, message] = cur.header;
+    const [hash, parents, authorName, authorEmail, authorDate, committed, decoration, message] = cur.header;
     const { subject, subjectLine, body, trailers } = splitMessage(message);
     const commit: Commit = {
       hash,
@@ -153,6 +153,7 @@ export class LogParser {
       authorName,
       authorEmail,
       authorDate,
+      committedAt: Number(committed),
       subject,
       body,
       trailers,

@@ -10,8 +10,21 @@
  */
 import { addDays, customPeriod, localStartSeconds } from '../calendar';
 import type { Period } from '../model';
+import type { Commit } from './types';
 
 const MIN_GIT_SECONDS = 100_000_000;
+
+/**
+ * Whether `commit` is in `period` as git's window reads it (committer date, local days, as
+ * `windowArgs`): for filtering a wider read down to one period (the clients overview).
+ */
+export function inPeriod(commit: Pick<Commit, 'committedAt' | 'authorDate'>, period: Period): boolean {
+  if (commit.committedAt === undefined) {
+    const day = commit.authorDate.slice(0, 10);
+    return day >= period.since && day <= period.until;
+  }
+  return commit.committedAt >= localStartSeconds(period.since) && commit.committedAt < localStartSeconds(addDays(period.until, 1));
+}
 
 /** git window arguments for a period: `--since=@<start>` and `--until=@<end>` in local time. */
 export function windowArgs(period: Period): string[] {

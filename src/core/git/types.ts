@@ -27,6 +27,12 @@ export interface Commit {
   authorEmail: string;
   /** Strict ISO 8601 with the author's offset, e.g. `2026-11-20T16:04:05+08:00`. */
   authorDate: string;
+  /**
+   * When the commit entered this history (committer date, Unix seconds): what git's `--since`
+   * and `--until` compare, so a period's commits are the same whichever reader filters them.
+   * Absent on hand-built commits; `inPeriod` then uses the author's day.
+   */
+  committedAt?: number;
   subject: string;
   /** The first line of the subject paragraph, set only when that paragraph is soft-wrapped over several lines (the client line uses it). */
   subjectLine?: string;

@@ -14,6 +14,7 @@ import type { WeekStart } from '../calendar';
 import { composeDraft } from '../draft/compose';
 import { defaultPeriod } from '../draft/period';
 import { readActivity } from '../git/activity';
+import { inPeriod } from '../git/period';
 import { boundaryNotice, withinBoundary } from '../git/boundary';
 import { mapLimit, readListedRepositories, repositoryParallelism, reposBase } from '../git/repositories';
 import type { ActivityItem, NoiseOptions, RedactionOptions } from '../git/types';
@@ -44,10 +45,6 @@ export interface Overview {
   historyRead: boolean;
   /** Reading facts and repositories that could not be read; each front words them. */
   warnings: Notice[];
-}
-
-function dayOf(item: ActivityItem): IsoDate {
-  return item.commit.authorDate.slice(0, 10);
 }
 
 export async function gatherOverview(o: OverviewOptions): Promise<Overview> {
@@ -91,7 +88,7 @@ export async function gatherOverview(o: OverviewOptions): Promise<Overview> {
   const historyRead = roots.length > 0;
   const rows = file.clients.map((client, k) => {
     const period = periods[k];
-    const mine = items.filter((i) => i.clients.includes(client.name) && dayOf(i) >= period.since && dayOf(i) <= period.until);
+    const mine = items.filter((i) => i.clients.includes(client.name) && inPeriod(i.commit, period));
     const draft = composeDraft({ file, client: client.name, items: mine, historyRead, today: o.today, period, audience: 'client', language: o.language, signature: '', ...(records[k][0] ? { lastRecord: records[k][0] } : {}) });
     const own = problems.filter((p) => p.client === client.name);
     return overviewRow({
