@@ -247,6 +247,54 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
     assert.match((await later.locator('.label-name').first().textContent()) ?? '', /^due in 9 d · Opening hours/);
   });
 
+  it('Space on the focused row ticks its box (and does not open the file)', async () => {
+    const clients = path.join(suite.tmp, 'demo', '.project', 'clients.md');
+    const original = fs.readFileSync(clients, 'utf8');
+    const target = 'Payment provider v2 migration';
+    await openWorkspace('demo');
+    await openContainer();
+    await row(target).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    const tabs = () => page.locator('.tabs-container .tab', { hasText: 'clients.md' }).count();
+    const tabsBefore = await tabs();
+    // Into the tree with the keyboard, then down to the row, as a person does.
+    await page.keyboard.press('Control+Shift+p');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Focus on Commitments View');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Focus on Commitments View/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // The tree has the keyboard focus (a state); a tree focused for the first time has no focused row until a key moves it.
+    await page.locator('.part.sidebar .monaco-list:focus-within').first().waitFor({ timeout: 15_000 });
+    const focused = page.locator('.part.sidebar .monaco-list-row.focused');
+    if ((await focused.count()) === 0) await page.keyboard.press('ArrowDown');
+    await focused.first().waitFor({ timeout: 15_000 });
+    for (let i = 0; i < 30 && !((await focused.first().textContent()) ?? '').includes(target); i++) {
+      const was = (await focused.first().getAttribute('data-index')) ?? '';
+      await page.keyboard.press('ArrowDown');
+      // Wait for the focus to move (a state, not a time).
+      await page.locator(`.part.sidebar .monaco-list-row.focused:not([data-index="${was}"])`).first().waitFor({ timeout: 10_000 });
+    }
+    assert.match((await focused.first().textContent()) ?? '', new RegExp(target));
+    await page.keyboard.press('Space');
+    const changed = await waitForFile(clients, (t) => t !== original, 20_000);
+    const before = original.split('\n');
+    const after = changed.split('\n');
+    const diff = before.map((l, i) => (l === after[i] ? -1 : i)).filter((i) => i >= 0);
+    assert.equal(diff.length, 1, 'exactly one line changed');
+    assert.match(after[diff[0]], new RegExp(`^- \\[x\\] ${target}.*(done:|✅ )${TODAY}`));
+    // The Undo offer, and no editor opened by the key.
+    // (A toast, or in the notification centre once the toast has been hidden.)
+    await page.keyboard.press('Control+Shift+p');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Notifications: Show Notifications');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Show Notifications/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-center .notification-list-item, .notifications-toasts .notification-toast', { hasText: /Marked .* done/ }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(E2E_OUT, 'sidebar-space.png') });
+    assert.equal(await tabs(), tabsBefore, 'Space did not open clients.md');
+    await page.keyboard.press('Escape');
+  });
+
   it('shows the welcome view with "Create clients file" in a workspace without a clients file', async () => {
     await openWorkspace('empty');
     await openContainer();

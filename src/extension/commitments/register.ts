@@ -31,6 +31,8 @@ export const TEST_CHECK_COMMAND = 'clientPulse.test.checkCommitment';
 export const TEST_PROGRESS_COMMAND = 'clientPulse.test.commitmentsProgress';
 
 const STATE_FILTER = 'clientPulse.commitments.filter';
+/** How long after Space the selected row's command still counts as the key's (it follows at once; a click much later opens). */
+const SPACE_WINDOW_MS = 2000;
 const STATE_SHOW_DONE = 'clientPulse.commitments.showDone';
 
 function isCommitmentNode(arg: unknown): arg is CommitmentNode {
@@ -133,6 +135,15 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     await undoTick(node, done);
   };
   let lastUndo: { node: CommitmentNode; done: boolean } | undefined;
+  /** When Space last asked for the focused row (see ToggleCommitment); its row's command ticks instead of opening. */
+  let spaceArmed: number | undefined;
+  const toggle = async (target: CommitmentNode): Promise<boolean> => {
+    if (!services.isTrusted()) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Client Pulse is read-only in Restricted Mode. Trust this workspace to change the clients file.'));
+      return false;
+    }
+    return setDone(target, !target.commitment.done, true);
+  };
   const undoTick = async (node: CommitmentNode, done: boolean): Promise<void> => {
     // The line as it is now (ticked), found again in the file.
     const entries = await services.store.all();
@@ -145,6 +156,10 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
   };
 
   context.subscriptions.push(
+    // Space on a client row selects it: nothing to tick, and a later click on a commitment opens it.
+    view.onDidChangeSelection((e) => {
+      if (!e.selection.some(isCommitmentNode)) spaceArmed = undefined;
+    }),
     view.onDidChangeCheckboxState(async (e) => {
       for (const [node, state] of e.items) {
         if (node.kind !== 'commitment') continue;
@@ -169,6 +184,12 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
     }),
     vscode.commands.registerCommand(CommandId.OpenCommitment, async (node?: unknown) => {
       if (!isCommitmentNode(node)) return;
+      // Space selected this row (below): tick it instead of opening the file.
+      if (spaceArmed !== undefined && Date.now() - spaceArmed < SPACE_WINDOW_MS) {
+        spaceArmed = undefined;
+        await toggle(node);
+        return;
+      }
       const document = await vscode.workspace.openTextDocument(node.entry.uri);
       const current = locate(parseClientsOnce(document.getText()), refOf(node.commitment)) ?? node.commitment;
       const line = Math.min(current.span.startLine, document.lineCount - 1);
@@ -176,14 +197,13 @@ export function registerCommitments(context: vscode.ExtensionContext, services: 
       await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
     }),
     // Space on the focused row (the keybinding passes no node): tick or untick it, with Undo, as the box does.
+    // The extension API cannot see the tree's keyboard focus, so the key selects the focused row
+    // (`list.select`, as Enter does); the row's own command then arrives armed and ticks it.
     vscode.commands.registerCommand(CommandId.ToggleCommitment, async (node?: unknown) => {
-      const target = isCommitmentNode(node) ? node : view.selection.find(isCommitmentNode);
-      if (!target) return false;
-      if (!services.isTrusted()) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Client Pulse is read-only in Restricted Mode. Trust this workspace to change the clients file.'));
-        return false;
-      }
-      return setDone(target, !target.commitment.done, true);
+      if (isCommitmentNode(node)) return toggle(node);
+      spaceArmed = Date.now();
+      await vscode.commands.executeCommand('list.select');
+      return true;
     }),
     vscode.commands.registerCommand(CommandId.MarkDone, async (node?: unknown) => {
       if (isCommitmentNode(node)) await setDone(node, true);
