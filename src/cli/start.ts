@@ -7,6 +7,7 @@
 import type { main } from './main';
 import { version } from '../../package.json';
 import { startGitEarly } from './early';
+import * as nodeModule from 'node:module';
 
 /**
  * CommonJS `require`, declared here so the CLI's bundle is loaded synchronously (a dynamic
@@ -20,5 +21,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0]
   process.stdout.write(`${version}\n`);
 } else {
   startGitEarly(argv);
+  // Node 22.1 and later keep V8's compiled code of the CLI bundle in the temp folder's
+  // node-compile-cache, so later runs skip most of its compilation (NODE_DISABLE_COMPILE_CACHE=1
+  // turns it off); older Node has no such call and compiles as before.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   require('./main').main(argv);
 }
