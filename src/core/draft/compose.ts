@@ -545,7 +545,7 @@ function describePeriod(input: DraftInput): { words: PeriodWords; next: NextWord
 const CLIENT_ORDER: DraftSectionId[] = ['breaking', 'done', 'delivered', 'inProgress', 'overdue', 'dueSoon', 'risks', 'asks', 'next'];
 /** `Format: risks-first`: the bad news and what is needed first, then the work. */
 const RISKS_FIRST_ORDER: DraftSectionId[] = ['breaking', 'overdue', 'risks', 'asks', 'done', 'delivered', 'inProgress', 'dueSoon', 'next'];
-/** `Format: short` leaves these out (their commitments stand in the plan with their dates). */
+/** `Format: short` leaves these out: what is due after the next week waits for a later update (the plan names the rest with their dates). */
 const LEFT_OUT_WHEN_SHORT = new Set<DraftSectionId>(['inProgress', 'dueSoon']);
 
 /** The sections in the order the client's `Format:` asks for. */
