@@ -36,6 +36,8 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
 
   const suite = useWorkbench('sidebar', (tmp) => {
     writeDemo(path.join(tmp, 'demo'), TODAY);
+    // The Space test's own copy: the tests before it tick rows of the demo and leave its editor dirty.
+    writeDemo(path.join(tmp, 'keys'), TODAY);
     fs.mkdirSync(path.join(tmp, 'empty'));
     fs.writeFileSync(path.join(tmp, 'empty', 'README.md'), '# A project without a clients file\n');
   }, { env: { CLIENT_PULSE_TODAY: TODAY } });
@@ -248,10 +250,10 @@ describe('Commitments sidebar (end to end, real workbench and browser)', functio
   });
 
   it('Space on the focused row ticks its box (and does not open the file)', async () => {
-    const clients = path.join(suite.tmp, 'demo', '.project', 'clients.md');
+    const clients = path.join(suite.tmp, 'keys', '.project', 'clients.md');
     const original = fs.readFileSync(clients, 'utf8');
     const target = 'Payment provider v2 migration';
-    await openWorkspace('demo');
+    await openWorkspace('keys');
     await openContainer();
     await row(target).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
