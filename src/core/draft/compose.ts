@@ -342,7 +342,14 @@ function timing(c: Commitment): 'early' | 'on-time' | 'late' | 'undated' {
   return c.doneDate === c.due ? 'on-time' : 'late';
 }
 
-function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<string>): DraftLine[] {
+/** What is in progress, and what the plan names (computed once per draft; see plannedCommitments). */
+interface Plan {
+  inProgressIds: Set<string>;
+  planned: Commitment[];
+  plannedIds: Set<string>;
+}
+
+function sectionLines(ctx: Context, id: DraftSectionId, plan: Plan): DraftLine[] {
   const { client, phrases, today, input } = ctx;
   const { since, until } = input.period;
   const open = client.commitments.filter((c) => isOpen(c));
@@ -376,9 +383,8 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
       return [];
     case 'dueSoon': {
       // Due after the next period but within 14 days: what is due sooner stands in the plan with its date.
-      const planned = new Set(plannedCommitments(ctx, inProgressIds).map((c) => c.id));
       return open
-        .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !inProgressIds.has(c.id) && !promiseMissed(c, today) && !planned.has(c.id))
+        .filter((c) => c.due !== undefined && within(c.due, today, addDays(today, DUE_SOON_DAYS)) && !plan.inProgressIds.has(c.id) && !promiseMissed(c, today) && !plan.plannedIds.has(c.id))
         .sort(compareCommitments)
         .map((c) => ({
           id: `dueSoon:${c.id}`,
@@ -451,7 +457,7 @@ function sectionLines(ctx: Context, id: DraftSectionId, inProgressIds: Set<strin
           subject: stripStop(a.text),
         }));
     case 'next':
-      return nextLines(ctx, inProgressIds);
+      return nextLines(ctx, plan);
   }
 }
 
@@ -462,20 +468,20 @@ function toldOverdue(ctx: Context, c: Commitment): boolean {
 
 /**
  * The commitments the plan names: open, not done, not told in Overdue (that line carries the new
- * date), and in progress or due by the end of the next period. The plan is the one place they are
- * named: "In progress" and "Due soon" leave them out.
+ * date; a past-due one whose work landed earlier is told there too), and in progress or due by the
+ * end of the next period. The plan is the one place they are named: "In progress" and "Due soon"
+ * leave them out.
  */
 function plannedCommitments(ctx: Context, inProgressIds: Set<string>): Commitment[] {
   const nextUntil = addDays(ctx.input.period.until, 7);
   return ctx.client.commitments
-    .filter((c) => isOpen(c) && completedOn(ctx, c) === undefined && earlierWorkFor(ctx, c) === undefined && !toldOverdue(ctx, c))
+    .filter((c) => isOpen(c) && completedOn(ctx, c) === undefined && !toldOverdue(ctx, c))
     .filter((c) => inProgressIds.has(c.id) || (c.due !== undefined && c.due <= nextUntil))
     .sort(compareCommitments);
 }
 
-function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
+function nextLines(ctx: Context, { inProgressIds, planned }: Plan): DraftLine[] {
   const { client, phrases, input } = ctx;
-  const planned = plannedCommitments(ctx, inProgressIds);
   const dueText = (c: Commitment) => {
     if (c.due === undefined) return undefined;
     const due = formatDayWithWeekday(c.due, ctx.language, ctx.refYear);
@@ -496,7 +502,7 @@ function nextLines(ctx: Context, inProgressIds: Set<string>): DraftLine[] {
     if (!key) return;
     const commitment = client.commitments.find((c) => normalise(c.title) === key);
     // Done, or told in Overdue with its new date: not planned again.
-    if (commitment?.done || (commitment && (completedOn(ctx, commitment) !== undefined || toldOverdue(ctx, commitment) || earlierWorkFor(ctx, commitment) !== undefined))) return;
+    if (commitment?.done || (commitment && (completedOn(ctx, commitment) !== undefined || toldOverdue(ctx, commitment)))) return;
     const existing = lines.find((l) => normalise(l.subject ?? '') === key);
     if (existing) {
       const c = client.commitments.find((x) => x.id === existing.commitmentId);
@@ -660,13 +666,15 @@ export function composeDraft(rawInput: DraftInput): Draft {
   const inProgressIds = new Set(
     client.commitments.filter((c) => isOpen(c) && !(c.due !== undefined && c.due < today) && (ctx.evidenceAll.get(c.id) ?? []).some((i) => i.kind !== 'revert' && i.hidden !== 'reverted')).map((c) => c.id),
   );
+  const planned = plannedCommitments(ctx, inProgressIds);
+  const plan: Plan = { inProgressIds, planned, plannedIds: new Set(planned.map((c) => c.id)) };
   const dropped = new Set(input.droppedLineIds ?? []);
   const kept = new Set(input.keptLineIds ?? []);
   const sections: DraftSection[] = [];
   const short = !internal && client.format?.includes('short') === true;
   for (const id of sectionOrder(client, internal)) {
     // A short update leaves low risks out (medium and high stay).
-    const lines = sectionLines(ctx, id, inProgressIds).filter((l) => !(short && id === 'risks' && client.risks[Number(l.id.slice('risks:'.length))]?.level === 'low'));
+    const lines = sectionLines(ctx, id, plan).filter((l) => !(short && id === 'risks' && client.risks[Number(l.id.slice('risks:'.length))]?.level === 'low'));
     if (!lines.length) continue;
     for (const line of lines) {
       // A line of commits that says nothing the client can use is left out until the lead rewords it and puts it back.
