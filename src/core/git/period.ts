@@ -23,14 +23,19 @@ export function inPeriod(commit: Pick<Commit, 'committedAt' | 'authorDate'>, per
     const day = commit.authorDate.slice(0, 10);
     return day >= period.since && day <= period.until;
   }
-  return commit.committedAt >= localStartSeconds(period.since) && commit.committedAt < localStartSeconds(addDays(period.until, 1));
+  const { start, end } = windowSeconds(period);
+  return commit.committedAt >= start && commit.committedAt <= end;
+}
+
+/** The period's first and last second in local time: from 00:00:00 of `since` to 23:59:59 of `until`. */
+function windowSeconds(period: Period): { start: number; end: number } {
+  return { start: localStartSeconds(period.since), end: localStartSeconds(addDays(period.until, 1)) - 1 };
 }
 
 /** git window arguments for a period: `--since=@<start>` and `--until=@<end>` in local time. */
 export function windowArgs(period: Period): string[] {
   customPeriod(period.since, period.until);
-  const start = localStartSeconds(period.since);
-  const end = localStartSeconds(addDays(period.until, 1)) - 1;
+  const { start, end } = windowSeconds(period);
   // git reads `@<seconds>` only from 100000000 (1973-03-03) on; an earlier bound is no bound.
   const args: string[] = [];
   if (start >= MIN_GIT_SECONDS) args.push(`--since=@${start}`);
