@@ -14,6 +14,16 @@ describe('draft: dates for the reader', () => {
     assert.equal(formatDayWithWeekday('2026-11-27', 'zh-CN', 2026), '11月27日（周五）');
   });
 
+  it('every month and weekday name, the same on every Node and Electron (no ICU data involved)', () => {
+    const months = Array.from({ length: 12 }, (_, i) => formatDay(`2026-${String(i + 1).padStart(2, '0')}-01`, 'en', 2026).slice(2));
+    assert.deepEqual(months, ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+    // 2026-11-23 is a Monday.
+    const week = Array.from({ length: 7 }, (_, i) => `2026-11-${23 + i}`);
+    assert.deepEqual(week.map((d) => formatDayWithWeekday(d, 'en', 2026).slice(0, 3)), ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    assert.deepEqual(week.map((d) => /（(.+)）/.exec(formatDayWithWeekday(d, 'zh-CN', 2026))?.[1]), ['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
+    assert.equal(formatDayWithWeekday('2027-09-05', 'en', 2026), 'Sun 5 Sep 2027');
+  });
+
   it('ranges within a month, across months and across years', () => {
     assert.equal(formatRange('2026-11-16', '2026-11-22', 'en', 2026), '16–22 Nov');
     assert.equal(formatRange('2026-11-30', '2026-12-06', 'en', 2026), '30 Nov – 6 Dec');
