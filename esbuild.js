@@ -88,14 +88,6 @@ const vendorFiles = {
   },
 };
 
-/** In the bin's bundle, `./main` is the CLI's own bundle, loaded at run time. */
-const cliMain = {
-  name: 'cli-main',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/main$/ }, () => ({ path: './cli-main.js', external: true }));
-  },
-};
-
 const common = {
   bundle: true,
   minify: production,
@@ -112,8 +104,8 @@ const app = { ...node, plugins: [...common.plugins, vendorFiles] };
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...app, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The bin is a tiny entry (--version without reading the rest); it requires the CLI's bundle.
-  { ...node, entryPoints: ['src/cli/start.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, cliMain] },
+  // The bin is a tiny entry (--version without reading the rest); it loads the CLI's bundle, cli-main.js, at run time.
+  { ...node, entryPoints: ['src/cli/start.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...app, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022', external: ['nodemailer/*'], plugins: [...common.plugins, codiconSubset] },
   ...Object.entries(vendors).map(([pkg, file]) => ({ ...node, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: __dirname, sourcefile: `vendor-${file}.js` }, outfile: `dist/vendor/${file}.js`, entryPoints: undefined })),
