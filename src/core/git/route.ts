@@ -126,17 +126,18 @@ export function makeRouter(file: ClientsFile | undefined): Router {
   const byName = new Map<string, number[]>();
   // Clients with a non-ASCII tag: their bracket patterns are always tried (Unicode case folding).
   const foldedBrackets: number[] = [];
-  const byFolder = new Map<string, Array<{ client: number; match: PathMatcher; specificity: number }>>();
+  const byFolder: FolderIndex = { entries: new Map(), depth: 0 };
   compiled.forEach((c, i) => {
     for (const t of c.tags) add(byTag, t, i);
     add(byName, c.name.toLowerCase(), i);
     if (c.tags.some((t) => /[^ -~]/u.test(t))) foldedBrackets.push(i);
     c.paths.forEach((p) => {
       const key = folderPrefix(p.pattern);
-      const list = byFolder.get(key);
+      const list = byFolder.entries.get(key);
       const entry = { client: i, match: p.match, specificity: p.specificity };
       if (list) list.push(entry);
-      else byFolder.set(key, [entry]);
+      else byFolder.entries.set(key, [entry]);
+      byFolder.depth = Math.max(byFolder.depth, key === '' ? 0 : key.split('\0').length);
     });
   });
   const withPaths = compiled.some((c) => c.paths.length > 0);
@@ -182,21 +183,31 @@ export function makeRouter(file: ClientsFile | undefined): Router {
  * most specific of all. A file several clients match equally specifically has no owner; those
  * clients are `tied`. Only the entries whose folders are a prefix of the file's are tried.
  */
-function pathOwners(names: readonly string[], byFolder: ReadonlyMap<string, ReadonlyArray<{ client: number; match: PathMatcher; specificity: number }>>, files: readonly string[]): { owners: Set<string>; tied: Set<string> } {
+/** `Paths:` entries by the literal folder they start with (`a\0b` for `a/b/…`), and the deepest such folder. */
+interface FolderIndex {
+  entries: Map<string, Array<{ client: number; match: PathMatcher; specificity: number }>>;
+  depth: number;
+}
+
+function pathOwners(names: readonly string[], byFolder: FolderIndex, files: readonly string[]): { owners: Set<string>; tied: Set<string> } {
   const owners = new Set<string>();
   const tied = new Set<string>();
   for (const f of files) {
     const segments = f.split('/');
-    const mine = new Map<number, number>();
-    // The folder keys `a`, `a\0b`, … of the file, built one segment at a time.
+    let mine: Map<number, number> | undefined;
+    // The folder keys `a`, `a\0b`, … of the file, built one segment at a time, no deeper than
+    // the deepest key there is.
     let folder = '';
-    for (let k = 0; k <= segments.length; k++) {
+    const last = Math.min(segments.length, byFolder.depth);
+    for (let k = 0; k <= last; k++) {
       if (k > 0) folder = k === 1 ? segments[0] : `${folder}\0${segments[k - 1]}`;
-      for (const e of byFolder.get(folder) ?? []) {
-        if (e.specificity > (mine.get(e.client) ?? -1) && e.match(f)) mine.set(e.client, e.specificity);
+      const entries = byFolder.entries.get(folder);
+      if (!entries) continue;
+      for (const e of entries) {
+        if (e.specificity > (mine?.get(e.client) ?? -1) && e.match(f)) (mine ??= new Map()).set(e.client, e.specificity);
       }
     }
-    if (mine.size === 0) continue;
+    if (!mine) continue;
     let best = -1;
     let winners: string[] = [];
     for (const [client, specificity] of [...mine].sort((a, b) => a[0] - b[0])) {
