@@ -23,6 +23,7 @@ import { possibleEvidence, suggestLinks } from './suggest';
 import { earlierWorkOf, type EarlierWork } from './earlier';
 import { DEFAULT_TEMPLATE, renderTemplate } from './template';
 import type { Draft, DraftLine, DraftSection, DraftSectionId, LeadNote } from './types';
+import type { StatusAssessment } from '../model';
 import { NoticeError, type DraftNotice } from '../notices';
 import { buildView } from './view';
 import { isOpen } from '../clients/queries';
@@ -609,8 +610,27 @@ function internalDetailOf(client: Client, items: readonly ActivityItem[], redact
   return { hashes: items.map((i) => i.commit.hash), ticketKeys: [...keys], ...(hashesAllowed ? { hashesAllowed: true } : {}) };
 }
 
-/** Composes the draft. Throws `DraftError` (unknown client, bad period) or `TemplateError`. */
-export function composeDraft(rawInput: DraftInput): Draft {
+/** What both the draft and its status alone are composed from (`prepared`). */
+interface Prepared {
+  found: Client;
+  redactor: Redactor;
+  client: Client;
+  input: DraftInput;
+  since: IsoDate;
+  until: IsoDate;
+  language: Language;
+  phrases: Phrases;
+  internal: boolean;
+  today: IsoDate;
+  refYear: number;
+  period: ReturnType<typeof describePeriod>;
+  items: ActivityItem[];
+  shown: ActivityItem[];
+  ctx: Context;
+}
+
+/** The client, redacted, its items of the period and the context every section reads. */
+function prepared(rawInput: DraftInput): Prepared {
   const found = requireClient(rawInput.file.clients, rawInput.client);
   // What the lead wrote in clients.md goes out redacted too (secrets always; internal hosts and
   // extra patterns for the client), so every client-facing string passes the same redactor.
@@ -654,13 +674,33 @@ export function composeDraft(rawInput: DraftInput): Draft {
     evidenceShown: evidence(shown),
     rawTitles: new Map(found.commitments.map((c) => [c.id, c.title])),
   };
+  return { found, redactor, client, input, since, until, language, phrases, internal, today, refYear, period, items, shown, ctx };
+}
 
+/** The overall status and its reasons, as the draft states them. */
+function statusOf(p: Prepared): StatusAssessment {
+  const { found, client, today, phrases, period, items, shown, ctx, input } = p;
   // A breaking change in an area the client watches (its risks, its notes) puts the work at risk.
   const breaking = breakingItems(items).filter((i) => touchesWatchedArea(i, found)).map((i) => stripStop(commitText(ctx, i)));
-  const status = assessStatus(
+  return assessStatus(
     { client, today, evidence: new Map(client.commitments.map((c) => [c.id, evidenceDays(ctx, c)])), closedLate: new Set(client.commitments.filter((c) => closedLateOn(ctx, c) !== undefined).map((c) => c.id)), phrases, period: period.words, possibleEvidence: possibleEvidence(shown, client.commitments.filter((c) => isOpen(c))), landedEarlier: new Set(client.commitments.filter((c) => earlierWorkFor(ctx, c) !== undefined).map((c) => c.id)), breaking, localise: (t) => localDates(ctx, t) },
     input.statusOverride,
   );
+}
+
+/**
+ * The status the draft of `input` would state, without composing its sections and text (the
+ * clients overview computes one per client). Throws as `composeDraft` does.
+ */
+export function composeStatus(input: DraftInput): StatusAssessment {
+  return statusOf(prepared(input));
+}
+
+/** Composes the draft. Throws `DraftError` (unknown client, bad period) or `TemplateError`. */
+export function composeDraft(rawInput: DraftInput): Draft {
+  const p = prepared(rawInput);
+  const { found, redactor, client, input, since, until, language, phrases, internal, today, refYear, period, items, shown, ctx } = p;
+  const status = statusOf(p);
   // Evidence hidden from the client (a pull request's branch commits, a chore) still means work is
   // in progress; work that was rolled back does not.
   const inProgressIds = new Set(

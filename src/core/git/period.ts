@@ -15,16 +15,20 @@ import type { Commit } from './types';
 const MIN_GIT_SECONDS = 100_000_000;
 
 /**
- * Whether `commit` is in `period` as git's window reads it (committer date, local days, as
- * `windowArgs`): for filtering a wider read down to one period (the clients overview).
+ * A test of whether a commit is in `period` as git's window reads it (committer date, local days,
+ * as `windowArgs`): for filtering a wider read down to one period (the clients overview). The
+ * period's bounds are computed once, not per commit (the overview tests every commit of every
+ * repository for every client).
  */
-export function inPeriod(commit: Pick<Commit, 'committedAt' | 'authorDate'>, period: Period): boolean {
-  if (commit.committedAt === undefined) {
-    const day = commit.authorDate.slice(0, 10);
-    return day >= period.since && day <= period.until;
-  }
+export function inPeriod(period: Period): (commit: Pick<Commit, 'committedAt' | 'authorDate'>) => boolean {
   const { start, end } = windowSeconds(period);
-  return commit.committedAt >= start && commit.committedAt <= end;
+  return (commit) => {
+    if (commit.committedAt === undefined) {
+      const day = commit.authorDate.slice(0, 10);
+      return day >= period.since && day <= period.until;
+    }
+    return commit.committedAt >= start && commit.committedAt <= end;
+  };
 }
 
 /** The period's first and last second in local time: from 00:00:00 of `since` to 23:59:59 of `until`. */

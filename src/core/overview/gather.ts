@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import type { IsoDate, Language } from '../clients/model';
 import { parseClients } from '../clients/parse';
 import type { WeekStart } from '../calendar';
-import { composeDraft } from '../draft/compose';
+import { composeStatus } from '../draft/compose';
 import { defaultPeriod } from '../draft/period';
 import { readActivity } from '../git/activity';
 import { inPeriod } from '../git/period';
@@ -88,14 +88,15 @@ export async function gatherOverview(o: OverviewOptions): Promise<Overview> {
   const historyRead = roots.length > 0;
   const rows = file.clients.map((client, k) => {
     const period = periods[k];
-    const mine = items.filter((i) => i.clients.includes(client.name) && inPeriod(i.commit, period));
-    const draft = composeDraft({ file, client: client.name, items: mine, historyRead, today: o.today, period, audience: 'client', language: o.language, signature: '', ...(records[k][0] ? { lastRecord: records[k][0] } : {}) });
+    const within = inPeriod(period);
+    const mine = items.filter((i) => i.clients.includes(client.name) && within(i.commit));
+    const status = composeStatus({ file, client: client.name, items: mine, historyRead, today: o.today, period, audience: 'client', language: o.language, signature: '', ...(records[k][0] ? { lastRecord: records[k][0] } : {}) });
     const own = problems.filter((p) => p.client === client.name);
     return overviewRow({
       client,
       today: o.today,
       weekStart: o.weekStart,
-      status: draft.status,
+      status,
       period,
       ...(records[k][0] ? { lastSent: records[k][0].sent } : {}),
       recentStatuses: records[k].map((r) => r.status),

@@ -29,13 +29,13 @@ describe('git/period: inPeriod agrees with git’s window', function () {
     const period = { since: '2026-11-14', until: '2026-11-20' };
     const narrow = await readActivity({ cwd: repo, period });
     const wide = await readActivity({ cwd: repo, period: { since: '2026-11-01', until: '2026-11-30' } });
-    const kept = wide.items.filter((i) => inPeriod(i.commit, period)).map((i) => i.commit.subject);
+    const kept = wide.items.filter((i) => inPeriod(period)(i.commit)).map((i) => i.commit.subject);
     assert.deepEqual(kept.sort(), narrow.items.map((i) => i.commit.subject).sort());
     // In UTC (the test's zone) the Shanghai commit is on 20 Nov, inside the period; the rebased one is in by its commit date.
     assert.deepEqual(kept.sort(), ['feat: authored this week', 'feat: late night in Shanghai', 'feat: rebased onto main this week']);
     assert.equal(wide.items.find((i) => i.commit.subject.startsWith('feat: rebased'))?.commit.authorDate.slice(0, 10), '2026-11-03', 'the author date is kept for display');
     // Without a committer time (hand-built commits) the author's day is used.
-    assert.equal(inPeriod({ authorDate: '2026-11-14T00:10:00+08:00' }, period), true);
-    assert.equal(inPeriod({ authorDate: '2026-11-21T00:10:00+00:00' }, period), false);
+    assert.equal(inPeriod(period)({ authorDate: '2026-11-14T00:10:00+08:00' }), true);
+    assert.equal(inPeriod(period)({ authorDate: '2026-11-21T00:10:00+00:00' }), false);
   });
 });
