@@ -28,7 +28,7 @@ import { gitEnv, hardenedArgs } from '../src/core/git/run';
 import type { Client, ClientsFile, Span } from '../src/core/clients/model';
 import type { ActivityRequest, Period } from '../src/core/git/types';
 import { handoverBenchLines } from './handover';
-import { addMergedBranches, bigFileLines, load, processLines, spread, tooltipLines, versionLines } from './startup';
+import { addMergedBranches, bigFileLines, diagnosticsLines, load, processLines, spread, tooltipLines, versionLines } from './startup';
 import { measureOverview, overviewBenchLines } from './overview';
 
 const TODAY = '2026-11-20';
@@ -426,6 +426,8 @@ async function cliOnlyLines(opts: Options, log: (s: string) => void): Promise<st
     ...processLines(repos, startupOpts, period),
     '',
     ...bigFileLines(repos[0], CLIENTS_MD, startupOpts, period),
+    '',
+    ...diagnosticsLines(CLIENTS_MD, opts.runs),
   ];
   return [`Load average (1 / 5 / 15 min): ${before} before, ${load()} after`, '', ...lines];
 }
@@ -499,6 +501,10 @@ async function main(): Promise<void> {
         'A 50,000-line clients.md against a 500-line one: `client-pulse draft`, 7 days, whole process',
         '',
         ...bigFileLines(repos[0], CLIENTS_MD, startupOpts, windows[0].period),
+        '',
+        'Diagnostics of a 5,000-line clients.md after the debounce (parse + checks, in process)',
+        '',
+        ...diagnosticsLines(CLIENTS_MD, opts.runs),
       ]
     : [`Start-up and whole processes skipped: ${path.relative(ROOT, opts.cli)} is missing (run \`node esbuild.js\`)`];
   startup.push('', 'Commitment tooltip: linked commits of a year, in process', '', ...(await tooltipLines(repos, CLIENTS_MD, startupOpts)));
