@@ -15,7 +15,7 @@
  *
  * Options: --huge (add 1M commits), --sizes=10000,100000, --runs=N, --json (machine-readable),
  * --cli=FILE (the CLI bundle to time; default dist/cli.js), --only=core (only the in-process core, 7 days), --only=cli (only start-up, whole processes and the 50,000-line clients.md), --only=overview (only the clients overview,
- * bench/overview.ts).
+ * bench/overview.ts), --only=activation (only activation in the real workbench, bench/activation.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -53,6 +53,7 @@ interface Options {
   onlyCore: boolean;
   /** `--only=cli`: only the whole-process tables (start-up, activity/draft, the 50,000-line clients.md). */
   onlyCli: boolean;
+  onlyActivation: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -63,6 +64,7 @@ function parseOptions(argv: string[]): Options {
   let onlyOverview = false;
   let onlyCli = false;
   let onlyCore = false;
+  let onlyActivation = false;
   for (const a of argv) {
     if (a === '--huge') sizes = [...sizes, 1_000_000];
     else if (a.startsWith('--sizes=')) sizes = a.slice(8).split(',').map((s) => Number(s.replace(/k$/iu, '000').replace(/m$/iu, '000000')));
@@ -71,11 +73,12 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--only=overview') onlyOverview = true;
     else if (a === '--only=cli') onlyCli = true;
     else if (a === '--only=core') onlyCore = true;
+    else if (a === '--only=activation') onlyActivation = true;
     else if (a.startsWith('--cli=')) cli = path.resolve(a.slice(6));
-    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE, --only=overview, --only=cli, --only=core)`);
+    else if (a !== '--child') throw new Error(`unknown option ${a} (known: --huge, --sizes=10000,100000, --runs=N, --json, --cli=FILE, --only=overview, --only=cli, --only=core, --only=activation)`);
   }
   if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers ≥ 100');
-  return { sizes, runs, json, cli, onlyOverview, onlyCli, onlyCore };
+  return { sizes, runs, json, cli, onlyOverview, onlyCli, onlyCore, onlyActivation };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,6 +435,17 @@ async function cliOnlyLines(opts: Options, log: (s: string) => void): Promise<st
   return [`Load average (1 / 5 / 15 min): ${before} before, ${load()} after`, '', ...lines];
 }
 
+/**
+ * bench/activation.ts in its own process (it drives the test host's workbench with playwright,
+ * which this bundle leaves out); a line saying why when the host is not installed.
+ */
+function activationSection(runs: number): string[] {
+  if (!fs.existsSync(path.join(ROOT, '.vscode-test', 'code-server'))) return ['Skipped: the test host is not installed (`node test/host/setup.mjs`).'];
+  const res = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bench/activation.ts', `--runs=${Math.max(5, runs)}`], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+  if (res.status !== 0) return [`Failed: ${(res.stderr || String(res.error)).trim().split('\n').slice(-3).join(' ')}`];
+  return res.stdout.trim().split('\n').filter((l) => l.startsWith('|'));
+}
+
 const fmt = (ms: number) => (ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 
 async function main(): Promise<void> {
@@ -453,6 +467,10 @@ async function main(): Promise<void> {
   const overviewLines = async () => overviewBenchLines(await measureOverview(await ensureRepo(overviewSize, log), overviewSize, TODAY, Math.max(5, Math.ceil(opts.runs / 2)), log));
   if (opts.onlyOverview) {
     process.stdout.write(`${(await overviewLines()).join('\n')}\n`);
+    return;
+  }
+  if (opts.onlyActivation) {
+    process.stdout.write(`${activationSection(opts.runs).join('\n')}\n`);
     return;
   }
   if (opts.onlyCore) {
@@ -508,6 +526,7 @@ async function main(): Promise<void> {
       ]
     : [`Start-up and whole processes skipped: ${path.relative(ROOT, opts.cli)} is missing (run \`node esbuild.js\`)`];
   startup.push('', 'Commitment tooltip: linked commits of a year, in process', '', ...(await tooltipLines(repos, CLIENTS_MD, startupOpts)));
+  startup.push('', 'Activation in the real workbench (Running Extensions: Load Code + Call Activate), the demo opened in new windows', '', ...activationSection(opts.runs));
   const handover = await handoverBenchLines(repos.filter((r) => Number(path.basename(r)) <= 100_000), TODAY, opts.runs, log);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ machine: info, load: { before: loadBefore, after: load() }, results, memory, processes, startup, handover }, null, 2)}\n`);
