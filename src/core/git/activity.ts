@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client, ClientsFile } from '../clients/model';
-import { kindOf, parseConventional, plainTypeOf } from './conventional';
+import { kindOf, noiseTypeOf, parseConventional } from './conventional';
 import { makeLinker } from './link';
 import { LogParser } from './log-format';
 import { logArgs } from './log-args';
@@ -179,8 +179,9 @@ export async function readActivity(request: ActivityRequest, clients?: ClientsFi
     if (conv.type !== undefined) item.type = conv.type;
     if (conv.scope !== undefined) item.scope = conv.scope;
     items.push(item);
-    // A plain housekeeping subject (代码格式化, remove dead code) is hidden like its conventional type.
-    types.push(conv.type ?? plainTypeOf(words));
+    // A plain housekeeping subject (代码格式化, remove dead code) is hidden like its conventional
+    // type; work on the tests or CI (`Fix flaky test`, `fix(e2e): …`) as `test` or `ci`.
+    types.push(noiseTypeOf(conv, words));
   };
 
   let result: CommitsResult;

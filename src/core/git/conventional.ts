@@ -122,6 +122,36 @@ export function plainTypeOf(subject: string): string | undefined {
   return PLAIN_TYPES.find(([re]) => re.test(s))?.[1];
 }
 
+/** Scopes that name the team's own test or CI machinery (`fix(e2e): …`, `feat(ci): …`). */
+const TEST_SCOPES = /^(?:tests?|testing|specs?|e2e|unit-?tests?|integration-?tests?|snapshots?)$/iu;
+const CI_SCOPES = /^(?:ci|github-actions|gh-actions|actions|workflows?|pipelines?|gitlab-ci|jenkins)$/iu;
+/** A subject about mending the tests themselves (`Fix flaky test`, `修复不稳定的测试`): the client gets nothing from it. */
+const TESTS_TAIL = String.raw`(?:tests?|specs?|snapshots?|test\s+suite)(?:\s+(?:on|in|for|under|with|after|before|when|that|again|failing|timeouts?|timing|flakiness)\b.*)?$`;
+const FIXING_TESTS: readonly RegExp[] = [
+  new RegExp(String.raw`^(?:fix(?:e[sd])?|repair(?:ed)?|update[sd]?)\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:(?:flaky|failing|failed|broken|unstable|intermittent|slow|e2e|end-to-end|unit|integration|ci|snapshot)\s+)*${TESTS_TAIL}`, 'iu'),
+  // Verbs that only ever apply to tests may name what the test covers (`deflake checkout spec`).
+  new RegExp(String.raw`^(?:stabili[sz]e[sd]?|deflake[sd]?|skip(?:ped)?|disable[sd]?|re-?enable[sd]?|quarantine[sd]?)\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:[\p{L}\p{N}_-]+\s+){0,3}${TESTS_TAIL}`, 'iu'),
+  new RegExp(String.raw`^(?:the\s+|a\s+)?(?:(?:flaky|failing|failed|broken|unstable|intermittent|e2e|end-to-end|unit|integration|snapshot)\s+)+(?:[\p{L}\p{N}_-]+\s+){0,3}${TESTS_TAIL}`, 'iu'),
+  new RegExp(String.raw`^${TESTS_TAIL}`, 'iu'),
+  /^(?:修复|修正|解决|修改|调整)了?.{0,12}?(?:单元|集成|端到端|e2e|自动化)?测试(?:用例)?(?:失败|不稳定|报错|超时|问题)?$/iu,
+];
+
+/**
+ * The conventional type a commit counts as for hiding noise: its own type, except that work on
+ * the team's tests or CI is `test` or `ci` whatever it is called (`fix(e2e): …`, `Fix flaky
+ * test`, `fix: flaky retry test on CI`); else the type a plain housekeeping subject stands for.
+ */
+export function noiseTypeOf(conventional: Conventional, words: string): string | undefined {
+  if (conventional.scope !== undefined) {
+    if (TEST_SCOPES.test(conventional.scope.trim())) return 'test';
+    if (CI_SCOPES.test(conventional.scope.trim())) return 'ci';
+  }
+  const fixing = conventional.type === undefined || conventional.type === 'fix';
+  const text = conventional.type === undefined ? words.trim() : conventional.description.trim();
+  if (fixing && FIXING_TESTS.some((re) => re.test(text))) return 'test';
+  return conventional.type ?? plainTypeOf(words);
+}
+
 /** The kind of a commit: from its conventional type, else from the plain words it starts with. */
 export function kindOf(conventional: Conventional, subject: string): CommitKind {
   if (conventional.type) return KINDS[conventional.type] ?? 'other';

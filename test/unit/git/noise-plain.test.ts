@@ -154,6 +154,32 @@ describe('git/activity noise by files and plain subjects', function () {
     assert.equal(bySubject(off.items, 'Add login tests').hidden, undefined);
   });
 
+  it('on a real repository: mending the tests or CI is hidden whatever files it touches; product changes that name a test are kept', async () => {
+    const hidden = [
+      'Fix flaky test',
+      'Fix tests on Windows',
+      'Fix failing test after refactor',
+      'deflake checkout spec',
+      'fix: flaky retry test on CI',
+      'fix: tests on node 24',
+      'fix: test timeout in checkout e2e',
+      'fix(e2e): wait for the payment iframe',
+      'fix(ci): cache pnpm store',
+      '修复不稳定的测试',
+      '修复单元测试失败',
+    ];
+    const kept = ['Disable test mode banner in production', 'Fix checkout test mode for Stripe', 'fix: A/B test variant not shown to returning users', '修复测试环境的登录问题', 'Add A/B test for the pricing page'];
+    const repo = makeRepo([
+      { message: 'feat: base', date: '2026-10-20 10:00:00 +0000', files: { 'src/app.ts': 'a\n' } },
+      ...[...hidden, ...kept].map((message, k) => ({ message, date: `2026-11-${String(2 + k).padStart(2, '0')} 10:00:00 +0000`, files: { 'src/app.ts': `${k}\n` } })),
+    ]);
+    const a = await readActivity({ cwd: repo, period: NOV });
+    for (const subject of hidden) assert.equal(bySubject(a.items, subject).hidden, 'type', subject);
+    for (const subject of kept) assert.equal(bySubject(a.items, subject).hidden, undefined, subject);
+    const shown = await readActivity({ cwd: repo, period: NOV, noise: { hiddenTypes: ['chore'] } });
+    assert.equal(bySubject(shown.items, 'Fix flaky test').hidden, undefined, 'shown when test is not a hidden type');
+  });
+
   it('on a real repository: a 【同步】 commit is hidden as housekeeping, a 【修复】 one reads as a fix without its label', async () => {
     const repo = makeRepo([
       { message: 'feat: base', date: '2026-10-20 10:00:00 +0000', files: { 'src/app.ts': 'a\n' } },
