@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateFault, dateNotice } from '../core/calendar';
+import { closest } from '../core/clients/suggest';
 import { UsageError } from './command';
 import { noticeText, t } from './l10n';
 
@@ -23,13 +24,25 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (e) {
-    throw new UsageError(describeParseError(e, options));
+    const near = misspeltOption(e, options);
+    // A near miss names the option meant; the whole usage text would bury that.
+    throw near ? new UsageError(near, { showUsage: false }) : new UsageError(describeParseError(e, options));
   }
   if (parsed.positionals.length > maxPositionals) {
     const extra = parsed.positionals.slice(maxPositionals).map((p) => JSON.stringify(p)).join(', ');
     throw new UsageError(parsed.positionals.length - maxPositionals > 1 ? t('unexpected arguments: {0}', extra) : t('unexpected argument: {0}', extra));
   }
   return parsed as unknown as ParsedArgs<T>;
+}
+
+/** `unknown option --clinet — did you mean --client?` when an unknown option is one typo from a known one. */
+function misspeltOption(e: unknown, options: Options): string | undefined {
+  if ((e as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
+  const flag = /'([^']+)'/.exec(e instanceof Error ? e.message : String(e))?.[1] ?? '';
+  if (!flag.startsWith('--')) return undefined;
+  const name = flag.slice(2).split('=')[0];
+  const near = closest(name, Object.keys(options));
+  return near ? t('unknown option {0} — did you mean --{1}? (--help lists them all)', `--${name}`, near) : undefined;
 }
 
 function describeParseError(e: unknown, options: Options): string {

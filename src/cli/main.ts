@@ -9,6 +9,7 @@ import { ExitCode, RuntimeError, UsageError, type CliIo, type Command } from './
 import { commands } from './commands';
 import { processIo } from './io';
 import { discardEarly } from '../core/git/early';
+import { closest } from '../core/clients/suggest';
 import { cliLanguageOf, errorText, localeLanguage, t, useLanguage, type CliLanguage } from './l10n';
 
 import { version as packageVersion } from '../../package.json';
@@ -176,6 +177,11 @@ function checkedDirectory(base: string, dir: string): string {
 
 function unknownCommand(io: CliIo, name: string, table: readonly Command[]): number {
   const commandNames = table.map((c) => c.name).join(', ');
+  const near = name.startsWith('-') ? undefined : closest(name, table.map((c) => c.name));
+  if (near) {
+    io.stderr.write(`${PROGRAM}: ${t('unknown command {0} — did you mean {1}? (client-pulse --help lists them all)', JSON.stringify(name), near)}\n`);
+    return ExitCode.usage;
+  }
   const hint = name.startsWith('-') ? t('unknown option {0} (commands: {1})', name, commandNames) : t('unknown command {0} (commands: {1})', JSON.stringify(name), commandNames);
   io.stderr.write(`${PROGRAM}: ${hint}\n\n${mainUsage(table)}`);
   return ExitCode.usage;

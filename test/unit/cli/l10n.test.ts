@@ -78,9 +78,11 @@ describe('cli: messages in the language the locale or --lang asks for', function
     const draftHelp = runCli(['draft', '--help'], { env: ZH });
     assert.match(draftHelp.stdout, /^用法：client-pulse draft --client NAME \[选项\]\n/u);
     assert.match(draftHelp.stdout, /\n {6}--lang LANG {7}周报语言：en 或 zh-CN/u);
-    const unknown = runCli(['chekc'], { env: ZH });
+    const unknown = runCli(['frobnicate'], { env: ZH });
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /^client-pulse: 未知命令 "chekc"（命令：check, /u);
+    assert.match(unknown.stderr, /^client-pulse: 未知命令 "frobnicate"（命令：check, /u);
+    const near = runCli(['chekc'], { env: ZH });
+    assert.equal(near.stderr, 'client-pulse: 未知命令 "chekc"——是不是 check？（client-pulse --help 列出全部命令）\n');
   });
 
   it('reports: check, commitments and activity summaries in Chinese', () => {

@@ -63,10 +63,22 @@ describe('cli: main (spawned process)', () => {
   });
 
   it('unknown command: one clear line naming it and the known commands, exit 2', () => {
-    const r = runCli(['chek']);
+    const r = runCli(['frobnicate']);
     assert.equal(r.code, 2);
     const first = r.stderr.split('\n')[0];
-    assert.match(first, /^client-pulse: unknown command "chek" \(commands: .*check.*\)$/);
+    assert.match(first, /^client-pulse: unknown command "frobnicate" \(commands: .*check.*\)$/);
+  });
+
+  it('a command or option one typo away: the one line names what was meant, without the usage text', () => {
+    const command = runCli(['chek']);
+    assert.equal(command.code, 2);
+    assert.equal(command.stderr, 'client-pulse: unknown command "chek" — did you mean check? (client-pulse --help lists them all)\n');
+    const option = runCli(['draft', '--clinet', 'Acme Retail']);
+    assert.equal(option.code, 2);
+    assert.equal(option.stderr, 'client-pulse draft: unknown option --clinet — did you mean --client? (--help lists them all)\n');
+    const withValue = runCli(['commitments', '--clent=Acme']);
+    assert.match(withValue.stderr, /^client-pulse commitments: unknown option --clent — did you mean --client\?/u);
+    assert.equal(option.stdout + command.stdout, '');
   });
 
   it('unknown flag of a command: error line + that command\'s usage, exit 2', () => {
