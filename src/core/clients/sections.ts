@@ -61,12 +61,12 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
     if (!item) continue;
     // Five or more columns after the list marker: by CommonMark the item starts with indented
     // code (`-     [ ] x`), so its box is code, not a task.
-    const gap = /[ \t]+$/.exec(item[1])?.[0] ?? '';
-    if (item[2] !== undefined && gap.replace(/\t/g, '    ').length >= 5) continue;
+    if (item[2] !== undefined && (/[ \t]+$/.exec(item[1])?.[0] ?? '').replace(/\t/g, '    ').length >= 5) continue;
     // `[✓]`, `[v]`: done written another way, reported as a malformed checkbox below.
     const written = item[2] !== undefined && /[✓✔vV]/.test(item[2]) ? undefined : item[2];
     let m: RegExpExecArray | null = item;
-    const odd = ODD_CHECKBOX_RE.exec(line);
+    // Only a line without a box of its own can have a malformed one.
+    const odd = written === undefined ? ODD_CHECKBOX_RE.exec(line) : null;
     if (odd && written === undefined && (section.kind === 'commitments' || section.kind === 'asks')) {
       const done = /[xX✓✔vV]/.test(odd[2]);
       const replacement = done ? '[x]' : '[ ]';

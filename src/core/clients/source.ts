@@ -36,7 +36,7 @@ export class SourceText {
     return { startLine: line, startColumn: col0 + from, endLine: line, endColumn: col0 + to, startOffset: base + from, endOffset: base + to };
   }
   lineSpan(line: number): Span {
-    return this.span(line, 0, this.line(line).length);
+    return this.span(line, 0, this.lineEnds[line] - this.contentStart(line));
   }
   /** From the start of `first` to the end of the content of `last`. */
   rangeSpan(first: number, last: number): Span {

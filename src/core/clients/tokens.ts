@@ -128,8 +128,15 @@ export function titleOf(s: string, tokens: ItemToken[]): string {
     pos = t.end;
   }
   out += s.slice(pos);
-  return out.replace(/\s+/g, ' ').replace(/ ([.,;:!?。，；：！？、)）]+)(?=\s|$)/gu, '$1').trim();
+  // The two replacements of removeTokens, each only when it has something to change (most titles have neither).
+  const spaced = SPACES_TO_COLLAPSE.test(out) ? out.replace(/\s+/g, ' ') : out;
+  return (SPACE_BEFORE_PUNCT.test(spaced) ? spaced.replace(/ ([.,;:!?。，；：！？、)）]+)(?=\s|$)/gu, '$1') : spaced).trim();
 }
+
+/** White space that `\s+` → one space changes: two in a row, or one that is not a space. */
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
+/** A space before the punctuation that is moved back onto the word before it. */
+const SPACE_BEFORE_PUNCT = / [.,;:!?。，；：！？、)）]/;
 
 /** Whether each token starts at or after the end of the one before (as `scanTokens` finds them). */
 function inOrder(tokens: readonly ItemToken[]): boolean {
