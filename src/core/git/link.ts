@@ -11,7 +11,7 @@
  * The commitments are indexed once (tag or number → ids); each commit's references are read once
  * and looked up, so the cost is the size of the commit, not commits × tagged commitments.
  */
-import type { ClientsFile, Commitment } from '../clients/model';
+import type { ClientsFile } from '../clients/model';
 import { parseConventional } from './conventional';
 import { recognisePullRequest, type PullRequestRef } from './pullRequests';
 import { bangNumbers, closedNumbers, commitmentNumbers, hashTagsIn } from './refs';
@@ -34,9 +34,9 @@ export interface Linker {
 const COMMITMENT_LINE = /^[ \t]*commitment[ \t]*[:：](.*)$/gimu;
 
 export function makeLinker(file: ClientsFile | undefined): Linker {
-  const all: Commitment[] = file?.clients.flatMap((c) => c.commitments) ?? [];
-  const clients = new Map(all.map((c) => [c.id, c.client]));
-  const order = new Map(all.map((c, k) => [c.id, k]));
+  // Each commitment's client and place in the file (a later commitment of the same id wins, as in a Map built from entries).
+  const clients = new Map<string, string>();
+  const order = new Map<string, number>();
   // `t:<tag>` and `#12` / `!12` → commitment ids.
   const index = new Map<string, string[]>();
   const add = (key: string, id: string) => {
@@ -44,9 +44,14 @@ export function makeLinker(file: ClientsFile | undefined): Linker {
     if (!list) index.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
   };
-  for (const c of all) {
-    for (const t of c.tags) add(`t:${t.toLowerCase()}`, c.id);
-    for (const n of commitmentNumbers(c.raw, c.tags)) add(n, c.id);
+  let k = 0;
+  for (const client of file?.clients ?? []) {
+    for (const c of client.commitments) {
+      clients.set(c.id, c.client);
+      order.set(c.id, k++);
+      for (const t of c.tags) add(`t:${t.toLowerCase()}`, c.id);
+      for (const n of commitmentNumbers(c.raw, c.tags)) add(n, c.id);
+    }
   }
   return {
     clientOf: (id) => clients.get(id),

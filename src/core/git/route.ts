@@ -65,7 +65,14 @@ interface CompiledClient {
   name: string;
   paths: Array<{ match: PathMatcher; specificity: number; pattern: string }>;
   tags: string[];
-  bracketTags: RegExp[];
+  /** The tags as written, for `[tag]` patterns. */
+  written: string[];
+  /** `[tag]` patterns, compiled the first time a subject's brackets name one of the client's tags. */
+  bracketTags?: RegExp[];
+}
+
+function bracketTagsOf(c: CompiledClient): RegExp[] {
+  return (c.bracketTags ??= c.written.map((t) => new RegExp(`\\[${escapeRe(t)}\\]`, 'iu')));
 }
 
 export interface Routed {
@@ -164,7 +171,7 @@ export function makeRouter(file: ClientsFile | undefined): Router {
         for (const i of byTag.get(fold(subject.slice(open + 1, close))) ?? []) candidates.add(i);
       }
     }
-    for (const i of candidates) if (!namedIdx.has(i) && compiled[i].bracketTags.some((r) => r.test(subject))) namedIdx.add(i);
+    for (const i of candidates) if (!namedIdx.has(i) && bracketTagsOf(compiled[i]).some((r) => r.test(subject))) namedIdx.add(i);
     const named = [...namedIdx].sort((a, b) => a - b).map((i) => names[i]);
     const routed = byPath.size === 0 && named.length === 0 ? [] : names.filter((n) => byPath.has(n) || named.includes(n));
     if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: names.filter((n) => tied.has(n)) };
@@ -220,6 +227,6 @@ function compileClient(client: Client): CompiledClient {
       return match ? [{ match, specificity: pathSpecificity(p), pattern: p }] : [];
     }),
     tags: tags.map((t) => t.toLowerCase()),
-    bracketTags: tags.map((t) => new RegExp(`\\[${escapeRe(t)}\\]`, 'iu')),
+    written: tags,
   };
 }
