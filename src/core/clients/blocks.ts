@@ -53,12 +53,21 @@ export const PART_LINES = 400;
  * one piece, as before parts.
  */
 export function blocksOf(body: string, partLines = PART_LINES): Block[] {
+  const blocks: Block[] = [];
+  eachBlock(body, (b) => blocks.push(b), partLines);
+  return blocks;
+}
+
+/**
+ * `blocksOf` one block at a time, in order: each part's blocks are handed on as soon as it is read,
+ * so they are not all kept until the end (the parser's garbage collector copies what is kept).
+ */
+export function eachBlock(body: string, visit: (b: Block) => void, partLines = PART_LINES): void {
   const parser = (md ??= blockParser());
   // Line breaks as markdown-it reads them (its `normalize` does the same): one `\n` per break.
   const clean = body.replace(/\0/g, '\uFFFD').replace(/\r\n?/g, '\n');
   const starts = lineStartsOf(clean);
   const lineCount = starts.length;
-  const blocks: Block[] = [];
   let lines: string[] | undefined;
   const linesOf = () => (lines ??= clean.split('\n'));
   let from = 0;
@@ -72,12 +81,11 @@ export function blocksOf(body: string, partLines = PART_LINES): Block[] {
       end = lineCount;
       tokens = parser.parse(clean.slice(starts[from]), {});
     }
-    const next = walk(tokens, from, linesOf, blocks);
+    const next = walk(tokens, from, linesOf, visit);
     if (next !== undefined) from = next;
     else if (end < lineCount) from = end;
     else break;
   }
-  return blocks;
 }
 
 /** The offset where each line of `text` (lines ended by `\n`) starts. */
@@ -151,7 +159,7 @@ function closes(lines: string[], open: number, last: number, markup: string): bo
 }
 
 /** Appends the blocks of `tokens` (lines offset by `base`); returns the line to read on from after an unclosed fence. */
-function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Block[]): number | undefined {
+function walk(tokens: Token[], base: number, linesOf: () => string[], visit: (b: Block) => void): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.level !== 0 || !t.map) continue;
@@ -160,16 +168,16 @@ function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Bl
       const first = base + t.map[0];
       let h = first + 1;
       while (h < lines.length && !HEADING_RE.test(lines[h])) h++;
-      blocks.push({ type: 'other', level: 0, first, last: h, items: [], text: '', unclosed: { markup: t.markup } });
+      visit({ type: 'other', level: 0, first, last: h, items: [], text: '', unclosed: { markup: t.markup } });
       return h < lines.length ? h : undefined;
     }
     t.map = [base + t.map[0], base + t.map[1]];
     if (t.type === 'heading_open') {
       const inline = tokens[i + 1];
-      blocks.push({ type: 'heading', level: Number(t.tag.slice(1)), first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
+      visit({ type: 'heading', level: Number(t.tag.slice(1)), first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
     } else if (t.type === 'paragraph_open') {
       const inline = tokens[i + 1];
-      blocks.push({ type: 'paragraph', level: 0, first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
+      visit({ type: 'paragraph', level: 0, first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
     } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
       const items: { first: number; last: number }[] = [];
       const close = t.type.replace('_open', '_close');
@@ -181,7 +189,7 @@ function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Bl
         // A nested task item is a commitment of its own.
         else if (u.level > 1 && u.type === 'list_item_open' && u.map && TASK_RE.test(linesOf()[base + u.map[0]] ?? '')) items.push({ first: base + u.map[0], last: base + u.map[1] });
       }
-      blocks.push({ type: 'list', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
+      visit({ type: 'list', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
       i = j;
     } else if (t.type === 'blockquote_open') {
       // Task items in a blockquote or callout (`> - [ ] …`, `> [!todo]`) are read like any others.
@@ -192,12 +200,12 @@ function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Bl
         if (u.level === 0 && u.type === 'blockquote_close') break;
         if (u.type === 'list_item_open' && u.map && TASK_RE.test(linesOf()[base + u.map[0]] ?? '')) items.push({ first: base + u.map[0], last: base + u.map[1] });
       }
-      blocks.push({ type: items.length ? 'list' : 'other', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
+      visit({ type: items.length ? 'list' : 'other', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
       i = j;
     } else if (t.type === 'html_block') {
       // Comments and raw HTML: kept in the text, not part of the model.
     } else if (t.type.endsWith('_open') || t.type === 'fence' || t.type === 'code_block' || t.type === 'hr') {
-      blocks.push({ type: 'other', level: 0, first: t.map[0], last: t.map[1], items: [], text: '' });
+      visit({ type: 'other', level: 0, first: t.map[0], last: t.map[1], items: [], text: '' });
     }
   }
   return undefined;

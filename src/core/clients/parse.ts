@@ -10,7 +10,7 @@
  * ("did you mean").
  */
 import type { Client, ClientsFile, Section, SectionKind, Span } from './model';
-import { blocksOf, type Block } from './blocks';
+import { eachBlock, type Block } from './blocks';
 import { diag, type Ctx } from './context';
 import { handleHeaderBlock } from './header';
 import { handleSectionBlock } from './sections';
@@ -71,7 +71,7 @@ function parseInner(text: string): ClientsFile {
     diag(w, src.span(0, 0, 0), 'warning', 'empty-file', 'The clients file is empty. Add a client as a level-1 heading (`# Client name`) followed by its fields and sections; see "The .project/clients.md file" in the Client Pulse README.');
     return file;
   }
-  for (const b of blocksOf(body)) {
+  eachBlock(body, (b) => {
     if (b.unclosed) unclosedFence(w, b, b.unclosed.markup);
     if (b.type === 'heading' && b.level === 1) openClient(w, b);
     else if (b.type === 'heading' && b.level === 2 && w.client) openSection(w, w.client, b);
@@ -79,7 +79,7 @@ function parseInner(text: string): ClientsFile {
     else if (!w.client) reportOutside(w, b);
     else if (!w.section) handleHeaderBlock(w, w.client, b, w.profile);
     else handleSectionBlock(w, w.client, w.section, b);
-  }
+  });
   closeSection(w, src.lineCount);
   closeClient(w, src.lineCount);
   if (file.clients.length === 0 && diags.length === 0) {
