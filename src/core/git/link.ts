@@ -34,9 +34,9 @@ export interface Linker {
 const COMMITMENT_LINE = /^[ \t]*commitment[ \t]*[:：](.*)$/gimu;
 
 export function makeLinker(file: ClientsFile | undefined): Linker {
-  // Each commitment's client and place in the file (a later commitment of the same id wins, as in a Map built from entries).
-  const clients = new Map<string, string>();
+  // Each id's place in the file (a later commitment of the same id wins, as in a Map built from entries) and the client at each place.
   const order = new Map<string, number>();
+  const clientAt: string[] = [];
   // `t:<tag>` and `#12` / `!12` → commitment ids.
   const index = new Map<string, string[]>();
   const add = (key: string, id: string) => {
@@ -47,14 +47,17 @@ export function makeLinker(file: ClientsFile | undefined): Linker {
   let k = 0;
   for (const client of file?.clients ?? []) {
     for (const c of client.commitments) {
-      clients.set(c.id, c.client);
+      clientAt.push(c.client);
       order.set(c.id, k++);
       for (const t of c.tags) add(`t:${t.toLowerCase()}`, c.id);
       for (const n of commitmentNumbers(c.raw, c.tags)) add(n, c.id);
     }
   }
   return {
-    clientOf: (id) => clients.get(id),
+    clientOf: (id) => {
+      const at = order.get(id);
+      return at === undefined ? undefined : clientAt[at];
+    },
     link(commit, hints = {}) {
       if (index.size === 0) return [];
       const keys = new Set<string>();

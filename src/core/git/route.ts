@@ -131,12 +131,21 @@ export function makeRouter(file: ClientsFile | undefined): Router {
   };
   const byTag = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
+  // Exact name → the clients of that name (a name written twice is two clients).
+  const byExactName = new Map<string, number[]>();
+  /** The names of the clients named in `wanted`, in file order (as filtering every client's name, without going over them all). */
+  const inFileOrder = (wanted: Iterable<string>): string[] => {
+    const at: number[] = [];
+    for (const n of wanted) for (const i of byExactName.get(n) ?? []) at.push(i);
+    return [...new Set(at)].sort((a, b) => a - b).map((i) => names[i]);
+  };
   // Clients with a non-ASCII tag: their bracket patterns are always tried (Unicode case folding).
   const foldedBrackets: number[] = [];
   const byFolder = new Map<string, Array<{ client: number; match: PathMatcher; specificity: number }>>();
   compiled.forEach((c, i) => {
     for (const t of c.tags) add(byTag, t, i);
     add(byName, c.name.toLowerCase(), i);
+    add(byExactName, c.name, i);
     if (c.tags.some((t) => /[^ -~]/u.test(t))) foldedBrackets.push(i);
     c.paths.forEach((p) => {
       const key = folderPrefix(p.pattern);
@@ -173,8 +182,8 @@ export function makeRouter(file: ClientsFile | undefined): Router {
     }
     for (const i of candidates) if (!namedIdx.has(i) && bracketTagsOf(compiled[i]).some((r) => r.test(subject))) namedIdx.add(i);
     const named = [...namedIdx].sort((a, b) => a - b).map((i) => names[i]);
-    const routed = byPath.size === 0 && named.length === 0 ? [] : names.filter((n) => byPath.has(n) || named.includes(n));
-    if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: names.filter((n) => tied.has(n)) };
+    const routed = byPath.size === 0 && named.length === 0 ? [] : inFileOrder([...byPath, ...named]);
+    if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: inFileOrder(tied) };
     return { clients: routed, named };
   };
   return {
