@@ -65,7 +65,8 @@ export function blocksOf(body: string, partLines = PART_LINES): Block[] {
 export function eachBlock(body: string, visit: (b: Block) => void, partLines = PART_LINES): void {
   const parser = (md ??= blockParser());
   // Line breaks as markdown-it reads them (its `normalize` does the same): one `\n` per break.
-  const clean = body.replace(/\0/g, '\uFFFD').replace(/\r\n?/g, '\n');
+  const noNul = body.includes('\0') ? body.replace(/\0/g, '\uFFFD') : body;
+  const clean = noNul.includes('\r') ? noNul.replace(/\r\n?/g, '\n') : noNul;
   const starts = lineStartsOf(clean);
   const lineCount = starts.length;
   let lines: string[] | undefined;
