@@ -42,6 +42,8 @@ export function dateFault(s: string): DateFault | undefined {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (year < MIN_YEAR || year > MAX_YEAR) return { code: 'year', min: MIN_YEAR, max: MAX_YEAR };
   if (month < 1 || month > 12) return { code: 'month' };
+  // Every month has days 1–28: only a later day needs the month's length (a Date each time).
+  if (day >= 1 && day <= 28) return undefined;
   const max = daysInMonth(year, month);
   if (day < 1 || day > max) return { code: 'day', max, month: `${m[1]}-${m[2]}` };
   return undefined;

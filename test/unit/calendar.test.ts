@@ -38,6 +38,18 @@ describe('calendar: validation', () => {
     for (const notText of [undefined, null, 20261201, { since: '2026-12-01' }]) assert.equal(isIsoDate(notText), false, String(notText));
   });
 
+  it('accepts exactly the days a calendar month has, for every day number 00–32 of every month', () => {
+    for (const year of [1900, 2000, 2024, 2026, 2100, 2999]) {
+      for (let month = 1; month <= 12; month++) {
+        const length = new Date(year, month, 0).getDate();
+        for (let day = 0; day <= 32; day++) {
+          const s = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          assert.equal(isIsoDate(s), day >= 1 && day <= length, s);
+        }
+      }
+    }
+  });
+
   it('says what is wrong as a code with data, and in words', () => {
     assert.deepEqual(dateFault('2026-1-1'), { code: 'format' });
     assert.deepEqual(dateFault('1850-01-01'), { code: 'year', min: 1900, max: 2999 });

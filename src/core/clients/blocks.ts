@@ -38,21 +38,110 @@ export interface Block {
   unclosed?: { markup: string };
 }
 
-/** The top-level blocks of `body` (the text after the BOM; NUL read as U+FFFD). */
-export function blocksOf(body: string): Block[] {
-  const parser = (md ??= blockParser());
-  const clean = body.replace(/\0/g, '\uFFFD');
+/**
+ * Lines per markdown-it parse, at least: the file is parsed in parts that end before an ATX heading
+ * at column 0 after a blank line, where no block can go on (see `blocksOf`). One parse of a
+ * 50,000-line file kept every token alive to its end, and the garbage collector copied them again
+ * and again; parts of a few hundred lines are collected young.
+ */
+export const PART_LINES = 400;
+
+/**
+ * The top-level blocks of `body` (the text after the BOM; NUL read as U+FFFD).
+ *
+ * `partLines` (tests only) sets how many lines a part has at least; `Infinity` parses the text in
+ * one piece, as before parts.
+ */
+export function blocksOf(body: string, partLines = PART_LINES): Block[] {
   const blocks: Block[] = [];
-  let lines: string[] | undefined;
-  let from = 0;
-  // Each round reads from line `from`; an unclosed fence ends the round at the next heading.
-  for (;;) {
-    const part = from === 0 ? clean : (lines ??= clean.split(/\r\n?|\n/)).slice(from).join('\n');
-    const next = walk(parser.parse(part, {}), from, () => (lines ??= clean.split(/\r\n?|\n/)), blocks);
-    if (next === undefined) break;
-    from = next;
-  }
+  eachBlock(body, (b) => blocks.push(b), partLines);
   return blocks;
+}
+
+/**
+ * `blocksOf` one block at a time, in order: each part's blocks are handed on as soon as it is read,
+ * so they are not all kept until the end (the parser's garbage collector copies what is kept).
+ */
+export function eachBlock(body: string, visit: (b: Block) => void, partLines = PART_LINES): void {
+  const parser = (md ??= blockParser());
+  // Line breaks as markdown-it reads them (its `normalize` does the same): one `\n` per break.
+  const noNul = body.includes('\0') ? body.replace(/\0/g, '\uFFFD') : body;
+  const clean = noNul.includes('\r') ? noNul.replace(/\r\n?/g, '\n') : noNul;
+  const starts = lineStartsOf(clean);
+  const lineCount = starts.length;
+  let lines: string[] | undefined;
+  const linesOf = () => (lines ??= clean.split('\n'));
+  let from = 0;
+  // Each round reads from line `from` to the end of a part (or of the text); an unclosed fence
+  // ends the round at the next heading.
+  for (;;) {
+    let end = partEnd(clean, starts, from, partLines);
+    let tokens = parser.parse(end < lineCount ? clean.slice(starts[from], starts[end]) : clean.slice(starts[from]), {});
+    // A block that may go on past the part (a fence or HTML block running to its end): the rest is read whole.
+    if (end < lineCount && mayGoOn(tokens, end - from)) {
+      end = lineCount;
+      tokens = parser.parse(clean.slice(starts[from]), {});
+    }
+    const next = walk(tokens, from, linesOf, visit);
+    if (next !== undefined) from = next;
+    else if (end < lineCount) from = end;
+    else break;
+  }
+}
+
+/** The offset where each line of `text` (lines ended by `\n`) starts. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/**
+ * Where the part from line `from` ends (exclusive): the first line at least `partLines` on that is
+ * an ATX heading at column 0 after a blank line, else the end of the text. Nothing markdown-it
+ * opens at the top level goes on across such a line except a fenced code block or an HTML block
+ * that has not ended (`mayGoOn`): lists, quotes and paragraphs end at the heading, indented code
+ * cannot reach it, and HTML blocks of the blank-line kind end at the blank line.
+ */
+function partEnd(text: string, starts: number[], from: number, partLines: number): number {
+  const count = starts.length;
+  if (!(from + partLines < count)) return count;
+  for (let l = Math.max(from + partLines, from + 1); l < count; l++) {
+    if (atxHeadingAt(text, starts[l]) && blankLine(text, starts[l - 1], starts[l] - 1)) return l;
+  }
+  return count;
+}
+
+/** `#` to `######` at `at`, then a space, a tab or the end of the line. */
+function atxHeadingAt(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && i - at < 7 && text.charCodeAt(i) === 0x23) i++;
+  const n = i - at;
+  if (n < 1 || n > 6) return false;
+  const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+  return c === 0x20 || c === 0x09 || c === 0x0a;
+}
+
+/** Whether `[from, to)` holds only spaces and tabs. */
+function blankLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/** The top-level blocks that a heading at column 0 after a blank line always ends. */
+const ENDED_BY_HEADING = new Set(['heading_open', 'paragraph_open', 'bullet_list_open', 'ordered_list_open', 'blockquote_open', 'hr', 'code_block']);
+
+/** Whether the last top-level block of a part of `lineCount` lines runs to its end and may go on past it. */
+function mayGoOn(tokens: Token[], lineCount: number): boolean {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.level !== 0 || !t.map) continue;
+    return t.map[1] >= lineCount && !ENDED_BY_HEADING.has(t.type);
+  }
+  return false;
 }
 
 /**
@@ -71,7 +160,7 @@ function closes(lines: string[], open: number, last: number, markup: string): bo
 }
 
 /** Appends the blocks of `tokens` (lines offset by `base`); returns the line to read on from after an unclosed fence. */
-function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Block[]): number | undefined {
+function walk(tokens: Token[], base: number, linesOf: () => string[], visit: (b: Block) => void): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.level !== 0 || !t.map) continue;
@@ -80,16 +169,16 @@ function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Bl
       const first = base + t.map[0];
       let h = first + 1;
       while (h < lines.length && !HEADING_RE.test(lines[h])) h++;
-      blocks.push({ type: 'other', level: 0, first, last: h, items: [], text: '', unclosed: { markup: t.markup } });
+      visit({ type: 'other', level: 0, first, last: h, items: [], text: '', unclosed: { markup: t.markup } });
       return h < lines.length ? h : undefined;
     }
     t.map = [base + t.map[0], base + t.map[1]];
     if (t.type === 'heading_open') {
       const inline = tokens[i + 1];
-      blocks.push({ type: 'heading', level: Number(t.tag.slice(1)), first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
+      visit({ type: 'heading', level: Number(t.tag.slice(1)), first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
     } else if (t.type === 'paragraph_open') {
       const inline = tokens[i + 1];
-      blocks.push({ type: 'paragraph', level: 0, first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
+      visit({ type: 'paragraph', level: 0, first: t.map[0], last: t.map[1], items: [], text: inline?.type === 'inline' ? inline.content : '' });
     } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
       const items: { first: number; last: number }[] = [];
       const close = t.type.replace('_open', '_close');
@@ -101,7 +190,7 @@ function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Bl
         // A nested task item is a commitment of its own.
         else if (u.level > 1 && u.type === 'list_item_open' && u.map && TASK_RE.test(linesOf()[base + u.map[0]] ?? '')) items.push({ first: base + u.map[0], last: base + u.map[1] });
       }
-      blocks.push({ type: 'list', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
+      visit({ type: 'list', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
       i = j;
     } else if (t.type === 'blockquote_open') {
       // Task items in a blockquote or callout (`> - [ ] …`, `> [!todo]`) are read like any others.
@@ -112,12 +201,12 @@ function walk(tokens: Token[], base: number, linesOf: () => string[], blocks: Bl
         if (u.level === 0 && u.type === 'blockquote_close') break;
         if (u.type === 'list_item_open' && u.map && TASK_RE.test(linesOf()[base + u.map[0]] ?? '')) items.push({ first: base + u.map[0], last: base + u.map[1] });
       }
-      blocks.push({ type: items.length ? 'list' : 'other', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
+      visit({ type: items.length ? 'list' : 'other', level: 0, first: t.map[0], last: t.map[1], items, text: '' });
       i = j;
     } else if (t.type === 'html_block') {
       // Comments and raw HTML: kept in the text, not part of the model.
     } else if (t.type.endsWith('_open') || t.type === 'fence' || t.type === 'code_block' || t.type === 'hr') {
-      blocks.push({ type: 'other', level: 0, first: t.map[0], last: t.map[1], items: [], text: '' });
+      visit({ type: 'other', level: 0, first: t.map[0], last: t.map[1], items: [], text: '' });
     }
   }
   return undefined;

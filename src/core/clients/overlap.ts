@@ -63,12 +63,13 @@ export function pathOverlapDiagnostics(clients: readonly Client[]): Diagnostic[]
     // Candidates among the earlier clients, reported in the order of the full comparison: client, then the later's entry, then the earlier's.
     const hits: Array<{ a: Entry; b: Entry }> = [];
     for (const b of mine) {
-      const pool = new Set<Entry>(under.get(b.segments.join('\0')) ?? []);
-      for (let k = 0; k < b.segments.length; k++) for (const e of exact.get(b.segments.slice(0, k).join('\0')) ?? []) pool.add(e);
+      const prefixes = folderKeys(b.segments);
+      const pool = new Set<Entry>(under.get(prefixes[b.segments.length]) ?? []);
+      for (let k = 0; k < b.segments.length; k++) for (const e of exact.get(prefixes[k]) ?? []) pool.add(e);
       for (const a of pool) if (overlaps(a, b)) hits.push({ a, b });
     }
-    hits.sort((x, y) => x.a.client - y.a.client || x.b.index - y.b.index || x.a.index - y.a.index);
-    const field = later.fields.find((f) => f.canonical === 'paths');
+    if (hits.length > 1) hits.sort((x, y) => x.a.client - y.a.client || x.b.index - y.b.index || x.a.index - y.a.index);
+    const field = hits.length > 0 ? later.fields.find((f) => f.canonical === 'paths') : undefined;
     for (const { a, b } of hits) {
       const earlier = clients[a.client];
       const pa = a.pattern;
@@ -87,9 +88,17 @@ export function pathOverlapDiagnostics(clients: readonly Client[]): Diagnostic[]
       });
     }
     for (const e of mine) {
-      push(exact, e.segments.join('\0'), e);
-      for (let k = 0; k <= e.segments.length; k++) push(under, e.segments.slice(0, k).join('\0'), e);
+      const prefixes = folderKeys(e.segments);
+      push(exact, prefixes[e.segments.length], e);
+      for (let k = 0; k <= e.segments.length; k++) push(under, prefixes[k], e);
     }
   }
   return out;
+}
+
+/** The keys of the folders `segments` starts with: `''`, `a`, `a\0b`, … (`segments.slice(0, k).join('\0')` for every k), built one segment at a time. */
+function folderKeys(segments: readonly string[]): string[] {
+  const keys = [''];
+  for (let k = 0; k < segments.length; k++) keys.push(k === 0 ? segments[0] : `${keys[k]}\0${segments[k]}`);
+  return keys;
 }

@@ -10,7 +10,7 @@
  * ("did you mean").
  */
 import type { Client, ClientsFile, Section, SectionKind, Span } from './model';
-import { blocksOf, type Block } from './blocks';
+import { eachBlock, type Block } from './blocks';
 import { diag, type Ctx } from './context';
 import { handleHeaderBlock } from './header';
 import { handleSectionBlock } from './sections';
@@ -60,8 +60,7 @@ interface Walk extends Ctx {
 function parseInner(text: string): ClientsFile {
   const src = new SourceText(text);
   const diags: Ctx['diags'] = [];
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/(^|[^\r])\n/g) ?? []).length;
+  const { crlf, lf } = lineBreaks(text);
   const eol: '\n' | '\r\n' = crlf > lf ? '\r\n' : '\n';
   const file: ClientsFile = { clients: [], diagnostics: diags, eol, hasBom: src.bom === 1 };
   const w: Walk = { src, diags, file, profile: [], seen: new Map() };
@@ -71,7 +70,7 @@ function parseInner(text: string): ClientsFile {
     diag(w, src.span(0, 0, 0), 'warning', 'empty-file', 'The clients file is empty. Add a client as a level-1 heading (`# Client name`) followed by its fields and sections; see "The .project/clients.md file" in the Client Pulse README.');
     return file;
   }
-  for (const b of blocksOf(body)) {
+  eachBlock(body, (b) => {
     if (b.unclosed) unclosedFence(w, b, b.unclosed.markup);
     if (b.type === 'heading' && b.level === 1) openClient(w, b);
     else if (b.type === 'heading' && b.level === 2 && w.client) openSection(w, w.client, b);
@@ -79,13 +78,37 @@ function parseInner(text: string): ClientsFile {
     else if (!w.client) reportOutside(w, b);
     else if (!w.section) handleHeaderBlock(w, w.client, b, w.profile);
     else handleSectionBlock(w, w.client, w.section, b);
-  }
+  });
   closeSection(w, src.lineCount);
   closeClient(w, src.lineCount);
   if (file.clients.length === 0 && diags.length === 0) {
     diag(w, src.span(0, 0, 0), 'warning', 'empty-file', 'No client found: each client starts with a level-1 heading (`# Client name`). See "The .project/clients.md file" in the Client Pulse README.');
   }
   return file;
+}
+
+/**
+ * The counts the file's line-break style is chosen by, as the matches of `/\r\n/g` and of
+ * `/(^|[^\r])\n/g` count them, without building their arrays. The second takes the character before
+ * each LF with it, so a LF right after the one it counted (a blank line) is not counted.
+ */
+export function lineBreaks(text: string): { crlf: number; lf: number } {
+  let crlf = 0;
+  let lf = 0;
+  // Where the last LF match ended: the next may not start before it.
+  let next = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    const cr = at > 0 && text.charCodeAt(at - 1) === 0x0d;
+    if (cr) crlf++;
+    if (at === 0) {
+      lf++;
+      next = 1;
+    } else if (!cr && at - 1 >= next) {
+      lf++;
+      next = at + 1;
+    }
+  }
+  return { crlf, lf };
 }
 
 function closeClient(w: Walk, endLine: number): void {

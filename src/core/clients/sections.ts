@@ -61,12 +61,12 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
     if (!item) continue;
     // Five or more columns after the list marker: by CommonMark the item starts with indented
     // code (`-     [ ] x`), so its box is code, not a task.
-    const gap = /[ \t]+$/.exec(item[1])?.[0] ?? '';
-    if (item[2] !== undefined && gap.replace(/\t/g, '    ').length >= 5) continue;
+    if (item[2] !== undefined && (/[ \t]+$/.exec(item[1])?.[0] ?? '').replace(/\t/g, '    ').length >= 5) continue;
     // `[✓]`, `[v]`: done written another way, reported as a malformed checkbox below.
     const written = item[2] !== undefined && /[✓✔vV]/.test(item[2]) ? undefined : item[2];
     let m: RegExpExecArray | null = item;
-    const odd = ODD_CHECKBOX_RE.exec(line);
+    // Only a line without a box of its own can have a malformed one.
+    const odd = written === undefined ? ODD_CHECKBOX_RE.exec(line) : null;
     if (odd && written === undefined && (section.kind === 'commitments' || section.kind === 'asks')) {
       const done = /[xX✓✔vV]/.test(odd[2]);
       const replacement = done ? '[x]' : '[ ]';
@@ -89,10 +89,14 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
           diag(ctx, src.lineSpan(lineNo), 'warning', 'empty-commitment', 'This task item has no text, so it is not read as a commitment. Write what was promised after the box (`- [ ] Beta on TestFlight due:2026-12-04`), or delete the line.');
           continue;
         }
-        if (titleOf(rest, scanTokens(rest)) === '') {
+        // The tokens are scanned once; `asked:` is not a commitment's token, but an item of nothing else has no title either.
+        const toks = scanTokens(rest);
+        const own = toks.some((t) => t.kind === 'asked') ? toks.filter((t) => t.kind !== 'asked') : toks;
+        const title = titleOf(rest, own);
+        if ((own === toks ? title : titleOf(rest, toks)) === '') {
           diag(ctx, src.lineSpan(lineNo), 'warning', 'empty-commitment', 'This commitment has dates or names but no title. Write what was promised before them, e.g. `- [ ] Beta on TestFlight due:2026-12-04`.');
         }
-        client.commitments.push(parseCommitment(ctx, client, lineNo, markerEnd, checked, restStart, rest));
+        client.commitments.push(parseCommitment(ctx, client, { lineNo, markerEnd, checked, restStart, rest, toks, title }));
         continuationDates(ctx, lineNo, it.last);
         break;
       }
@@ -119,9 +123,20 @@ export function handleSectionBlock(ctx: Ctx, client: Client, section: Section, b
   }
 }
 
-function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: number, checked: string, restStart: number, rest: string): Commitment {
+/** A commitment's line as `handleSectionBlock` read it: the box, the text after it, its tokens and its title. */
+interface CommitmentLine {
+  lineNo: number;
+  markerEnd: number;
+  checked: string;
+  restStart: number;
+  rest: string;
+  toks: ItemToken[];
+  /** `titleOf(rest, toks)` without `asked:` tokens. */
+  title: string;
+}
+
+function parseCommitment(ctx: Ctx, client: Client, { lineNo, markerEnd, checked, restStart, rest, toks, title }: CommitmentLine): Commitment {
   const { src } = ctx;
-  const toks = scanTokens(rest);
   const status: CommitmentStatus = checked === 'x' || checked === 'X' ? 'done' : checked === '/' ? 'in-progress' : checked === '-' ? 'cancelled' : 'open';
   const done = status === 'done';
   if (!/^[ xX/-]$/.test(checked)) {
@@ -175,7 +190,7 @@ function parseCommitment(ctx: Ctx, client: Client, lineNo: number, markerEnd: nu
   const c: Commitment = {
     id: `${client.name}#${idx}`,
     client: client.name,
-    title: titleOf(rest, toks.filter((t) => t.kind !== 'asked')),
+    title,
     raw: rest,
     done,
     status,

@@ -11,11 +11,13 @@ export class SourceText {
   readonly bom: number;
   constructor(readonly text: string) {
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const re = /\r\n?|\n/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      this.lineEnds.push(m.index);
-      this.lineStarts.push(m.index + m[0].length);
+    // Line breaks: CRLF, lone CR, LF (one character loop: a regex match per line was an array per line).
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x0a && c !== 0x0d) continue;
+      this.lineEnds.push(i);
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      this.lineStarts.push(i + 1);
     }
     this.lineEnds.push(text.length);
   }
@@ -36,7 +38,7 @@ export class SourceText {
     return { startLine: line, startColumn: col0 + from, endLine: line, endColumn: col0 + to, startOffset: base + from, endOffset: base + to };
   }
   lineSpan(line: number): Span {
-    return this.span(line, 0, this.line(line).length);
+    return this.span(line, 0, this.lineEnds[line] - this.contentStart(line));
   }
   /** From the start of `first` to the end of the content of `last`. */
   rangeSpan(first: number, last: number): Span {

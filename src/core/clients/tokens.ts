@@ -119,34 +119,83 @@ export function removeTokens(s: string, tokens: ItemToken[]): string {
  * (`Deploy to #prod-eu.`, `Fix #login page`) keeps its word there (`Deploy to prod-eu.`).
  */
 export function titleOf(s: string, tokens: ItemToken[]): string {
-  const removed: ItemToken[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind === 'tag') {
-      const before = tokenFree(s.slice(0, t.start), tokens.slice(0, i), 0);
-      const after = tokenFree(s.slice(t.end), tokens.slice(i + 1), t.end);
-      if (before && after) continue;
-    }
-    removed.push(t);
-  }
-  const kept = new Set(tokens.filter((t) => !removed.includes(t)));
+  const kept = inOrder(tokens) ? keptTagsInOrder(s, tokens) : keptTags(s, tokens);
   let out = '';
   let pos = 0;
-  for (const t of tokens) {
-    if (kept.has(t)) {
-      out += s.slice(pos, t.start) + t.value;
-      pos = t.end;
-      continue;
-    }
-    out += s.slice(pos, t.start) + ' ';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    out += s.slice(pos, t.start) + (kept[i] ? t.value : ' ');
     pos = t.end;
   }
   out += s.slice(pos);
-  return out.replace(/\s+/g, ' ').replace(/ ([.,;:!?。，；：！？、)）]+)(?=\s|$)/gu, '$1').trim();
+  // The two replacements of removeTokens, each only when it has something to change (most titles have neither).
+  const spaced = SPACES_TO_COLLAPSE.test(out) ? out.replace(/\s+/g, ' ') : out;
+  return (SPACE_BEFORE_PUNCT.test(spaced) ? spaced.replace(/ ([.,;:!?。，；：！？、)）]+)(?=\s|$)/gu, '$1') : spaced).trim();
+}
+
+/** White space that `\s+` → one space changes: two in a row, or one that is not a space. */
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
+/** A space before the punctuation that is moved back onto the word before it. */
+const SPACE_BEFORE_PUNCT = / [.,;:!?。，；：！？、)）]/;
+
+/** Whether each token starts at or after the end of the one before (as `scanTokens` finds them). */
+function inOrder(tokens: readonly ItemToken[]): boolean {
+  let end = 0;
+  for (const t of tokens) {
+    if (t.start < end || t.end < t.start) return false;
+    end = t.end;
+  }
+  return true;
+}
+
+/**
+ * For tokens in order: which are tags with text before and after them. The text between tokens is
+ * looked at once: a tag has text before it when a gap before it has some, after it when a gap after it has.
+ */
+function keptTagsInOrder(s: string, tokens: readonly ItemToken[]): boolean[] {
+  const n = tokens.length;
+  // gapText[k]: the gap before token k (k = n: after the last) holds more than white space.
+  const gapText: boolean[] = new Array<boolean>(n + 1);
+  for (let k = 0; k <= n; k++) gapText[k] = hasText(s, k === 0 ? 0 : tokens[k - 1].end, k === n ? s.length : tokens[k].start);
+  const after: boolean[] = new Array<boolean>(n + 1);
+  after[n] = gapText[n];
+  for (let k = n - 1; k >= 0; k--) after[k] = gapText[k] || after[k + 1];
+  const kept: boolean[] = new Array<boolean>(n);
+  let before = false;
+  for (let i = 0; i < n; i++) {
+    before ||= gapText[i];
+    kept[i] = tokens[i].kind === 'tag' && before && after[i + 1];
+  }
+  return kept;
+}
+
+/** Any tokens: which are tags with text (not tokens) before and after them (a token given twice is kept only if both are). */
+function keptTags(s: string, tokens: readonly ItemToken[]): boolean[] {
+  const removed = new Set<ItemToken>();
+  tokens.forEach((t, i) => {
+    const inSentence = t.kind === 'tag'
+      && tokenFree(s.slice(0, t.start), tokens.slice(0, i), 0)
+      && tokenFree(s.slice(t.end), tokens.slice(i + 1), t.end);
+    if (!inSentence) removed.add(t);
+  });
+  return tokens.map((t) => !removed.has(t));
+}
+
+/** Whether `s` has a character between `from` and `to` that `trim` would keep (not white space). */
+function hasText(s: string, from: number, to: number): boolean {
+  for (let i = from, end = Math.min(to, s.length); i < end; i++) if (!isWhiteSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The characters `String.prototype.trim` and `\s` take for white space (ECMAScript WhiteSpace and LineTerminator). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether `part` (starting at `base` in the scanned string) has text that is not one of `tokens`. */
-function tokenFree(part: string, tokens: ItemToken[], base: number): boolean {
+function tokenFree(part: string, tokens: readonly ItemToken[], base: number): boolean {
   let pos = 0;
   for (const t of tokens) {
     if (part.slice(pos, t.start - base).trim() !== '') return true;

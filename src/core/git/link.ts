@@ -11,7 +11,7 @@
  * The commitments are indexed once (tag or number → ids); each commit's references are read once
  * and looked up, so the cost is the size of the commit, not commits × tagged commitments.
  */
-import type { ClientsFile, Commitment } from '../clients/model';
+import type { ClientsFile } from '../clients/model';
 import { parseConventional } from './conventional';
 import { recognisePullRequest, type PullRequestRef } from './pullRequests';
 import { bangNumbers, closedNumbers, commitmentNumbers, hashTagsIn } from './refs';
@@ -34,9 +34,9 @@ export interface Linker {
 const COMMITMENT_LINE = /^[ \t]*commitment[ \t]*[:：](.*)$/gimu;
 
 export function makeLinker(file: ClientsFile | undefined): Linker {
-  const all: Commitment[] = file?.clients.flatMap((c) => c.commitments) ?? [];
-  const clients = new Map(all.map((c) => [c.id, c.client]));
-  const order = new Map(all.map((c, k) => [c.id, k]));
+  // Each id's place in the file (a later commitment of the same id wins, as in a Map built from entries) and the client at each place.
+  const order = new Map<string, number>();
+  const clientAt: string[] = [];
   // `t:<tag>` and `#12` / `!12` → commitment ids.
   const index = new Map<string, string[]>();
   const add = (key: string, id: string) => {
@@ -44,12 +44,20 @@ export function makeLinker(file: ClientsFile | undefined): Linker {
     if (!list) index.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
   };
-  for (const c of all) {
-    for (const t of c.tags) add(`t:${t.toLowerCase()}`, c.id);
-    for (const n of commitmentNumbers(c.raw, c.tags)) add(n, c.id);
+  let k = 0;
+  for (const client of file?.clients ?? []) {
+    for (const c of client.commitments) {
+      clientAt.push(c.client);
+      order.set(c.id, k++);
+      for (const t of c.tags) add(`t:${t.toLowerCase()}`, c.id);
+      for (const n of commitmentNumbers(c.raw, c.tags)) add(n, c.id);
+    }
   }
   return {
-    clientOf: (id) => clients.get(id),
+    clientOf: (id) => {
+      const at = order.get(id);
+      return at === undefined ? undefined : clientAt[at];
+    },
     link(commit, hints = {}) {
       if (index.size === 0) return [];
       const keys = new Set<string>();

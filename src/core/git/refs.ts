@@ -67,6 +67,8 @@ export function withoutReferences(text: string): string {
  * the sigil, a person writing "PR 12" does not).
  */
 export function commitmentNumbers(text: string, tags: readonly string[]): NumberKey[] {
+  // Every `PR_WORD` starts with a p or an m (no other letter folds to them), every `BANG` with a `!`.
+  if (!tags.some((t) => /^\d+$/u.test(t)) && !text.includes('!') && !/[pm]/i.test(text)) return [];
   const out = new Set<NumberKey>();
   for (const t of tags) if (/^\d+$/u.test(t)) out.add(`#${Number(t)}`);
   for (const n of bangNumbers(text)) out.add(`!${n}`);

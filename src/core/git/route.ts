@@ -65,7 +65,14 @@ interface CompiledClient {
   name: string;
   paths: Array<{ match: PathMatcher; specificity: number; pattern: string }>;
   tags: string[];
-  bracketTags: RegExp[];
+  /** The tags as written, for `[tag]` patterns. */
+  written: string[];
+  /** `[tag]` patterns, compiled the first time a subject's brackets name one of the client's tags. */
+  bracketTags?: RegExp[];
+}
+
+function bracketTagsOf(c: CompiledClient): RegExp[] {
+  return (c.bracketTags ??= c.written.map((t) => new RegExp(`\\[${escapeRe(t)}\\]`, 'iu')));
 }
 
 export interface Routed {
@@ -124,12 +131,21 @@ export function makeRouter(file: ClientsFile | undefined): Router {
   };
   const byTag = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
+  // Exact name → the clients of that name (a name written twice is two clients).
+  const byExactName = new Map<string, number[]>();
+  /** The names of the clients named in `wanted`, in file order (as filtering every client's name, without going over them all). */
+  const inFileOrder = (wanted: Iterable<string>): string[] => {
+    const at: number[] = [];
+    for (const n of wanted) for (const i of byExactName.get(n) ?? []) at.push(i);
+    return [...new Set(at)].sort((a, b) => a - b).map((i) => names[i]);
+  };
   // Clients with a non-ASCII tag: their bracket patterns are always tried (Unicode case folding).
   const foldedBrackets: number[] = [];
   const byFolder: FolderIndex = { entries: new Map(), depth: 0 };
   compiled.forEach((c, i) => {
     for (const t of c.tags) add(byTag, t, i);
     add(byName, c.name.toLowerCase(), i);
+    add(byExactName, c.name, i);
     if (c.tags.some((t) => /[^ -~]/u.test(t))) foldedBrackets.push(i);
     c.paths.forEach((p) => {
       const key = folderPrefix(p.pattern);
@@ -165,10 +181,10 @@ export function makeRouter(file: ClientsFile | undefined): Router {
         for (const i of byTag.get(fold(subject.slice(open + 1, close))) ?? []) candidates.add(i);
       }
     }
-    for (const i of candidates) if (!namedIdx.has(i) && compiled[i].bracketTags.some((r) => r.test(subject))) namedIdx.add(i);
+    for (const i of candidates) if (!namedIdx.has(i) && bracketTagsOf(compiled[i]).some((r) => r.test(subject))) namedIdx.add(i);
     const named = [...namedIdx].sort((a, b) => a - b).map((i) => names[i]);
-    const routed = byPath.size === 0 && named.length === 0 ? [] : names.filter((n) => byPath.has(n) || named.includes(n));
-    if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: names.filter((n) => tied.has(n)) };
+    const routed = byPath.size === 0 && named.length === 0 ? [] : inFileOrder([...byPath, ...named]);
+    if (routed.length === 0 && tied.size > 0) return { clients: [], named, shared: inFileOrder(tied) };
     return { clients: routed, named };
   };
   return {
@@ -231,6 +247,6 @@ function compileClient(client: Client): CompiledClient {
       return match ? [{ match, specificity: pathSpecificity(p), pattern: p }] : [];
     }),
     tags: tags.map((t) => t.toLowerCase()),
-    bracketTags: tags.map((t) => new RegExp(`\\[${escapeRe(t)}\\]`, 'iu')),
+    written: tags,
   };
 }

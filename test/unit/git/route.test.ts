@@ -40,6 +40,19 @@ describe('git/route', () => {
     assert.deepEqual(router.route(commit({ subject: 'Fix #acmeish and acme word and https://x/#acme' })), []);
     assert.deepEqual(router.route(commit({ files: ['libs/shared.ts'] })), []);
   });
+  it('lists the clients in file order, a name written twice as two clients (paths, tags and shared files alike)', () => {
+    const twice = makeRouter(clientsFile(
+      client({ name: 'Zeta', contacts: [], paths: ['z/'], tags: ['zeta'] }),
+      client({ name: 'Acme', contacts: [], paths: ['a/'], tags: ['acme'] }),
+      client({ name: 'Beta', contacts: [], paths: ['shared/'] }),
+      client({ name: 'Acme', contacts: [], paths: ['b/'] }),
+      client({ name: 'Gamma', contacts: [], paths: ['shared/'] }),
+    ));
+    assert.deepEqual(twice.route(commit({ subject: 'x #zeta', files: ['b/x.ts'] })), ['Zeta', 'Acme', 'Acme']);
+    assert.deepEqual(twice.route(commit({ subject: 'x', files: ['b/x.ts', 'z/y.ts'] })), ['Zeta', 'Acme', 'Acme']);
+    assert.deepEqual(twice.route(commit({ subject: 'x #acme', files: [] })), ['Acme', 'Acme']);
+    assert.deepEqual(twice.routeWithReasons(commit({ subject: 'x', files: ['shared/x.ts'] })), { clients: [], named: [], shared: ['Beta', 'Gamma'] });
+  });
   it('gives everything to the only client when it has no paths', () => {
     const only = makeRouter(clientsFile(client({ name: 'Solo', contacts: [] })));
     assert.deepEqual(only.route(commit({ files: ['x'] })), ['Solo']);
