@@ -136,6 +136,13 @@ const FIXING_TESTS: readonly RegExp[] = [
   /^(?:修复|修正|解决|修改|调整)了?.{0,12}?(?:单元|集成|端到端|e2e|自动化)?测试(?:用例)?(?:失败|不稳定|报错|超时|问题)?$/iu,
 ];
 
+/** A cheap first look before the patterns: only a subject that names tests can be about mending them. */
+function namesTests(text: string): boolean {
+  if (text.includes('测试')) return true;
+  const lower = text.toLowerCase();
+  return lower.includes('test') || lower.includes('spec') || lower.includes('snapshot');
+}
+
 /**
  * The conventional type a commit counts as for hiding noise: its own type, except that work on
  * the team's tests or CI is `test` or `ci` whatever it is called (`fix(e2e): …`, `Fix flaky
@@ -148,7 +155,7 @@ export function noiseTypeOf(conventional: Conventional, words: string): string |
   }
   const fixing = conventional.type === undefined || conventional.type === 'fix';
   const text = conventional.type === undefined ? words.trim() : conventional.description.trim();
-  if (fixing && FIXING_TESTS.some((re) => re.test(text))) return 'test';
+  if (fixing && namesTests(text) && FIXING_TESTS.some((re) => re.test(text))) return 'test';
   return conventional.type ?? plainTypeOf(words);
 }
 
