@@ -122,25 +122,39 @@ export function plainTypeOf(subject: string): string | undefined {
   return PLAIN_TYPES.find(([re]) => re.test(s))?.[1];
 }
 
-/** Scopes that name the team's own test or CI machinery (`fix(e2e): …`, `feat(ci): …`). */
-const TEST_SCOPES = /^(?:tests?|testing|specs?|e2e|unit-?tests?|integration-?tests?|snapshots?)$/iu;
-const CI_SCOPES = /^(?:ci|github-actions|gh-actions|actions|workflows?|pipelines?|gitlab-ci|jenkins)$/iu;
-/** A subject about mending the tests themselves (`Fix flaky test`, `修复不稳定的测试`): the client gets nothing from it. */
-const TESTS_TAIL = String.raw`(?:tests?|specs?|snapshots?|test\s+suite)(?:\s+(?:on|in|for|under|with|after|before|when|that|again|failing|timeouts?|timing|flakiness)\b.*)?$`;
-const FIXING_TESTS: readonly RegExp[] = [
-  new RegExp(String.raw`^(?:fix(?:e[sd])?|repair(?:ed)?|update[sd]?)\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:(?:flaky|failing|failed|broken|unstable|intermittent|slow|e2e|end-to-end|unit|integration|ci|snapshot)\s+)*${TESTS_TAIL}`, 'iu'),
-  // Verbs that only ever apply to tests may name what the test covers (`deflake checkout spec`).
-  new RegExp(String.raw`^(?:stabili[sz]e[sd]?|deflake[sd]?|skip(?:ped)?|disable[sd]?|re-?enable[sd]?|quarantine[sd]?)\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:[\p{L}\p{N}_-]+\s+){0,3}${TESTS_TAIL}`, 'iu'),
-  new RegExp(String.raw`^(?:the\s+|a\s+)?(?:(?:flaky|failing|failed|broken|unstable|intermittent|e2e|end-to-end|unit|integration|snapshot)\s+)+(?:[\p{L}\p{N}_-]+\s+){0,3}${TESTS_TAIL}`, 'iu'),
-  new RegExp(String.raw`^${TESTS_TAIL}`, 'iu'),
-  /^(?:修复|修正|解决|修改|调整)了?.{0,12}?(?:单元|集成|端到端|e2e|自动化)?测试(?:用例)?(?:失败|不稳定|报错|超时|问题)?$/iu,
+/**
+ * Scopes that can only mean the team's own test or CI machinery (`fix(e2e): …`, `feat(ci): …`).
+ * Not `spec`, `snapshots`, `actions`, `workflows` or `pipeline`: products have those too.
+ */
+const TEST_SCOPES = /^(?:tests?|e2e|unit-?tests?|integration-?tests?|test-utils)$/iu;
+const CI_SCOPES = /^(?:ci|github-actions|gh-actions|gitlab-ci|jenkins|circleci|travis)$/iu;
+/** Words that make "test" the team's test (`flaky test`, `failing e2e test`), not a product's (`A/B test`, `speed test`). */
+const TEST_TROUBLE = String.raw`(?:flaky|failing|failed|broken|unstable|intermittent|intermittently\s+failing|e2e|end-to-end|unit|integration|snapshot)`;
+/** "test" and what may follow it in such a subject: nothing, a place or cause (`on Windows`, `after refactor`), or its failures. */
+const TESTS_TAIL = String.raw`(?:tests?|test\s+suite|test\s+failures?|test\s+timeouts?)(?:\s+(?:on|in|for|under|with|after|before|when|again|timeouts?|flakiness)\b.*)?$`;
+/** A subject about mending the tests or CI themselves (`Fix flaky test`, `修复不稳定的测试`): the client gets nothing from it. */
+const FIXING_TESTS: ReadonlyArray<[RegExp, 'test' | 'ci']> = [
+  // `Fix tests on Windows`, `Skip flaky tests`, `Fix intermittent test failures`
+  [new RegExp(String.raw`^(?:fix(?:e[sd])?|repair(?:ed)?|update[sd]?|skip(?:ped)?|disable[sd]?|re-?enable[sd]?)\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:${TEST_TROUBLE}\s+)*${TESTS_TAIL}`, 'iu'), 'test'],
+  // `Fix flaky checkout test`, `fix: failing login e2e test` (after a word that says it is the team's test, what it covers)
+  [new RegExp(String.raw`^(?:(?:fix(?:e[sd])?|repair(?:ed)?|skip(?:ped)?|disable[sd]?)\s+)?(?:the\s+|a\s+)?(?:${TEST_TROUBLE}\s+)+(?:[\p{L}\p{N}_-]+\s+){0,2}${TESTS_TAIL}`, 'iu'), 'test'],
+  // Verbs that only ever apply to tests (`deflake checkout spec`, `quarantine payment tests`)
+  [new RegExp(String.raw`^(?:stabili[sz]e[sd]?|deflake[sd]?|quarantine[sd]?)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}\p{N}_-]+\s+){0,3}(?:tests?|specs?|test\s+suite)\b`, 'iu'), 'test'],
+  // `fix: tests on node 24`, `fix: test timeout in checkout e2e`
+  [new RegExp(String.raw`^${TESTS_TAIL}`, 'iu'), 'test'],
+  // `Increase test timeout`
+  [/^(?:increase[sd]?|bump(?:ed)?|raise[sd]?|extend(?:ed)?)\s+(?:the\s+)?(?:[\p{L}\p{N}_-]+\s+)?tests?\s+timeouts?$/iu, 'test'],
+  // `Fix CI`, `fix the CI build on main`
+  [/^fix(?:e[sd])?\s+(?:the\s+)?ci(?:\s+(?:build|pipeline|job|workflow))?(?:\s+(?:on|for|after)\b.*)?$/iu, 'ci'],
+  // `修复不稳定的测试`, `修复单元测试失败`, `修复单测` — not `修复测试问题` or `修复UAT测试问题` (bugs testers found) or a product's test (`修复性格测试`)
+  [/^(?:修复|修正|解决|修改|调整)了?(?:不稳定|失败|偶发失败|报错|超时)?的?(?:单元|集成|端到端|e2e|自动化)?(?:测试用例|测试|单测)(?:失败|不稳定|报错|超时)?$/iu, 'test'],
 ];
 
-/** A cheap first look before the patterns: only a subject that names tests can be about mending them. */
+/** A cheap first look before the patterns: only a subject that names tests or CI can be about mending them. */
 function namesTests(text: string): boolean {
-  if (text.includes('测试')) return true;
+  if (text.includes('测')) return true;
   const lower = text.toLowerCase();
-  return lower.includes('test') || lower.includes('spec') || lower.includes('snapshot');
+  return lower.includes('test') || lower.includes('spec') || lower.includes('ci');
 }
 
 /**
@@ -153,9 +167,12 @@ export function noiseTypeOf(conventional: Conventional, words: string): string |
     if (TEST_SCOPES.test(conventional.scope.trim())) return 'test';
     if (CI_SCOPES.test(conventional.scope.trim())) return 'ci';
   }
+  if (conventional.type === 'tests') return 'test';
   const fixing = conventional.type === undefined || conventional.type === 'fix';
-  const text = conventional.type === undefined ? words.trim() : conventional.description.trim();
-  if (fixing && namesTests(text) && FIXING_TESTS.some((re) => re.test(text))) return 'test';
+  const text = (conventional.type === undefined ? words : conventional.description).trim().replace(/[.。!！]+$/u, '');
+  if (fixing && namesTests(text)) {
+    for (const [re, type] of FIXING_TESTS) if (re.test(text)) return type;
+  }
   return conventional.type ?? plainTypeOf(words);
 }
 
