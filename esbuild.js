@@ -99,11 +99,19 @@ const vendorFiles = {
 const oneInteropPerExternal = {
   name: 'one-interop-per-external',
   setup(build) {
+    // `vscode` only where the build declares it external: elsewhere (core, the CLI) importing it
+    // must keep failing the build.
+    const vscodeExternal = (build.initialOptions.external ?? []).includes('vscode');
     build.onResolve({ filter: /^(vscode|node:.+)$/ }, (args) => {
+      if (args.path === 'vscode' && !vscodeExternal) return undefined;
       if (args.kind !== 'import-statement' || args.namespace === 'external-interop') return { path: args.path, external: true };
       return { path: args.path, namespace: 'external-interop' };
     });
-    build.onLoad({ filter: /.*/, namespace: 'external-interop' }, (args) => ({ contents: `export * from ${JSON.stringify(args.path)};`, loader: 'js' }));
+    // `export *` leaves out `default`: re-exported too, so `import fs from 'node:fs'` keeps working.
+    build.onLoad({ filter: /.*/, namespace: 'external-interop' }, (args) => {
+      const spec = JSON.stringify(args.path);
+      return { contents: `export * from ${spec};\nexport { default } from ${spec};`, loader: 'js' };
+    });
   },
 };
 
