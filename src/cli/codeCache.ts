@@ -10,7 +10,8 @@
  *
  * The cache is code that runs, so it is kept only where no one else can write: a folder of the
  * temp folder made for this user (mode 700), used only when it is a real folder owned by the user
- * that no one else may write to; otherwise the bundle loads without a cache. A cache file is named by
+ * that no one else may write to; otherwise (and on Windows, which has no user ids to check) the
+ * bundle loads without a cache. A cache file is named by
  * the bundle's version, size and modification time and V8's version, and V8 itself refuses data
  * made by another build. Written to a temporary name and renamed, so a run never reads half a file;
  * the files of earlier builds are removed then.
@@ -23,15 +24,19 @@ import * as vm from 'node:vm';
 import * as nodeModule from 'node:module';
 import { createRequire, wrap } from 'node:module';
 
-/** The folder for this user's cache files, made if missing; undefined when it is not safe to use. */
+/**
+ * The folder for this user's cache files, made if missing; undefined when it is not safe to use:
+ * not a real folder, not owned by the user, writable by others, or on a system without user ids
+ * (Windows: a shared temp folder cannot be checked this way, so no cache there).
+ */
 export function cacheFolder(tmp = os.tmpdir()): string | undefined {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  const dir = path.join(tmp, `client-pulse-code-cache${uid === undefined ? '' : `-${uid}`}`);
+  if (typeof process.getuid !== 'function') return undefined;
+  const uid = process.getuid();
+  const dir = path.join(tmp, `client-pulse-code-cache-${uid}`);
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = fs.lstatSync(dir);
-    if (!st.isDirectory()) return undefined;
-    if (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0)) return undefined;
+    if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o022) !== 0) return undefined;
     return dir;
   } catch {
     return undefined;
@@ -60,7 +65,12 @@ function save(target: string, data: Buffer, bundle: string): void {
       if (name.startsWith(prefix) && name.endsWith('.bin') && name !== path.basename(target)) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
-    fs.rmSync(temp, { force: true });
+    // Runs in an exit listener: nothing here may throw (the command already did its work).
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // left for the next save to replace
+    }
   }
 }
 
