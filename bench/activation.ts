@@ -42,12 +42,15 @@ export async function activationLines(runs: number): Promise<string[]> {
   const folder = path.join(tmp, 'agency');
   writeDemo(folder, TODAY);
   const before = os.loadavg()[0];
-  const bench = await Workbench.start({ tmp, env: { CLIENT_PULSE_TODAY: TODAY }, viewport: { width: 1500, height: 900 } });
   const ms: number[] = [];
   try {
-    for (let i = 0; i < runs; i++) ms.push(await activationMs(bench, folder));
+    const bench = await Workbench.start({ tmp, env: { CLIENT_PULSE_TODAY: TODAY }, viewport: { width: 1500, height: 900 } });
+    try {
+      for (let i = 0; i < runs; i++) ms.push(await activationMs(bench, folder));
+    } finally {
+      await bench.stop();
+    }
   } finally {
-    await bench.stop();
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
   const s = spread(ms);
