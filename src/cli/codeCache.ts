@@ -76,11 +76,13 @@ function save(target: string, data: Buffer, bundle: string): void {
 
 /**
  * Runs the CommonJS bundle `file` as `require(file)` would and returns its exports, compiled with
- * cached code when there is some. Node 22.1 and later keep their own cache (in the temp folder's
+ * cached code when there is some; `save: false` (a run that only prints help, whose cache would
+ * hold little of what a command runs) reads a cache but does not write one. Node 22.1 and later keep their own cache (in the temp folder's
  * node-compile-cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off); on older Node, a plain `require`
  * when the cache cannot be used.
  */
-export function requireWithCodeCache(file: string, version: string, tmp?: string): unknown {
+export function requireWithCodeCache(file: string, version: string, options: { tmp?: string; save?: boolean } = {}): unknown {
+  const { tmp, save: saving = true } = options;
   const req = createRequire(file);
   const nodeCache = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   if (nodeCache) {
@@ -97,7 +99,7 @@ export function requireWithCodeCache(file: string, version: string, tmp?: string
     cachedData = undefined;
   }
   const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected === true) {
+  if (saving && (cachedData === undefined || script.cachedDataRejected === true)) {
     // At exit, so the cache holds the functions this run compiled, not only the top level.
     process.once('exit', () => save(target, script.createCachedData(), file));
   }

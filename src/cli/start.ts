@@ -19,6 +19,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0]
   startGitEarly(argv);
   // The CLI's bundle, loaded synchronously (a dynamic `import()` would go through Node's ES module
   // loader), with V8's compiled code of earlier runs (codeCache.ts).
-  const cli = requireWithCodeCache(path.join(__dirname, 'cli-main.js'), version) as CliMain;
+  const helpOnly = argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === 'help');
+  const cli = requireWithCodeCache(path.join(__dirname, 'cli-main.js'), version, { save: !helpOnly }) as CliMain;
   cli.main(argv);
 }

@@ -19,12 +19,14 @@ describe('CLI: code cache of the bundle', function () {
   before(() => buildOnce());
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-codecache-'));
+    fs.writeFileSync(path.join(tmp, 'clients.md'), '# Acme Retail\n\nContact: Jane Doe <jane@acme.example>\n\n## Commitments\n\n- [ ] Loyalty app beta due:2026-12-08\n');
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const folder = () => path.join(tmp, `client-pulse-code-cache-${process.getuid?.() ?? ''}`);
   const cacheFiles = () => (fs.existsSync(folder()) ? fs.readdirSync(folder()) : []);
-  const run = (env: Record<string, string> = {}) => runCli(['--help'], { env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp, ...env } });
+  // `check` of a small clients file: a command that loads the bundle and parses the file.
+  const run = (env: Record<string, string> = {}, args = ['check', path.join(tmp, 'clients.md')]) => runCli(args, { env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp, ...env } });
 
   it('is written by the first run, read by the next, and the output is the same', function () {
     // Node 22.1+: Node's own compile cache is used instead; Windows: no cache (no user ids to check).
@@ -43,6 +45,16 @@ describe('CLI: code cache of the bundle', function () {
     assert.equal(second.stdout, first.stdout);
     assert.equal(fs.statSync(file).mtimeMs, before, 'an accepted cache is not rewritten');
     assert.deepEqual(cacheFiles(), files, 'no temporary file left behind');
+  });
+
+  it('is not written by a run that only prints help (it would hold little of what a command runs)', function () {
+    if (hasNodeCompileCache || typeof process.getuid !== 'function') this.skip();
+    const help = run({}, ['draft', '--help']);
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: client-pulse draft/u);
+    assert.deepEqual(cacheFiles(), []);
+    assert.equal(run().code, 0);
+    assert.equal(cacheFiles().length, 1);
   });
 
   it('replaces a cache V8 refuses, and the run is not affected', function () {
