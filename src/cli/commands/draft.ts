@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import type { Client, IsoDate, Language, Person } from '../../core/clients/model';
-import { findClient, isOpen } from '../../core/clients/queries';
+import { findClient, isOpen, problemsOf } from '../../core/clients/queries';
+import { formatDiagnostic } from './check';
 import { composeDraft, DraftError } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { TemplateError } from '../../core/draft/template';
@@ -241,6 +242,14 @@ export const draft: Command = {
       throw e;
     }
     const { gathered, draft: d } = result;
+    // The draft reads the client's part of clients.md as it is: a mistake there (a date that is
+    // not a date, a misspelt field) leaves something out of the e-mail, so the lead hears of it here.
+    const drafted = gathered.input.file.clients.find((c) => c.name === d.client);
+    const problems = drafted ? problemsOf(gathered.input.file, drafted) : [];
+    for (const p of problems) io.stderr.write(`${formatDiagnostic(clientsFile.displayPath, p)}\n`);
+    if (problems.length > 0) {
+      io.stderr.write(`${t('warning: the part of {1} for {0} has the problems above; the draft reads it as written, so the e-mail may leave out what they hold — fix them first (client-pulse check lists every problem in the file)', d.client, clientsFile.displayPath)}\n`);
+    }
     for (const w of gathered.warnings) io.stderr.write(`${t('warning: {0}', noticeText(w))}\n`);
     for (const l of d.leftOut ?? []) io.stderr.write(`${t('warning: {0}', noticeText(leftOutNote(l)))}\n`);
     if (values.period === 'since-last' && gathered.periodSource !== 'since-last') {

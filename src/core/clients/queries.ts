@@ -1,8 +1,16 @@
 /** Read-only questions about a parsed clients file. Pure; "today" is always a parameter. */
-import type { Client, ClientsFile, Commitment, IsoDate } from './model';
+import type { Client, ClientsFile, Commitment, Diagnostic, IsoDate } from './model';
 import { daysBetween, isIsoDate } from '../calendar';
 
 /** Exact name (case-insensitive) first, then a unique case-insensitive prefix. */
+/** The errors and warnings inside `client`'s part of the file (its heading to the next client), in file order. */
+export function problemsOf(file: Pick<ClientsFile, 'diagnostics'>, client: Pick<Client, 'span'>): Diagnostic[] {
+  const { startOffset, endOffset } = client.span;
+  return file.diagnostics
+    .filter((d) => d.severity !== 'info' && d.span.startOffset >= startOffset && d.span.startOffset < endOffset)
+    .sort((a, b) => a.span.startOffset - b.span.startOffset);
+}
+
 export function findClient(file: Pick<ClientsFile, 'clients'>, name: string): Client | undefined {
   const n = name.trim().toLowerCase();
   if (n === '') return undefined;
