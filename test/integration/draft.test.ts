@@ -22,6 +22,7 @@ interface PanelInfo {
     subject: string;
     markdown: string;
     generated: string;
+    warnings: string[];
     options: { audience: string; language: string; statusOverride?: string; dropped: string[] };
     draft?: {
       client: string;
@@ -160,6 +161,36 @@ describe('Draft client update (extension host)', function () {
     const text = await vscode.env.clipboard.readText();
     assert.match(text, /Edited by the lead\./);
     assert.ok(!text.includes('**'), 'plain text has no markdown markers');
+  });
+
+  it('names the mistakes in the client’s part of clients.md first among the panel’s warnings', async () => {
+    const file = path.join(workspaceRoot(), '.project', 'clients.md');
+    const before = fs.readFileSync(file, 'utf8');
+    const northwind = before.indexOf('# Northwind');
+    assert.ok(northwind > 0, 'the demo has Northwind after Acme Retail');
+    const edited = `${before.slice(0, northwind).replace(/^Cadence:(.*)$/mu, 'Cadense:$1')}${before.slice(northwind)}`;
+    assert.notEqual(edited, before, 'Acme Retail has a Cadence: line to misspell');
+    try {
+      fs.writeFileSync(file, edited);
+      // The store reads the file again when it changes; each round opens a fresh panel.
+      const info = await waitFor('a draft that names the misspelt field', async () => {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.commands.executeCommand('clientPulse.draftUpdate', { client: 'Acme Retail', period: period() });
+        const p = await acmePanel();
+        return p.session.warnings.some((w) => w.includes('Cadense')) ? p : undefined;
+      });
+      assert.match(info.session.warnings[0], /^The part of clients\.md for Acme Retail has problems that this draft reads as written, .*: line \d+: Unknown field "Cadense"/u);
+      assert.ok(!info.session.warnings.slice(1).some((w) => w.includes('Cadense')), 'named once');
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+    // Fixed: the warning goes away.
+    await waitFor('a draft without it', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('clientPulse.draftUpdate', { client: 'Acme Retail', period: period() });
+      const p = await acmePanel();
+      return p.session.warnings.some((w) => w.includes('Cadense')) ? undefined : p;
+    });
   });
 
   it('saves records as new files, never overwriting', async () => {

@@ -3,7 +3,9 @@
  * compose with core. In an untrusted workspace git does not run: the draft comes from clients.md
  * only (`useGit: false`).
  */
+import * as vscode from 'vscode';
 import type { IsoDate } from '../../core/clients/model';
+import { problemsOf } from '../../core/clients/queries';
 import { composeDraft } from '../../core/draft/compose';
 import { gatherDraftInput } from '../../core/draft/gather';
 import { leftOutNote } from '../../core/mailbox';
@@ -50,5 +52,13 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
   });
   const draft = composeDraft(gathered.input);
   // Contacts left out of the recipients (not a valid mailbox) are named for the lead.
-  return { draft, warnings: [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)].map(noticeText) };
+  const warnings = [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)].map(noticeText);
+  // The draft reads the client's part of clients.md as written: its mistakes are named first.
+  const drafted = gathered.input.file.clients.find((c) => c.name === draft.client);
+  const problems = drafted ? problemsOf(gathered.input.file, drafted) : [];
+  if (problems.length > 0) {
+    const list = problems.map((p) => vscode.l10n.t('line {0}: {1}', p.span.startLine + 1, p.message)).join(' · ');
+    warnings.unshift(vscode.l10n.t('The part of clients.md for {0} has problems that this draft reads as written, so the e-mail may leave out what they hold; fix them first (they are in the Problems panel): {1}', draft.client, list));
+  }
+  return { draft, warnings };
 }
