@@ -179,8 +179,9 @@ describe('Draft client update (extension host)', function () {
         const p = await acmePanel();
         return p.session.warnings.some((w) => w.includes('Cadense')) ? p : undefined;
       });
-      assert.match(info.session.warnings[0], /^The part of clients\.md for Acme Retail has problems that this draft reads as written, .*: line \d+: Unknown field "Cadense"/u);
-      assert.ok(!info.session.warnings.slice(1).some((w) => w.includes('Cadense')), 'named once');
+      assert.match(info.session.warnings[0], /^The part of clients\.md for Acme Retail has problems that this draft reads as written, .*\(they are in the Problems panel\):$/u);
+      assert.match(info.session.warnings[1], /^line \d+: Unknown field "Cadense" — did you mean "Cadence"\?/u);
+      assert.equal(info.session.warnings.filter((w) => w.includes('Cadense')).length, 1, 'named once');
     } finally {
       fs.writeFileSync(file, before);
     }

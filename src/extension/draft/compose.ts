@@ -57,8 +57,10 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
   const drafted = gathered.input.file.clients.find((c) => c.name === draft.client);
   const problems = drafted ? problemsOf(gathered.input.file, drafted) : [];
   if (problems.length > 0) {
-    const list = problems.map((p) => vscode.l10n.t('line {0}: {1}', p.span.startLine + 1, p.message)).join(' · ');
-    warnings.unshift(vscode.l10n.t('The part of clients.md for {0} has problems that this draft reads as written, so the e-mail may leave out what they hold; fix them first (they are in the Problems panel): {1}', draft.client, list));
+    warnings.unshift(
+      vscode.l10n.t('The part of clients.md for {0} has problems that this draft reads as written, so the e-mail may leave out what they hold; fix them first (they are in the Problems panel):', draft.client),
+      ...problems.map((p) => vscode.l10n.t('line {0}: {1}', p.span.startLine + 1, p.message)),
+    );
   }
   return { draft, warnings };
 }
