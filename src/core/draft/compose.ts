@@ -103,9 +103,16 @@ function proposedDateOf(input: DraftInput, c: Commitment): IsoDate | undefined {
   return date !== undefined && date >= input.today ? date : undefined;
 }
 
-/** The shown changes that move a commitment forward: a rollback is not progress. */
+/**
+ * The shown changes that move a commitment forward: a rollback is not progress, and in the
+ * client's e-mail a change told once (the same change twice: a cherry-pick, a re-applied commit,
+ * folded into one line) is counted once.
+ */
 function progressOf(ctx: Context, c: Commitment): ActivityItem[] {
-  return (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
+  const list = (ctx.evidenceShown.get(c.id) ?? []).filter((i) => i.kind !== 'revert');
+  if (ctx.internal) return list;
+  const hashes = new Set(list.map((i) => i.commit.hash));
+  return list.filter((i) => i.duplicateOf === undefined || !hashes.has(i.duplicateOf));
 }
 
 /** Days of the period's changes that move `c` forward, shown or not (the status rules' evidence). */
