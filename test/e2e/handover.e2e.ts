@@ -43,12 +43,7 @@ describe('Generate handover notes (end to end, real workbench and browser)', fun
     await suite.bench.open(path.join(suite.tmp, 'agency'));
     if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+b');
 
-    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('Client Pulse: Generate handover notes');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Client Pulse: Generate handover notes' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await suite.bench.runCommand('Client Pulse: Generate handover notes');
     // 1/4 who leaves: the window's authors and the Owners/Backups of clients.md.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Alice Martin' }).first().waitFor();
     await page.keyboard.type('Alice');

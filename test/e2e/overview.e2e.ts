@@ -55,12 +55,7 @@ describe('Clients overview (end to end, real workbench and browser)', function (
 
   it('palette → one row per client with status, reason, counts and trend; a name opens the draft', async () => {
     await suite.bench.open(path.join(suite.tmp, 'agency'));
-    await page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('Client Pulse: Clients overview');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Client Pulse: Clients overview' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await suite.bench.runCommand('Client Pulse: Clients overview');
 
     const frame = await frameWith('h1', 'Clients overview');
     const rows = frame.locator('tbody tr');

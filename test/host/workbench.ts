@@ -221,6 +221,19 @@ export class Workbench {
     if (await this.page.locator('.part.auxiliarybar').isVisible()) await this.page.keyboard.press('Control+Alt+b');
   }
 
+  /**
+   * Runs the palette command `title` as a person does: focus the workbench (not a webview), F1,
+   * type the title, wait for its row, Enter.
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await this.page.keyboard.type(title);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
   /** After a failed test: a screenshot and the server log beside `prefix`, and the log's tail printed. */
   async reportFailure(prefix: string): Promise<void> {
     fs.mkdirSync(path.dirname(prefix), { recursive: true });

@@ -5,12 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { composeDraft } from '../../../src/core/draft/compose';
-import { gatherDraftInput } from '../../../src/core/draft/gather';
 import type { Language } from '../../../src/core/clients/model';
 import { commit, git, initRepo, useIsolatedGitConfig } from '../../support/git';
 import { tempDir } from '../../support/temp';
+import { draftFromRepo } from '../../support/draft';
 
 const CLIENTS = `# Acme Retail
 
@@ -38,20 +36,7 @@ describe('draft: a cherry-picked change is counted once', function () {
   });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  async function draft(language: Language) {
-    const gathered = await gatherDraftInput({
-      roots: [repo],
-      clientsText: CLIENTS,
-      projectDir: path.join(repo, '.project'),
-      client: 'Acme Retail',
-      period: { since: '2026-11-16', until: '2026-11-22' },
-      today: '2026-11-20',
-      weekStart: 'monday',
-      audience: 'client',
-      language,
-    });
-    return composeDraft(gathered.input);
-  }
+  const draft = (language: Language) => draftFromRepo({ repo, clientsText: CLIENTS, client: 'Acme Retail', period: { since: '2026-11-16', until: '2026-11-22' }, today: '2026-11-20', language });
 
   it('one line in Done, "1 change this week" in the plan (en and zh-CN)', async () => {
     const en = await draft('en');

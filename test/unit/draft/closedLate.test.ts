@@ -6,12 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { composeDraft } from '../../../src/core/draft/compose';
-import { gatherDraftInput } from '../../../src/core/draft/gather';
 import type { Language } from '../../../src/core/clients/model';
 import { commit, initRepo, useIsolatedGitConfig } from '../../support/git';
 import { tempDir } from '../../support/temp';
+import { draftFromRepo } from '../../support/draft';
 
 const CLIENTS = `# Cedar Bank
 
@@ -38,20 +36,7 @@ describe('draft: a commitment closed after its due date', function () {
   });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  async function draft(language: Language) {
-    const gathered = await gatherDraftInput({
-      roots: [repo],
-      clientsText: CLIENTS,
-      projectDir: path.join(repo, '.project'),
-      client: 'Cedar Bank',
-      period: { since: '2026-11-14', until: '2026-11-20' },
-      today: '2026-11-20',
-      weekStart: 'monday',
-      audience: 'client',
-      language,
-    });
-    return composeDraft(gathered.input);
-  }
+  const draft = (language: Language) => draftFromRepo({ repo, clientsText: CLIENTS, client: 'Cedar Bank', period: { since: '2026-11-14', until: '2026-11-20' }, today: '2026-11-20', language });
 
   it('reads as delivered late, pending the check; the other one as overdue with work continuing', async () => {
     const d = await draft('en');
