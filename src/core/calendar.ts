@@ -21,6 +21,7 @@ import {
 } from 'date-fns';
 import type { IsoDate, Period, Weekday } from './model';
 import { NoticeError, wordNotice, type DateNotice, type PeriodNotice } from './notices';
+import { brandClass } from './brand';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1900;
@@ -200,6 +201,7 @@ export function isoWeek(date: IsoDate): { year: number; week: number } {
 export class PeriodError extends NoticeError<PeriodNotice> {
   override readonly name = 'PeriodError';
 }
+brandClass(PeriodError, 'PeriodError');
 
 /** Why `since..until` is not a period (not real dates, or starting after it ends), else undefined. */
 export function periodNotice(since: unknown, until: unknown): PeriodNotice | undefined {
@@ -257,6 +259,7 @@ export class TodayError extends NoticeError<PeriodNotice> {
     this.problem = wordNotice(fault);
   }
 }
+brandClass(TodayError, 'TodayError');
 
 /**
  * "Today" for the CLI and the extension alike: `CLIENT_PULSE_TODAY` when it is set and not empty

@@ -9,6 +9,7 @@
  * ", ", "—" when empty) or another notice (worded with the same function). The type checker
  * refuses a template whose placeholder is not a field of its notice (see `_placeholdersAreFields`).
  */
+import { brandClass } from './brand';
 
 /** A date that is not a real `YYYY-MM-DD` day, and why (the calendar's `DateFault` as a notice). */
 export type DateNotice =
@@ -391,6 +392,7 @@ export class NoticeError<N extends Notice = Notice> extends Error {
     super(wordNotice(notice), options);
   }
 }
+brandClass(NoticeError, 'NoticeError');
 
 /** True when two notices say the same (same code, same data). */
 export function sameNotice(a: Notice, b: Notice): boolean {

@@ -3,11 +3,13 @@
  * here, whatever the page posted or a command argument said (a hidden button is not a check).
  */
 import * as vscode from 'vscode';
+import { brandClass } from '../core/brand';
 
 /** Thrown when Restricted Mode refuses a write or a git run; its message says what and why. */
 export class RestrictedModeError extends Error {
   override readonly name = 'RestrictedModeError';
 }
+brandClass(RestrictedModeError, 'RestrictedModeError');
 
 /** Whether git may run and files may be written (false in Restricted Mode). */
 export function isTrusted(): boolean {

@@ -8,6 +8,7 @@ import { dateNotice, dateProblem } from '../calendar';
 import { NoticeError, type EditNotice } from '../notices';
 import { scanTokens, type ItemToken } from './tokens';
 import { findClient, isOpen } from './queries';
+import { brandClass } from '../brand';
 
 export class EditError extends NoticeError<EditNotice> {
   override readonly name = 'EditError';
@@ -15,6 +16,7 @@ export class EditError extends NoticeError<EditNotice> {
     super(notice);
   }
 }
+brandClass(EditError, 'EditError');
 
 function requireDate(date: IsoDate, what: 'due' | 'done'): void {
   const problem = dateNotice(date);

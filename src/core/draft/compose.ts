@@ -27,6 +27,7 @@ import type { StatusAssessment } from '../model';
 import { NoticeError, type DraftNotice } from '../notices';
 import { buildView } from './view';
 import { isOpen } from '../clients/queries';
+import { brandClass } from '../brand';
 
 /** Commitments due within this many days are listed as "due soon". */
 export const DUE_SOON_DAYS = 14;
@@ -35,6 +36,7 @@ export const DUE_SOON_DAYS = 14;
 export class DraftError extends NoticeError<DraftNotice> {
   override readonly name = 'DraftError';
 }
+brandClass(DraftError, 'DraftError');
 
 /** Finds a client by name, case-insensitively (a unique prefix is enough); throws `DraftError` listing the known names. */
 export function requireClient(clients: readonly Client[], name: string): Client {

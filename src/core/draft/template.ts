@@ -6,6 +6,7 @@
  */
 import { loadMustache } from '../vendor';
 import { NoticeError, type TemplateNotice } from '../notices';
+import { brandClass } from '../brand';
 
 /** The client e-mail and the internal report share one template: the view differs. */
 export const DEFAULT_TEMPLATE = `{{#greeting}}
@@ -58,6 +59,7 @@ export class TemplateError extends NoticeError<TemplateNotice> {
     this.line = notice.line;
   }
 }
+brandClass(TemplateError, 'TemplateError');
 
 type Schema = readonly string[];
 

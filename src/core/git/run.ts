@@ -28,6 +28,7 @@ import { NoticeError, type GitNotice } from '../notices';
 import type { GitErrorCode } from './types';
 import { gitArgv, gitEnv, REV_PARSE_ARGS } from './argv';
 import { adoptEarly, type AdoptedRun } from './early';
+import { brandClass } from '../brand';
 
 export { gitEnv };
 
@@ -60,6 +61,7 @@ export class GitError extends NoticeError<GitNotice> {
     super(notice);
   }
 }
+brandClass(GitError, 'GitError');
 
 /**
  * The codes that mean "there is no history to read here" (no git, no repository, nothing committed

@@ -15,6 +15,7 @@ import { NoticeError, noticeOf, sameNotice, type DraftNotice, type HandoverNotic
 import { lastSentDate, updatesDir } from '../records/store';
 import { resolveDeparting, sameHandle } from './person';
 import type { HandoverInput, RepositoryHistory, UnmergedBranch } from './types';
+import { brandClass } from '../brand';
 
 /** The git reading a handover needs; `gitSource.ts` provides the real one. */
 export interface HandoverGit {
@@ -56,6 +57,7 @@ export interface GatherOptions {
 export class HandoverError extends NoticeError<HandoverNotice | DraftNotice | TextNotice> {
   override readonly name = 'HandoverError';
 }
+brandClass(HandoverError, 'HandoverError');
 
 /** `2026-08-25` or `90d` → the first day of the window. */
 export function parseSince(text: string, today: IsoDate): IsoDate {

@@ -5,6 +5,7 @@
  */
 
 import { NoticeError, type ClientsFileNotice } from '../notices';
+import { brandClass } from '../brand';
 
 export type DecodeProblem = { code: 'utf16' } | { code: 'not-utf8'; line: number };
 
@@ -15,6 +16,7 @@ export class ClientsFileDecodeError extends NoticeError<ClientsFileNotice> {
     super(decodeNotice(file, problem));
   }
 }
+brandClass(ClientsFileDecodeError, 'ClientsFileDecodeError');
 
 /** The problem as a notice, with how to re-save the file (`… is not valid UTF-8 (first at line 3); …`). */
 export function decodeNotice(file: string, p: DecodeProblem): ClientsFileNotice {

@@ -6,6 +6,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { SETTINGS_SECTION, settingsFrom, type ReadSettings } from './settings';
 import { NoticeError, type SettingsNotice } from '../notices';
+import { brandClass } from '../brand';
 
 /** The workspace settings file under a workspace folder. */
 export const WORKSPACE_SETTINGS_FILE = '.vscode/settings.json';
@@ -13,6 +14,7 @@ export const WORKSPACE_SETTINGS_FILE = '.vscode/settings.json';
 export class SettingsFileError extends NoticeError<SettingsNotice> {
   override readonly name = 'SettingsFileError';
 }
+brandClass(SettingsFileError, 'SettingsFileError');
 
 /** The settings `text` (of `file`, named in errors) holds; keys as VS Code writes them (`"clientPulse.weekStart"`). */
 export function settingsFromJsonc(text: string, file: string): ReadSettings {

@@ -19,6 +19,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { NoticeError, wordNotice, type WriteNotice } from '../notices';
 import { randomBytes } from 'node:crypto';
+import { brandClass } from '../brand';
 
 export type WriteProblem =
   /** ENOSPC / EDQUOT. */
@@ -74,6 +75,7 @@ export class WriteError extends NoticeError<WriteNotice> {
     return writeNotice(this, show);
   }
 }
+brandClass(WriteError, 'WriteError');
 
 /** The notice of a write failure, paths shown by `show`. */
 export function writeNotice(
