@@ -5,11 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { findBlanks, type Blank } from '../core/export/blanks';
+import { processWide } from './processWide';
 
 export type BlanksAction = 'send' | 'save';
 
-/** Test mode only: what the dialog answers (no modal in the extension host), and what it was asked. */
-export const blanksForTest: { enabled: boolean; answer: 'anyway' | 'cancel' | 'fill'; asked: Blank[][]; selected: Blank[] } = { enabled: false, answer: 'anyway', asked: [], selected: [] };
+/**
+ * Test mode only: what the dialog answers (no modal in the extension host), and what it was asked;
+ * one object for both bundles (the panel's actions and the draft feature read it).
+ */
+export const blanksForTest = processWide<{ enabled: boolean; answer: 'anyway' | 'cancel' | 'fill'; asked: Blank[][]; selected: Blank[] }>('blanksForTest', () => ({ enabled: false, answer: 'anyway', asked: [], selected: [] }));
 
 /**
  * Resolves true when `markdown` has no blank or the lead chose to go on anyway; false when they

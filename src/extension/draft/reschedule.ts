@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { blanksForTest } from '../blanks';
+import { processWide } from '../processWide';
 import type { IsoDate } from '../../core/clients/model';
 import { rescheduleEdits } from '../../core/clients/edits';
 import { parseClientsOnce } from '../parsed';
@@ -13,7 +14,7 @@ import type { TextEdit } from '../../core/clients/model';
 import { isOpen } from '../../core/clients/queries';
 
 /** Test mode only (when the blanks dialog is in test mode too): the confirmation's answer. */
-export const rescheduleForTest: { answer: boolean } = { answer: true };
+export const rescheduleForTest = processWide<{ answer: boolean }>('rescheduleForTest', () => ({ answer: true }));
 
 export interface RescheduleServices {
   clientsFile(): Promise<{ uri: vscode.Uri } | undefined>;
