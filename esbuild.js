@@ -131,6 +131,8 @@ const app = { ...node, plugins: [...node.plugins, vendorFiles] };
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...app, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Loaded on first use of the draft, handover or overview (src/extension/lazyFeatures.ts).
+  { ...app, entryPoints: ['src/extension/features.ts'], outfile: 'dist/extension-features.js', external: ['vscode'] },
   // The bin is a tiny entry (--version without reading the rest); it loads the CLI's bundle, cli-main.js, at run time.
   { ...node, entryPoints: ['src/cli/start.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...app, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' },

@@ -1,15 +1,14 @@
 /**
  * Entry point: builds the shared services and registers each feature. Activation is lazy (the
- * commands and the view, plus a workspace that contains `.project/clients.md`).
+ * commands and the view, plus a workspace that contains `.project/clients.md`), and so is the
+ * code of the draft, handover and overview commands (lazyFeatures.ts).
  */
 import type * as vscode from 'vscode';
 import { registerCadence } from './cadence/register';
 import { registerClientsFile } from './clientsFile/register';
 import { registerCommitments } from './commitments/register';
 import { registerDiagnostics } from './diagnostics/register';
-import { registerDraftPanel } from './draft/register';
-import { registerHandover } from './handover/register';
-import { registerOverview } from './overview/register';
+import { registerLazyFeatures } from './lazyFeatures';
 import { registerPanelService } from './panel/service';
 import { createServices } from './services';
 
@@ -20,9 +19,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, services);
   registerCadence(context, services);
   const panels = registerPanelService(context, services);
-  registerDraftPanel(context, services, panels);
-  registerHandover(context, services, panels);
-  registerOverview(context, services);
+  // The draft, handover and overview load on first use (a second bundle).
+  registerLazyFeatures(context, services, panels);
 }
 
 export function deactivate(): void {

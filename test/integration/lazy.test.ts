@@ -4,6 +4,7 @@
  * running one of them activates it and registers every command of package.json.
  */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const ID = 'client-pulse.client-pulse';
@@ -32,5 +33,15 @@ describe('Activation (extension host, workspace without clients.md)', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = (ext.packageJSON as Manifest).contributes.commands.map((c) => c.command).filter((c) => !registered.has(c));
     assert.deepEqual(missing, [], 'every command in package.json has a handler');
+  });
+
+  it('the draft, handover and overview code (dist/extension-features.js) loads on the first of their commands, not at activation', async () => {
+    const ext = vscode.extensions.getExtension(ID);
+    assert.ok(ext?.isActive, 'activated by the test before');
+    const loaded = () => Object.keys(require.cache).some((k) => k.endsWith(`${path.sep}dist${path.sep}extension-features.js`));
+    assert.equal(loaded(), false, 'not read at activation');
+    // No clients file here: the command says so, after loading its code.
+    await vscode.commands.executeCommand('clientPulse.clientsOverview');
+    assert.equal(loaded(), true, 'read by the first feature command');
   });
 });

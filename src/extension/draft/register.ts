@@ -12,13 +12,13 @@ import { parseDraftOptions, type DraftOptions, type UpdateSource } from '../../s
 import { offerWithoutGit } from '../gitFallback';
 import type { Panel } from '../panel/panel';
 import type { PanelService } from '../panel/service';
+import type { PanelProvider } from '../panel/types';
 import type { Session } from '../panel/types';
 import { documentLanguage, projectDirOf, requireClientsFile } from '../workspace';
 import { parsePeriodArgument, periodOf, type PeriodChoice } from './periods';
 import { periodLabel, pickClient, pickPeriod, rememberClient } from './pick';
 import { recompose, updateProvider, updateTitle, type DraftServices } from './provider';
 
-export const DRAFT_COMMAND = 'clientPulse.draftUpdate';
 
 /** Arguments the command accepts (sidebar/status bar pass a client; tests pass a period too). */
 export interface DraftCommandArgs {
@@ -48,9 +48,16 @@ function clientArgument(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function registerDraftPanel(context: vscode.ExtensionContext, services: DraftServices, panels: PanelService): void {
-  panels.provide('update', updateProvider(services));
-  context.subscriptions.push(vscode.commands.registerCommand(DRAFT_COMMAND, (arg?: unknown) => runDraftCommand(arg)));
+/** What "Draft client update" does, for the extension's entry to register (src/extension/lazyFeatures.ts). */
+export interface DraftFeature {
+  /** The panel provider of `update` sources. */
+  provider: PanelProvider;
+  /** The command: pick or take a client and period, compose, show the panel. */
+  run(arg?: unknown): Promise<Panel | undefined>;
+}
+
+export function createDraftFeature(context: vscode.ExtensionContext, services: DraftServices, panels: PanelService): DraftFeature {
+  const feature: DraftFeature = { provider: updateProvider(services), run: runDraftCommand };
 
   async function runDraftCommand(arg: unknown): Promise<Panel | undefined> {
     try {
@@ -138,5 +145,7 @@ export function registerDraftPanel(context: vscode.ExtensionContext, services: D
     }
     return panels.show(session);
   }
+
+  return feature;
 }
 

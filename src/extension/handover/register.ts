@@ -26,13 +26,13 @@ import { wordNotice } from '../../core/notices';
 import { errorText, noticeText, translate } from '../notices';
 import { offerWithoutGit } from '../gitFallback';
 import type { PanelService } from '../panel/service';
+import type { PanelProvider } from '../panel/types';
 import type { DocumentCommandServices } from '../services';
 import { documentLanguage, historyRoots, projectDirOf, requireClientsFile, workspaceFolderOf } from '../workspace';
 import { documentProvider, handoverSession, saveNotes } from './provider';
 import { worded } from '../writeErrors';
 import { isTrusted, requireTrust } from '../trust';
 
-export const HANDOVER_COMMAND = 'clientPulse.generateHandover';
 
 /** What this feature needs from the shell. */
 export type HandoverServices = DocumentCommandServices;
@@ -281,10 +281,17 @@ async function runHandover(services: HandoverServices, panels: PanelService, arg
   return result;
 }
 
-export function registerHandover(context: vscode.ExtensionContext, services: HandoverServices, panels: PanelService): void {
-  panels.provide('document', documentProvider(services));
-  context.subscriptions.push(
-    vscode.commands.registerCommand(HANDOVER_COMMAND, async (arg?: unknown) => {
+/** What "Generate handover notes" does, for the extension's entry to register (src/extension/lazyFeatures.ts). */
+export interface HandoverFeature {
+  /** The panel provider of `document` sources. */
+  provider: PanelProvider;
+  run(arg?: unknown): Promise<HandoverResult | undefined>;
+}
+
+export function createHandoverFeature(services: HandoverServices, panels: PanelService): HandoverFeature {
+  return {
+    provider: documentProvider(services),
+    run: async (arg?: unknown) => {
       try {
         return await runHandover(services, panels, arg);
       } catch (e) {
@@ -294,6 +301,6 @@ export function registerHandover(context: vscode.ExtensionContext, services: Han
         if (parseArgs(arg) !== undefined) throw e;
         return undefined;
       }
-    }),
-  );
+    },
+  };
 }

@@ -38,7 +38,14 @@ function labels(): OverviewLabels {
   };
 }
 
-export function registerOverview(context: vscode.ExtensionContext, services: Services): void {
+/** What "Clients overview" does, for the extension's entry to register (src/extension/lazyFeatures.ts). */
+export interface OverviewFeature {
+  /** The command; tests read the number of rows from its result. */
+  run(): Promise<{ rows: number } | undefined>;
+  dispose(): void;
+}
+
+export function createOverviewFeature(context: vscode.ExtensionContext, services: Services): OverviewFeature {
   let panel: vscode.WebviewPanel | undefined;
   const show = async (): Promise<vscode.WebviewPanel | undefined> => {
     const clients = await requireClientsFile(() => services.clientsFile());
@@ -83,8 +90,8 @@ export function registerOverview(context: vscode.ExtensionContext, services: Ser
     services.log.info(`overview: ${overview.rows.length} clients, history ${overview.historyRead ? 'read' : 'not read'}`);
     return panel;
   };
-  context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.ClientsOverview, async () => {
+  return {
+    run: async () => {
       try {
         const p = await show();
         // Tests read what the page shows through the command's result.
@@ -93,7 +100,7 @@ export function registerOverview(context: vscode.ExtensionContext, services: Ser
         void vscode.window.showErrorMessage(vscode.l10n.t('Client Pulse could not show the clients overview: {0}', e instanceof Error ? e.message : String(e)));
         return undefined;
       }
-    }),
-    { dispose: () => panel?.dispose() },
-  );
+    },
+    dispose: () => panel?.dispose(),
+  };
 }
