@@ -63,7 +63,10 @@ describe('Draft panel: fits, confirms, keeps edits (end to end, real workbench a
     if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+b');
   });
 
-  /** F1 → a command, retried while the extension host is still registering commands. */
+  /**
+   * F1 → a command, retried while the extension host is still registering commands, and when the
+   * palette closed before its row could be clicked (a panel taking the focus closes it; seen under load).
+   */
   async function palette(command: string, row: string | RegExp = command): Promise<void> {
     const item = page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first();
     for (let attempt = 1; ; attempt++) {
@@ -73,14 +76,14 @@ describe('Draft panel: fits, confirms, keeps edits (end to end, real workbench a
       await page.keyboard.type(command);
       try {
         await item.waitFor({ timeout: 5_000 });
-        break;
+        // The row itself, not whichever row the palette put first (a recently used one).
+        await item.click({ timeout: 5_000 });
+        return;
       } catch (e) {
         await page.keyboard.press('Escape');
         if (attempt === 8) throw e;
       }
     }
-    // The row itself, not whichever row the palette put first (a recently used one).
-    await item.click();
   }
 
   async function openDraft(client: string): Promise<Frame> {
