@@ -244,8 +244,7 @@ export const draft: Command = {
     const { gathered, draft: d } = result;
     // The draft reads the client's part of clients.md as it is: a mistake there (a date that is
     // not a date, a misspelt field) leaves something out of the e-mail, so the lead hears of it here.
-    const drafted = gathered.input.file.clients.find((c) => c.name === d.client);
-    const problems = drafted ? problemsOf(gathered.input.file, drafted) : [];
+    const problems = problemsOf(gathered.input.file, d.client);
     for (const p of problems) io.stderr.write(`${formatDiagnostic(clientsFile.displayPath, p)}\n`);
     if (problems.length > 0) {
       io.stderr.write(`${t('warning: the part of {1} for {0} has the problems above; the draft reads it as written, so the e-mail may leave out what they hold — fix them first (client-pulse check lists every problem in the file)', d.client, clientsFile.displayPath)}\n`);

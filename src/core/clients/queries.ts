@@ -3,8 +3,13 @@ import type { Client, ClientsFile, Commitment, Diagnostic, IsoDate } from './mod
 import { daysBetween, isIsoDate } from '../calendar';
 
 /** Exact name (case-insensitive) first, then a unique case-insensitive prefix. */
-/** The errors and warnings inside `client`'s part of the file (its heading to the next client), in file order. */
-export function problemsOf(file: Pick<ClientsFile, 'diagnostics'>, client: Pick<Client, 'span'>): Diagnostic[] {
+/**
+ * The errors and warnings inside the part of the file of the client named `name` exactly (its
+ * heading to the next client), in file order; none when there is no such client.
+ */
+export function problemsOf(file: Pick<ClientsFile, 'clients' | 'diagnostics'>, name: string): Diagnostic[] {
+  const client = file.clients.find((c) => c.name === name);
+  if (!client) return [];
   const { startOffset, endOffset } = client.span;
   return file.diagnostics
     .filter((d) => d.severity !== 'info' && d.span.startOffset >= startOffset && d.span.startOffset < endOffset)

@@ -54,8 +54,7 @@ export async function composeUpdate(req: ComposeRequest): Promise<Composed> {
   // Contacts left out of the recipients (not a valid mailbox) are named for the lead.
   const warnings = [...gathered.warnings, ...(draft.leftOut ?? []).map(leftOutNote)].map(noticeText);
   // The draft reads the client's part of clients.md as written: its mistakes are named first.
-  const drafted = gathered.input.file.clients.find((c) => c.name === draft.client);
-  const problems = drafted ? problemsOf(gathered.input.file, drafted) : [];
+  const problems = problemsOf(gathered.input.file, draft.client);
   if (problems.length > 0) {
     warnings.unshift(
       vscode.l10n.t('The part of clients.md for {0} has problems that this draft reads as written, so the e-mail may leave out what they hold; fix them first (they are in the Problems panel):', draft.client),

@@ -50,8 +50,8 @@ describe('draft: problems in the client’s part of clients.md', function () {
 
   it('problemsOf: errors and warnings inside the client’s span only, in file order', () => {
     const file = parseClients('# A\n\nCadense: x\n\n## Commitments\n- [ ] One due:2026-13-01\n\n# B\n\n## Commitments\n- [ ] Two due:2026-02-30\n');
-    const [a, b] = file.clients;
-    assert.deepEqual(problemsOf(file, a).map((d) => d.code), ['unknown-field', 'invalid-date']);
-    assert.deepEqual(problemsOf(file, b).map((d) => d.code), ['invalid-date']);
+    assert.deepEqual(problemsOf(file, 'A').map((d) => d.code), ['unknown-field', 'invalid-date']);
+    assert.deepEqual(problemsOf(file, 'B').map((d) => d.code), ['invalid-date']);
+    assert.deepEqual(problemsOf(file, 'C'), [], 'no such client');
   });
 });
