@@ -22,7 +22,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as nodeModule from 'node:module';
-import { createRequire, wrap } from 'node:module';
 
 /**
  * The folder for this user's cache files, made if missing; undefined when it is not safe to use:
@@ -83,7 +82,7 @@ function save(target: string, data: Buffer, bundle: string): void {
  */
 export function requireWithCodeCache(file: string, version: string, options: { tmp?: string; save?: boolean } = {}): unknown {
   const { tmp, save: saving = true } = options;
-  const req = createRequire(file);
+  const req = nodeModule.createRequire(file);
   const nodeCache = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   if (nodeCache) {
     nodeCache();
@@ -98,7 +97,7 @@ export function requireWithCodeCache(file: string, version: string, options: { t
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(nodeModule.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
   if (saving && (cachedData === undefined || script.cachedDataRejected === true)) {
     // At exit, so the cache holds the functions this run compiled, not only the top level.
     process.once('exit', () => save(target, script.createCachedData(), file));

@@ -12,13 +12,11 @@ import { parseDraftOptions, type DraftOptions, type UpdateSource } from '../../s
 import { offerWithoutGit } from '../gitFallback';
 import type { Panel } from '../panel/panel';
 import type { PanelService } from '../panel/service';
-import type { PanelProvider } from '../panel/types';
-import type { Session } from '../panel/types';
+import type { PanelProvider, Session } from '../panel/types';
 import { documentLanguage, projectDirOf, requireClientsFile } from '../workspace';
 import { parsePeriodArgument, periodOf, type PeriodChoice } from './periods';
 import { periodLabel, pickClient, pickPeriod, rememberClient } from './pick';
 import { recompose, updateProvider, updateTitle, type DraftServices } from './provider';
-
 
 /** Arguments the command accepts (sidebar/status bar pass a client; tests pass a period too). */
 export interface DraftCommandArgs {

@@ -33,7 +33,6 @@ import { documentProvider, handoverSession, saveNotes } from './provider';
 import { worded } from '../writeErrors';
 import { isTrusted, requireTrust } from '../trust';
 
-
 /** What this feature needs from the shell. */
 export type HandoverServices = DocumentCommandServices;
 
